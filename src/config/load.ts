@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Issue, Outcome } from '../core/errors';
+import { Settings, SettingsFile, type WorkspaceSettings } from './settings';
+
+/** Workspace settings from a file: one object for every workspace, or one per team id. */
+export interface SettingsSource {
+  /** Applies to any workspace without an entry of its own. */
+  fallback?: WorkspaceSettings;
+  workspaces: Record<string, WorkspaceSettings>;
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | undefined {
+  // Walk up until a node exists: a missing key is reported on its parent's line.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function zodIssues(doc: Document, counter: LineCounter, issues: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; keys?: string[] }>): Issue[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const message = issue.code === 'unrecognized_keys' && issue.keys ? `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message;
+    const keyPath = issue.code === 'unrecognized_keys' && issue.keys?.[0] ? [...path, issue.keys[0]] : path;
+    return { code: issue.code, path, message, line: lineOf(doc, counter, keyPath) };
+  });
+}
+
+/** Parses settings YAML text; issues carry the key path and the 1-based line. */
+export function parseSettingsYaml(text: string): Outcome<SettingsSource> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({ code: 'yaml_syntax', path: [], message: e.message.split('\n')[0]!, line: e.linePos?.[0]?.line })),
+    };
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  if (!isMap(doc.contents) && raw !== null && typeof raw !== 'object') {
+    return { ok: false, issues: [{ code: 'not_a_mapping', path: [], message: 'the settings file must be a YAML mapping of keys to values', line: 1 }] };
+  }
+  const isMulti = typeof raw === 'object' && raw !== null && 'workspaces' in raw;
+  // Validate with the branch the author meant, so errors are about their keys and not the union.
+  const parsed = isMulti ? SettingsFile.options[0].safeParse(raw) : Settings.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: zodIssues(doc, counter, parsed.error.issues as never) };
+  if (isMulti) return { ok: true, value: { workspaces: (parsed.data as { workspaces: Record<string, WorkspaceSettings> }).workspaces } };
+  return { ok: true, value: { fallback: parsed.data as WorkspaceSettings, workspaces: {} } };
+}
+
+export function loadSettingsFile(path: string): Outcome<SettingsSource> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    return { ok: false, issues: [{ code: 'file_unreadable', path: [], message: `${path}: ${why}` }] };
+  }
+  return parseSettingsYaml(text);
+}
+
+/** One line per problem, its key path and line beneath, in the manner of zod's prettifyError. */
+export function formatIssues(file: string, issues: Issue[]): string {
+  const lines = [`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`];
+  for (const issue of issues) {
+    const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : '(top level)';
+    lines.push(`  ✖ ${issue.message}`, `    → at ${where}${issue.line ? ` (line ${issue.line})` : ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,43 @@
+/**
+ * Every Redis key Quadrant uses, under one prefix (each test run gets its own).
+ * Every key that belongs to a workspace carries its team id, so multi-workspace installs never mix.
+ * BullMQ keys live under `${prefix}:bull` (see queue/queues.ts).
+ */
+export function createKeys(prefix: string) {
+  const k = (...parts: Array<string | number>) => [prefix, ...parts].join(':');
+  return {
+    prefix,
+    bullPrefix: k('bull'),
+    // settings
+    settings: (team: string) => k('settings', team),
+    settingsHistory: (team: string) => k('settings', team, 'history'),
+    settingsChanged: () => k('settings', 'changed'),
+    // exactly-once guards: Slack retries for ~5 minutes; these live longer than that
+    seen: (team: string, kind: string, id: string) => k('seen', team, kind, id),
+    // items
+    item: (team: string, id: string) => k('item', team, id),
+    itemBySource: (team: string, channel: string, ts: string) => k('item-src', team, channel, ts),
+    openItems: (team: string, digestChannel: string) => k('open', team, digestChannel),
+    userItems: (team: string, user: string) => k('user-items', team, user),
+    itemSeq: (team: string) => k('item-seq', team),
+    // digests
+    digest: (team: string, channel: string, digestId: string) => k('digest', team, channel, digestId),
+    digestLast: (team: string, channel: string) => k('digest-last', team, channel),
+    // classifier learning
+    corrections: (team: string) => k('corrections', team),
+    // enforcement
+    nudged: (team: string, channel: string, user: string) => k('nudged', team, channel, user),
+    // emergencies
+    emergency: (team: string, id: string) => k('emergency', team, id),
+    emergencyTimeline: (team: string, id: string) => k('emergency', team, id, 'timeline'),
+    emergencyCode: (code: string) => k('emergency-code', code),
+    pendingEmergencies: () => k('emergency-pending'),
+    // installs and people
+    installation: (team: string) => k('install', team),
+    userInfo: (team: string, user: string) => k('user-info', team, user),
+    // operations
+    heartbeat: (role: string) => k('heartbeat', role),
+  };
+}
+
+export type Keys = ReturnType<typeof createKeys>;
