@@ -1,6 +1,31 @@
-// Composition root: config -> logger -> Redis -> stores -> queues -> Bolt. (Being built in issue 3.)
+// Composition root: config -> logger -> Redis -> stores -> queues -> Bolt -> HTTP.
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Worker } from 'bullmq';
+import type { WebClient } from '@slack/web-api';
 import type { Env } from './config/env';
+import { formatIssues, loadSettingsFile, type SettingsSource } from './config/load';
+import { QuadrantError } from './core/errors';
+import type { Deps } from './deps';
+import { healthRoute, type HealthCheck } from './http/health';
+import { createMetrics } from './http/metrics';
+import { metricsRoute } from './http/metrics-route';
+import { closeServer, createHttpServer, listen, type Route } from './http/server';
 import type { Logger } from './log';
+import { createProcessors } from './queue/processors';
+import { closeQueues, createQueues } from './queue/queues';
+import { createWorkers } from './queue/workers';
+import { bullConnectionOptions, createCommandConnection, evictionPolicyWarning, isRedisReachable } from './redis';
+import { createSlackApp, type SlackApp } from './slack/app';
+import { createWebClient } from './slack/client';
+import { slackRoutes } from './slack/routes';
+import { createItemStore } from './store/item-store';
+import { createEmergencySpool } from './store/emergency-spool';
+import { createEmergencyStore } from './store/emergency-store';
+import { pagersConfigFromEnv } from './pagers';
+import { createKeys } from './store/keys';
+import { createSettingsStore } from './store/settings-store';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -8,17 +33,122 @@ export interface StartOptions {
   env: Env;
   role: Role;
   logger: Logger;
-  /** Bolt's developerMode and friendlier logs; only the sandbox sets it. */
+  /** Friendlier behaviour for the local stand-in workspace; only the sandbox sets it. */
   sandbox?: boolean;
+  /** Settings to use instead of QUADRANT_CONFIG (the sandbox passes its own workspace's). */
+  settingsSource?: SettingsSource;
+  /** Tests and benchmarks control the clock. */
+  now?: () => number;
 }
 
 export interface RunningQuadrant {
-  /** The port the HTTP server listens on (web and all roles; worker role serves /health and /metrics too). */
+  /** The port the HTTP server listens on (every role serves /health and /metrics). */
   port: number;
+  deps: Deps;
   /** Graceful: stop taking work, finish or return in-flight jobs, close Redis. */
   stop(): Promise<void>;
 }
 
-export async function startQuadrant(_options: StartOptions): Promise<RunningQuadrant> {
-  throw new Error('not built yet');
+export async function startQuadrant(options: StartOptions): Promise<RunningQuadrant> {
+  const { env, role, logger } = options;
+  const settingsSource = options.settingsSource ?? loadSettingsSource(env.QUADRANT_CONFIG);
+  const keys = createKeys(env.QUADRANT_REDIS_PREFIX);
+  const redis = createCommandConnection(env.REDIS_URL, role);
+  const subscriber = createCommandConnection(env.REDIS_URL, `${role}-sub`);
+  redis.on('error', () => undefined);
+  subscriber.on('error', () => undefined);
+
+  if (!(await isRedisReachable(redis, 3000))) {
+    redis.disconnect();
+    subscriber.disconnect();
+    throw new QuadrantError(
+      'quadrant_redis_unavailable',
+      `Redis at ${redactUrl(env.REDIS_URL)} is not answering. Start one (\`docker compose up -d redis\`, or install the redis-server package) or set REDIS_URL.`,
+    );
+  }
+  const eviction = await evictionPolicyWarning(redis);
+  if (eviction) logger.warn({ policy: eviction }, 'Redis maxmemory-policy is not noeviction: queued jobs can be evicted under memory pressure. Set maxmemory-policy noeviction.');
+
+  const bullConnection = bullConnectionOptions(env.REDIS_URL);
+  const queues = createQueues(bullConnection, keys.bullPrefix);
+  const metrics = createMetrics();
+  const settings = createSettingsStore({ redis, subscriber, keys, source: settingsSource, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
+  const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+  const deps: Deps = {
+    env,
+    logger,
+    keys,
+    redis,
+    queues,
+    settings,
+    items: createItemStore(redis, keys),
+    metrics,
+    emergencies: createEmergencyStore(redis, keys),
+    spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),
+    pagersConfig: pagersConfigFromEnv(env),
+    slackFor: async (team: string): Promise<WebClient> => {
+      if (single) return single;
+      throw new QuadrantError('quadrant_slack_error', `no installation for workspace ${team}`);
+    },
+    now: options.now ?? Date.now,
+  };
+
+  const checks: HealthCheck[] = [];
+  const routes: Route[] = [healthRoute({ role, mode: env.mode, redis, checks }), metricsRoute(metrics, queues)];
+  let slack: SlackApp | undefined;
+  if (role !== 'worker') {
+    const identity = single ? await botIdentity(single, env, logger) : {};
+    slack = createSlackApp(deps, identity);
+    if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger));
+  }
+  let workers: Worker[] = [];
+  if (role !== 'web') workers = createWorkers(deps, bullConnection, createProcessors(deps));
+
+  const server: Server = createHttpServer(routes, logger);
+  const port = await listen(server, env.PORT);
+  await slack?.start();
+  logger.info({ role, mode: env.mode, port }, 'Quadrant is running');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    deps,
+    stop: () =>
+      (stopping ??= (async () => {
+        await closeServer(server);
+        await slack?.stop();
+        // Worker.close() waits for active jobs to finish; anything unfinished returns to the queue via its lock.
+        await Promise.all(workers.map((w) => w.close()));
+        await closeQueues(queues);
+        await settings.close();
+        await Promise.allSettled([redis.quit(), subscriber.quit()]);
+        logger.info('Quadrant stopped');
+      })()),
+  };
+}
+
+function loadSettingsSource(path: string | undefined): SettingsSource | undefined {
+  if (!path) return undefined;
+  const outcome = loadSettingsFile(path);
+  if (!outcome.ok) throw new QuadrantError('quadrant_config_invalid', `QUADRANT_CONFIG is not valid.\n${formatIssues(path, outcome.issues)}`);
+  return outcome.value;
+}
+
+async function botIdentity(client: WebClient, env: Env, logger: Logger): Promise<{ botId?: string; botUserId?: string }> {
+  try {
+    const auth = await client.auth.test();
+    return { botId: auth.bot_id as string | undefined, botUserId: auth.user_id };
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
+      throw new QuadrantError('quadrant_env_invalid', `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token from your app's "OAuth & Permissions" page.`);
+    }
+    // Slack unreachable at start-up must not stop paging; Bolt learns the ids from events later.
+    logger.warn({ err, slackApiUrl: env.SLACK_API_URL }, 'auth.test failed; starting without the bot identity');
+    return {};
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   QUADRANT_CONFIG: optionalText,
   QUADRANT_CONFIG_AUTHORITATIVE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   QUADRANT_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: 'may hold letters, digits, "_" and "-" only' }).default('quadrant'),
+  /** Where emergencies declared while Redis is down are journalled until it answers (default: the OS temp dir). */
+  QUADRANT_SPOOL_DIR: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,0 +1,63 @@
+/** An emergency's life: declared -> acknowledged -> resolved, or closed as not an emergency. */
+export const EMERGENCY_STATUSES = ['open', 'acknowledged', 'resolved', 'not_emergency'] as const;
+export type EmergencyStatus = (typeof EMERGENCY_STATUSES)[number];
+export const SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Emergency {
+  id: string;
+  team: string;
+  /** Four digits people type in an SMS reply ("ACK 4821"). Unique among open emergencies. */
+  code: string;
+  text: string;
+  severity: Severity;
+  reporter: string;
+  /** Where it was declared: a channel id, "api" or "cli". */
+  origin: string;
+  originTs?: string;
+  declaredAt: number;
+  status: EmergencyStatus;
+  /** The escalation step paged last (0 = first tier at declaration). */
+  step: number;
+  ackBy?: string;
+  ackAt?: number;
+  closedBy?: string;
+  closedAt?: number;
+  /** The message in the emergency channel, once posted. */
+  post?: { channel: string; ts: string };
+}
+
+export type EmergencyAction = 'acknowledge' | 'resolve' | 'not_emergency' | 'escalate_now';
+
+export type TransitionOutcome =
+  | { ok: true; next: Emergency; changed: boolean }
+  | { ok: false; reason: 'already_closed' };
+
+/** What an action does to an emergency; pure, so the store can apply it atomically and tests can table it. */
+export function transition(e: Emergency, action: EmergencyAction, by: string, at: number): TransitionOutcome {
+  const closed = e.status === 'resolved' || e.status === 'not_emergency';
+  if (closed) return { ok: false, reason: 'already_closed' };
+  switch (action) {
+    case 'acknowledge':
+      if (e.status === 'acknowledged') return { ok: true, next: e, changed: false };
+      return { ok: true, next: { ...e, status: 'acknowledged', ackBy: by, ackAt: at }, changed: true };
+    case 'resolve':
+      return { ok: true, next: { ...e, status: 'resolved', closedBy: by, closedAt: at }, changed: true };
+    case 'not_emergency':
+      return { ok: true, next: { ...e, status: 'not_emergency', closedBy: by, closedAt: at }, changed: true };
+    case 'escalate_now':
+      // Escalating an acknowledged emergency means "I need more hands": it re-opens paging.
+      return { ok: true, next: { ...e, status: 'open' }, changed: true };
+  }
+}
+
+export function isPaging(e: Emergency): boolean {
+  return e.status === 'open';
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: 'Critical',
+  error: 'High',
+  warning: 'Medium',
+  info: 'Low',
+};

@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import type { Redis } from 'ioredis';
+import type { Env } from './config/env';
+import type { ItemStore } from './core/ports';
+import type { Metrics } from './http/metrics';
+import type { Logger } from './log';
+import type { Queues } from './queue/queues';
+import type { PagersConfig } from './pagers';
+import type { EmergencySpool } from './store/emergency-spool';
+import type { EmergencyStore } from './store/emergency-store';
+import type { Keys } from './store/keys';
+import type { RedisSettingsStore } from './store/settings-store';
+
+/** The adapters a process runs with, built once in main.ts and handed to listeners, flows and workers. */
+export interface Deps {
+  env: Env;
+  logger: Logger;
+  keys: Keys;
+  redis: Redis;
+  queues: Queues;
+  settings: RedisSettingsStore;
+  items: ItemStore;
+  metrics: Metrics;
+  emergencies: EmergencyStore;
+  /** Local journal for emergencies declared while Redis is away. */
+  spool: EmergencySpool;
+  /** Provider URLs and credentials; the workspace's Slack client is added per emergency. */
+  pagersConfig: Omit<PagersConfig, 'slack'>;
+  /** The Web API client for a workspace (one token in single-workspace mode, the installation's in OAuth mode). */
+  slackFor(team: string): Promise<WebClient>;
+  /** Injected so tests and benchmarks can control time; everything else calls deps.now(). */
+  now(): number;
+}

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../log';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** Exact path, or a prefix ending in "/". */
+  path: string;
+  handler: RouteHandler;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Reads a request body up to `limit` bytes; undefined when it is larger (the caller answers 413). */
+export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * One HTTP server per process. Slack's paths go to Bolt's receiver (which verifies signatures); the rest
+ * are ours. Unknown paths get 404 and a handler that throws gets a bare 500, never a stack trace.
+ */
+export function createHttpServer(routes: Route[], logger: Logger): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routes.find(
+      (r) => r.method === req.method && (r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path))),
+    );
+    if (!route) {
+      const known = routes.some((r) => r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path)));
+      sendJson(res, known ? 405 : 404, { ok: false, error: known ? 'method_not_allowed' : 'not_found' });
+      return;
+    }
+    Promise.resolve()
+      .then(() => route.handler(req, res, url))
+      .catch((err: unknown) => {
+        logger.error({ err, path: url.pathname }, 'HTTP handler failed');
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error' });
+        else res.end();
+      });
+  });
+}
+
+export function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets would hold close() open past the shutdown budget.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2000).unref();
+  });
+}

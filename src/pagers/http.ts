@@ -1,0 +1,87 @@
+/**
+ * The one way pagers talk HTTP. It never throws: a provider that is down, slow or answering nonsense
+ * is an outcome to report, not an exception, so one provider can never break the fan-out.
+ */
+
+/** The slice of `fetch` we use, so tests and the sandbox can pass their own. The global fetch fits. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
+export const DEFAULT_TIMEOUT_MS = 5_000;
+
+export interface HttpCall {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpOptions {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export type HttpOutcome =
+  | { kind: 'answered'; status: number; body: string }
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'network' };
+
+export async function callHttp(call: HttpCall, options: HttpOptions = {}): Promise<HttpOutcome> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch: FetchLike = options.fetch ?? fetch;
+  const controller = new AbortController();
+  // The timer covers reading the body too: a server that sends headers and then stalls is still slow.
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await doFetch(call.url, { method: call.method, headers: call.headers, body: call.body, signal: controller.signal });
+    const body = await response.text();
+    return { kind: 'answered', status: response.status, body };
+  } catch {
+    // The error itself is dropped on purpose: undici's messages can carry the URL, and Twilio URLs hold the account SID.
+    return controller.signal.aborted ? { kind: 'timeout', timeoutMs } : { kind: 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type Classified =
+  | { ok: true; status: number; body: string }
+  | { ok: false; retryable: boolean; reason: string };
+
+/**
+ * Sorts an outcome into success, worth retrying (network, timeout, 408, 429, 5xx) or final (other 4xx).
+ * `detail` is a provider code safe for logs ("Twilio error 21211"); never a provider's free text,
+ * which can quote the phone number back.
+ */
+export function classifyOutcome(outcome: HttpOutcome, detail?: (status: number, body: string) => string | undefined): Classified {
+  if (outcome.kind === 'timeout') return { ok: false, retryable: true, reason: `timed out after ${outcome.timeoutMs} ms` };
+  if (outcome.kind === 'network') return { ok: false, retryable: true, reason: 'network error' };
+  const { status, body } = outcome;
+  if (status >= 200 && status < 300) return { ok: true, status, body };
+  const extra = status >= 400 && status < 500 ? detail?.(status, body) : undefined;
+  const suffix = extra ? `, ${extra}` : '';
+  if (status === 401 || status === 403) return { ok: false, retryable: false, reason: `rejected credentials (HTTP ${status}${suffix})` };
+  if (status === 429) return { ok: false, retryable: true, reason: 'rate limited (HTTP 429)' };
+  if (status === 408 || status >= 500) return { ok: false, retryable: true, reason: `provider error (HTTP ${status})` };
+  if (status >= 400) return { ok: false, retryable: false, reason: `rejected request (HTTP ${status}${suffix})` };
+  // 1xx/3xx: fetch follows redirects, so reaching here means a proxy or a misconfigured URL.
+  return { ok: false, retryable: false, reason: `unexpected answer (HTTP ${status})` };
+}
+
+/** Parses a JSON body; undefined when it is not JSON (a proxy's HTML page, say). */
+export function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A 2xx whose body is not the provider's success shape: we cannot tell the page went out, so try again. */
+export const UNREADABLE_ANSWER = 'unreadable answer';

@@ -1,0 +1,51 @@
+import type { PageResult } from '../core/ports';
+import { callHttp, classifyOutcome, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
+
+export interface TwilioConfig {
+  /** TWILIO_API_URL, default https://api.twilio.com */
+  apiUrl: string;
+  accountSid: string;
+  authToken: string;
+  /** The Twilio number (E.164) pages come from. */
+  from: string;
+  timeoutMs?: number;
+  fetch?: FetchLike;
+}
+
+/** Twilio's error body carries its own code ("Twilio error 21211"); its message can quote the number, so it is dropped. */
+function twilioDetail(_status: number, body: string): string | undefined {
+  const json = parseJson(body);
+  return isRecord(json) && typeof json.code === 'number' ? `Twilio error ${json.code}` : undefined;
+}
+
+/**
+ * Creates a Message or Call (`POST /2010-04-01/Accounts/{sid}/{Messages|Calls}.json`, form-encoded,
+ * HTTP Basic). Success is 201 with the resource; its `sid` (SM… or CA…) is the page's reference.
+ */
+export async function createTwilioResource(
+  config: TwilioConfig,
+  resource: 'Messages' | 'Calls',
+  form: URLSearchParams,
+  provider: string,
+  target: string | undefined,
+): Promise<PageResult> {
+  const url = `${config.apiUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/${resource}.json`;
+  const outcome = await callHttp(
+    {
+      method: 'POST',
+      url,
+      headers: {
+        authorization: `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: form.toString(),
+    },
+    { fetch: config.fetch, timeoutMs: config.timeoutMs },
+  );
+  const classified = classifyOutcome(outcome, twilioDetail);
+  if (!classified.ok) return { ok: false, provider, target, retryable: classified.retryable, reason: classified.reason };
+  const json = parseJson(classified.body);
+  if (!isRecord(json) || typeof json.sid !== 'string') return { ok: false, provider, target, retryable: true, reason: UNREADABLE_ANSWER };
+  return { ok: true, provider, target, reference: json.sid };
+}

@@ -1,0 +1,100 @@
+import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
+import { callHttp, classifyOutcome, type FetchLike } from './http';
+import { smsText } from './page-text';
+import { toPlainText } from './plain-text';
+import { signStandardWebhook, webhookId } from './standard-webhooks';
+
+export interface WebhookConfig {
+  /** PAGER_WEBHOOK_URL */
+  url: string;
+  /** PAGER_WEBHOOK_SECRET: `whsec_<base64>` or any string (see standard-webhooks.ts for how each is keyed). */
+  secret: string;
+  timeoutMs?: number;
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+/**
+ * The generic paging webhook (ntfy or Pushover bridges, your own service). One POST per person paged,
+ * plus one when the emergency is acknowledged and one when it is resolved.
+ *
+ * ```
+ * POST $PAGER_WEBHOOK_URL
+ * content-type: application/json
+ * webhook-id: msg_…          unique per attempt (see below)
+ * webhook-timestamp: 1777627800   Unix seconds of this attempt: reject old ones (replay)
+ * webhook-signature: v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">
+ *
+ * {
+ *   "type": "emergency.page",            // or "emergency.acknowledged", "emergency.resolved"
+ *   "timestamp": "2026-05-01T09:30:00.000Z",
+ *   "data": {
+ *     "team": "T0TEAM", "emergency_id": "E42", "code": "4821",
+ *     "summary": "db disk full, writes fail",       // plain text, no Slack markup
+ *     "text": "QUADRANT EMERGENCY 4821: …",         // ready to forward as a notification
+ *     "severity": "critical", "reporter": "Ada", "tier": 1, "test": false,
+ *     "link": "https://…slack.com/archives/…",      // when known
+ *     "target": { "slack": "U0ADA", "phone": "+36201234567" }   // page only; phone when known
+ *   }
+ * }
+ * ```
+ *
+ * acknowledged/resolved carry only `team` and `emergency_id` in `data`. Any 2xx counts as delivered;
+ * 429, 5xx and timeouts are retried. Each attempt gets a fresh `webhook-id`: the same tier can be
+ * paged again when nobody acknowledges, and a receiver that drops "seen" ids must not swallow that
+ * repeat. A retry after a timeout may therefore arrive twice; a second notification beats none.
+ */
+export function createWebhookPager(config: WebhookConfig): Pager {
+  const now = config.now ?? Date.now;
+
+  async function deliver(id: string, event: { type: string; data: Record<string, unknown> }, target?: string): Promise<PageResult> {
+    const at = now();
+    const body = JSON.stringify({ type: event.type, timestamp: new Date(at).toISOString(), data: event.data });
+    const timestamp = Math.floor(at / 1000);
+    const outcome = await callHttp(
+      {
+        method: 'POST',
+        url: config.url,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Quadrant',
+          'webhook-id': id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signStandardWebhook(config.secret, id, timestamp, body),
+        },
+        body,
+      },
+      { fetch: config.fetch, timeoutMs: config.timeoutMs },
+    );
+    const classified = classifyOutcome(outcome);
+    if (!classified.ok) return { ok: false, provider: 'webhook', target, retryable: classified.retryable, reason: classified.reason };
+    return { ok: true, provider: 'webhook', target, reference: id };
+  }
+
+  function followUp(type: 'emergency.acknowledged' | 'emergency.resolved', request: Pick<PageRequest, 'team' | 'emergencyId'>) {
+    return deliver(webhookId(), { type, data: { team: request.team, emergency_id: request.emergencyId } });
+  }
+
+  return {
+    id: 'webhook',
+    perPerson: true,
+    page(request: PageRequest, target?: PageTarget) {
+      const data: Record<string, unknown> = {
+        team: request.team,
+        emergency_id: request.emergencyId,
+        code: request.code,
+        summary: toPlainText(request.summary),
+        text: smsText(request),
+        severity: request.severity,
+        reporter: request.reporter,
+        tier: request.tier,
+        test: request.test === true,
+        ...(request.link ? { link: request.link } : {}),
+        ...(target ? { target: { slack: target.slack, ...(target.phone ? { phone: target.phone } : {}) } } : {}),
+      };
+      return deliver(webhookId(), { type: 'emergency.page', data }, target?.slack);
+    },
+    acknowledge: (request) => followUp('emergency.acknowledged', request),
+    resolve: (request) => followUp('emergency.resolved', request),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Job } from 'bullmq';
+import type { Deps } from '../deps';
+import { escalateJob } from '../flows/emergency/escalate';
+import { handleMessageJob } from '../flows/handle-message';
+import type { QueueName } from './queues';
+import type { Processor } from './workers';
+
+type Handlers = Record<string, (job: Job) => Promise<unknown>>;
+
+function dispatch(queue: QueueName, handlers: Handlers): Processor {
+  return async (job) => {
+    const handler = handlers[job.name];
+    // Unknown job names fail loudly (and stay in the failed set) instead of vanishing.
+    if (!handler) throw new Error(`no handler for job "${job.name}" on queue ${queue}`);
+    return handler(job);
+  };
+}
+
+/** Which flow handles which job. */
+export function createProcessors(deps: Deps): Record<QueueName, Processor> {
+  return {
+    intake: dispatch('intake', { message: (job) => handleMessageJob(deps, job.data) }),
+    digest: dispatch('digest', {}),
+    emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data) }),
+  };
+}

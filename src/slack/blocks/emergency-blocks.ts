@@ -1,0 +1,100 @@
+import type { KnownBlock } from '@slack/web-api';
+import { SEVERITY_LABEL, type Emergency } from '../../core/emergency';
+import { escapeText } from '../escape';
+import { slackDate } from './slack-date';
+
+export const EMERGENCY_ACTIONS = {
+  acknowledge: 'emergency_ack',
+  resolve: 'emergency_resolve',
+  escalate: 'emergency_escalate',
+  notEmergency: 'emergency_not',
+  moveToDigest: 'emergency_to_digest',
+} as const;
+
+const STATUS_LINE: Record<Emergency['status'], (e: Emergency) => string> = {
+  open: () => '*Status:* paging the on-call; nobody has acknowledged yet.',
+  acknowledged: (e) => `*Status:* acknowledged by <@${e.ackBy}> ${e.ackAt ? slackDate(e.ackAt, '{time}') : ''}; paging stopped.`,
+  resolved: (e) => `*Status:* :white_check_mark: resolved by <@${e.closedBy}> ${e.closedAt ? slackDate(e.closedAt, '{time}') : ''}.`,
+  not_emergency: (e) => `*Status:* closed as not an emergency by <@${e.closedBy}>.`,
+};
+
+function origin(e: Emergency): string {
+  if (e.origin === 'api') return 'through the API';
+  if (e.origin === 'cli') return 'from the command line';
+  return `in <#${e.origin}>`;
+}
+
+function reporter(e: Emergency): string {
+  return /^[UW][A-Z0-9]+$/.test(e.reporter) ? `<@${e.reporter}>` : escapeText(e.reporter);
+}
+
+/** The emergency's message in the emergency channel; updated in place as its status changes. */
+export function emergencyMessage(e: Emergency): { text: string; blocks: KnownBlock[] } {
+  const title = `:rotating_light: Emergency ${e.code} · ${SEVERITY_LABEL[e.severity]}`;
+  const closed = e.status === 'resolved' || e.status === 'not_emergency';
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: title.replace(':rotating_light: ', '🚨 ') } },
+    { type: 'section', text: { type: 'mrkdwn', text: `>${escapeText(e.text.slice(0, 2800)).replace(/\n/g, '\n>')}` } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Declared by ${reporter(e)} ${origin(e)}, ${slackDate(e.declaredAt)}. Reply code: *${e.code}*.` }] },
+    { type: 'section', text: { type: 'mrkdwn', text: STATUS_LINE[e.status](e) } },
+  ];
+  if (!closed) {
+    blocks.push({
+      type: 'actions',
+      block_id: `emergency-${e.id}`,
+      elements: [
+        ...(e.status === 'open' ? [{ type: 'button' as const, style: 'primary' as const, text: { type: 'plain_text' as const, text: 'Acknowledge' }, action_id: EMERGENCY_ACTIONS.acknowledge, value: e.id }] : []),
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Resolve' },
+          action_id: EMERGENCY_ACTIONS.resolve,
+          value: e.id,
+          confirm: confirm('Resolve this emergency?', 'Paging stops and PagerDuty/Opsgenie alerts are resolved.', 'Resolve'),
+        },
+        { type: 'button', text: { type: 'plain_text', text: 'Escalate now' }, action_id: EMERGENCY_ACTIONS.escalate, value: e.id },
+        {
+          type: 'button',
+          style: 'danger',
+          text: { type: 'plain_text', text: 'Not an emergency' },
+          action_id: EMERGENCY_ACTIONS.notEmergency,
+          value: e.id,
+          confirm: confirm('Close as not an emergency?', 'Paging stops. You can then move the text to a digest.', 'Close it'),
+        },
+      ],
+    });
+  }
+  return { text: `${title}: ${escapeText(e.text.slice(0, 200))}`, blocks };
+}
+
+function confirm(title: string, text: string, ok: string) {
+  return {
+    title: { type: 'plain_text' as const, text: title },
+    text: { type: 'mrkdwn' as const, text },
+    confirm: { type: 'plain_text' as const, text: ok },
+    deny: { type: 'plain_text' as const, text: 'Cancel' },
+  };
+}
+
+/** The ephemeral answer to the reporter: who is being paged, and how. */
+export function declaredReply(e: Emergency, paging: { tier: number; people: string[]; providers: string[]; unavailable: Array<{ provider: string }> }, channel?: string): string {
+  const people = paging.people.length ? paging.people.map((p) => `<@${p}>`).join(', ') : 'nobody (no on-call tiers are set up: an admin can add them with `/quadrant oncall`)';
+  const how = paging.providers.length ? paging.providers.map(providerName).join(', ') : 'no provider (none is configured)';
+  const lines = [
+    `:rotating_light: Emergency *${e.code}* declared. Paging tier ${paging.tier}: ${people} via ${how}.`,
+    channel ? `Follow it in <#${channel}>.` : 'No emergency channel is set up, so it was not posted; admins were told by DM.',
+  ];
+  if (paging.unavailable.length) lines.push(`Not configured: ${paging.unavailable.map((u) => providerName(u.provider)).join(', ')}.`);
+  return lines.join('\n');
+}
+
+export function providerName(id: string): string {
+  const names: Record<string, string> = {
+    twilio_sms: 'SMS',
+    twilio_voice: 'phone call',
+    pagerduty: 'PagerDuty',
+    opsgenie: 'Opsgenie',
+    webhook: 'webhook',
+    slack_dm: 'Slack DM',
+  };
+  return names[id] ?? id;
+}

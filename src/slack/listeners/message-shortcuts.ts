@@ -1,0 +1,48 @@
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps';
+import { fileItem } from '../../flows/file-item';
+import { filedReply } from '../blocks/filed-reply';
+import { emergencyModal } from '../blocks/emergency-modal';
+import { replyFor } from '../replies';
+
+type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
+
+/** "Send to async digest" on any message, thread replies included (slash commands cannot run in threads). */
+export function sendToAsyncShortcut(deps: Deps) {
+  return async ({ ack, shortcut, client, respond, logger }: Args) => {
+    await ack();
+    const team = shortcut.team?.id ?? shortcut.user.team_id ?? '';
+    const message = shortcut.message as { ts: string; text?: string; user?: string; thread_ts?: string };
+    try {
+      const permalink = await client.chat
+        .getPermalink({ channel: shortcut.channel.id, message_ts: message.ts })
+        .then((r) => r.permalink, () => undefined);
+      const filed = await fileItem(deps, {
+        team,
+        author: message.user ?? shortcut.user.id,
+        channel: shortcut.channel.id,
+        text: message.text ?? '',
+        source: 'shortcut',
+        seed: `message-${shortcut.channel.id}-${message.ts}`,
+        ts: message.ts,
+        threadTs: message.thread_ts,
+        permalink,
+      });
+      await respond({ response_type: 'ephemeral', ...filedReply(filed) });
+    } catch (err) {
+      logger.error('send to async failed', err);
+      await respond({ response_type: 'ephemeral', text: replyFor(undefined) }).catch(() => undefined);
+    }
+  };
+}
+
+/** "Declare emergency" on a message: opens the emergency form with the message's text. */
+export function declareEmergencyShortcut(_deps: Deps) {
+  return async ({ ack, shortcut, client, logger }: Args) => {
+    await ack();
+    const message = shortcut.message as { ts: string; text?: string };
+    await client.views
+      .open({ trigger_id: shortcut.trigger_id, view: emergencyModal({ channel: shortcut.channel.id, ts: message.ts }, message.text ?? '') })
+      .catch((err: unknown) => logger.error('emergency modal failed', err));
+  };
+}

@@ -1,0 +1,23 @@
+import type { HTTPReceiver } from '@slack/bolt';
+import type { Logger } from '../log';
+import type { Route } from '../http/server';
+
+/** Slack's paths, handed to Bolt's receiver (signature verification, ack timing, OAuth install pages). */
+export function slackRoutes(receiver: HTTPReceiver, logger: Logger): Route[] {
+  const handler: Route['handler'] = (req, res) => {
+    try {
+      receiver.requestListener(req, res);
+    } catch (err) {
+      logger.debug({ err }, 'Slack receiver did not handle the request');
+      if (!res.headersSent) {
+        res.writeHead(404);
+        res.end();
+      }
+    }
+  };
+  return [
+    { method: 'POST', path: '/slack/events', handler },
+    { method: 'GET', path: '/slack/install', handler },
+    { method: 'GET', path: '/slack/oauth_redirect', handler },
+  ];
+}

@@ -1,0 +1,180 @@
+import { Settings, type SettingsInput, type WorkspaceSettings } from '../../../src/config/settings';
+import { decide, type Action, type Decision, type MessageContext } from '../../../src/core/policy';
+import type { Verdict } from '../../../src/core/verdict';
+
+const DAY = 86_400_000;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+const input: SettingsInput = {
+  timezone: 'Europe/Budapest',
+  quiet_hours: { from: '19:00', to: '08:00' },
+  offline_lead_time: '21d',
+  channels: {
+    C0OPS: { area: 'daily_operations', digest: { at: '09:00', days: [...WEEKDAYS] } },
+    C0OPS2: { area: 'daily_operations' },
+    C0HUB: { area: 'deep_work', hub: true },
+    C0DEEP: { area: 'deep_work' },
+    C0MEET: { area: 'online_meeting' },
+    C0EVENTS: { area: 'offline_activity' },
+    C0EMERG: { area: 'emergency' },
+  },
+  emergency: { channel: 'C0EMERG' },
+};
+const settings = Settings.parse(input);
+
+// Tue 24 Nov 2026, 10:00 in Budapest (UTC+1): working hours. 22:00 local is inside quiet hours.
+const DAYTIME = Date.parse('2026-11-24T09:00:00Z');
+const NIGHT = Date.parse('2026-11-24T21:00:00Z');
+const NEXT_DIGEST = Date.parse('2026-11-25T08:00:00Z'); // Wed 09:00 local
+const QUIET_ENDS = Date.parse('2026-11-25T07:00:00Z'); // Wed 08:00 local
+
+function verdict(area: Verdict['area'], extra: Partial<Verdict> = {}): Verdict {
+  return { area, urgent: false, important: false, confidence: 0.8, reasons: [], ...extra };
+}
+
+function context(channel: string, extra: Partial<MessageContext> = {}, s: WorkspaceSettings = settings): MessageContext {
+  return {
+    channel,
+    channelSetting: s.channels[channel],
+    text: 'text',
+    isBot: false,
+    isThreadReply: false,
+    hasBroadcast: undefined,
+    now: DAYTIME,
+    recentlyNudged: false,
+    ...extra,
+  };
+}
+
+const queue = (digestChannel: string): Action => ({ kind: 'queue_for_digest', digestChannel });
+const suggestEmergency: Action = { kind: 'nudge', nudge: { code: 'suggest_emergency' }, buttons: ['declare_emergency', 'keep_as_is'] };
+const queued = (hubChannel?: string): Action => ({
+  kind: 'nudge',
+  nudge: { code: 'queued_for_digest', digestChannel: 'C0OPS', postsAt: NEXT_DIGEST, hubChannel },
+  buttons: ['keep_as_is'],
+});
+const belongsInDigest: Action = {
+  kind: 'nudge',
+  nudge: { code: 'belongs_in_digest', digestChannel: 'C0OPS', postsAt: NEXT_DIGEST },
+  buttons: ['send_to_digest', 'keep_as_is'],
+};
+const askAsync: Action = { kind: 'nudge', nudge: { code: 'ask_async' }, buttons: ['make_async', 'keep_as_is'] };
+const nothing = (reason: Decision['reason']): Decision => ({ actions: [], reason });
+
+const Q3_CALL = 'can we hop on a call to go over the Q3 doc?';
+
+type Row = [label: string, verdict: Verdict, ctx: MessageContext, expected: Decision];
+
+// One row per cell of the area x channel-role table in src/core/policy.ts, plus each gate (bots, quiet
+// hours, nudge window, confidence, threads, unlisted channels) shown on the cell it changes.
+const cases: Row[] = [
+  // bots and integrations
+  ['a bot message is ignored, even one reading like an emergency', verdict('emergency', { confidence: 0.95 }), context('C0OPS', { isBot: true }), nothing('bot_message')],
+  ['a bot FYI in the ops channel is not queued', verdict('daily_operations'), context('C0OPS', { isBot: true }), nothing('bot_message')],
+
+  // emergencies: the one enforcement everywhere
+  ['emergency in an unlisted channel: suggest /emergency', verdict('emergency'), context('C0RANDOM'), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency during quiet hours: still suggested', verdict('emergency'), context('C0OPS', { now: NIGHT }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency at confidence 0.35: errs on the side of suggesting', verdict('emergency', { confidence: 0.35 }), context('C0OPS'), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency at confidence 0.2: too unsure even for that', verdict('emergency', { confidence: 0.2 }), context('C0OPS'), nothing('low_confidence')],
+  ['emergency after a gentler nudge in the window: still suggested', verdict('emergency'), context('C0OPS', { recentlyNudged: true, recentNudge: 'queued_for_digest' }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency when the window holds an unknown nudge: still suggested', verdict('emergency'), context('C0OPS', { recentlyNudged: true }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency right after the same suggestion: not twice', verdict('emergency'), context('C0OPS', { recentlyNudged: true, recentNudge: 'suggest_emergency' }), nothing('emergency_recently_suggested')],
+  ['emergency posted in the emergency channel without /emergency: suggested (nobody was paged)', verdict('emergency'), context('C0EMERG'), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency-like thread reply in the emergency channel: the incident is already there', verdict('emergency'), context('C0EMERG', { isThreadReply: true }), nothing('thread_reply')],
+  ['emergency-like thread reply elsewhere: suggested', verdict('emergency'), context('C0OPS', { isThreadReply: true }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+
+  // unlisted channels, threads and guesses
+  ['FYI in an unlisted channel: classified, not enforced', verdict('daily_operations'), context('C0RANDOM'), nothing('unlisted_channel')],
+  ['meeting request in an unlisted channel: not enforced', verdict('online_meeting'), context('C0RANDOM', { text: Q3_CALL }), nothing('unlisted_channel')],
+  ['thread reply in the ops channel: left alone', verdict('daily_operations'), context('C0OPS', { isThreadReply: true }), nothing('thread_reply')],
+  ['confidence 0.4 in the ops channel: neither queued nor nudged', verdict('daily_operations', { confidence: 0.4 }), context('C0OPS'), nothing('low_confidence')],
+
+  // daily_operations verdicts
+  ['async work in the ops channel: queued for its digest plus a gentle nudge', verdict('daily_operations'), context('C0OPS'), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['same, nudged within the window: queued silently', verdict('daily_operations'), context('C0OPS', { recentlyNudged: true }), { actions: [queue('C0OPS')], reason: 'recently_nudged' }],
+  ['same, during quiet hours: queued, nudge held', verdict('daily_operations'), context('C0OPS', { now: NIGHT }), { actions: [queue('C0OPS'), { kind: 'hold_for_quiet_hours', until: QUIET_ENDS, held: 'queued_for_digest' }], reason: 'quiet_hours' }],
+  ['quiet hours follow the author: 16:00 in New York is not quiet', verdict('daily_operations'), context('C0OPS', { now: NIGHT, authorTimezone: 'America/New_York' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['@channel on a plain FYI: queued, one nudge suggesting the digest', verdict('daily_operations'), context('C0OPS', { hasBroadcast: 'channel' }), { actions: [queue('C0OPS'), { kind: 'nudge', nudge: { code: 'broadcast_fyi', broadcast: 'channel', digestChannel: 'C0OPS', postsAt: NEXT_DIGEST }, buttons: ['keep_as_is'] }], reason: 'nudged' }],
+  ['@here on something urgent: the ping was fair, the usual queue nudge', verdict('daily_operations', { urgent: true }), context('C0OPS', { hasBroadcast: 'here' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['ops channel without its own digest: the default digest', verdict('daily_operations'), context('C0OPS2'), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['async work in the hub: offer the digest', verdict('daily_operations'), context('C0HUB'), { actions: [belongsInDigest], reason: 'nudged' }],
+  ['async work in a meeting channel: offer the digest', verdict('daily_operations'), context('C0MEET'), { actions: [belongsInDigest], reason: 'nudged' }],
+  ['async work in the events channel: offer the digest', verdict('daily_operations'), context('C0EVENTS'), { actions: [belongsInDigest], reason: 'nudged' }],
+  ['non-urgent post in the emergency channel: not an emergency, offer the digest', verdict('daily_operations'), context('C0EMERG'), { actions: [{ kind: 'nudge', nudge: { code: 'not_an_emergency', digestChannel: 'C0OPS' }, buttons: ['send_to_digest', 'keep_as_is'] }], reason: 'nudged' }],
+  ['urgent chatter in the emergency channel: left alone (incident updates)', verdict('daily_operations', { urgent: true }), context('C0EMERG'), nothing('allowed')],
+
+  // deep_work verdicts
+  ['a proposal in the ops channel: queued, the nudge names the hub', verdict('deep_work'), context('C0OPS'), { actions: [queue('C0OPS'), queued('C0HUB')], reason: 'nudged' }],
+  ['a proposal in the hub: right place', verdict('deep_work'), context('C0HUB'), nothing('allowed')],
+  ['a proposal in another deep-work channel: right kind of place', verdict('deep_work'), context('C0DEEP'), nothing('allowed')],
+  ['a proposal in the events channel: point at the hub', verdict('deep_work'), context('C0EVENTS'), { actions: [{ kind: 'nudge', nudge: { code: 'belongs_in_hub', hubChannel: 'C0HUB' }, buttons: ['keep_as_is'] }], reason: 'nudged' }],
+  ['a proposal in the emergency channel: not an emergency', verdict('deep_work'), context('C0EMERG'), { actions: [{ kind: 'nudge', nudge: { code: 'not_an_emergency', digestChannel: 'C0OPS' }, buttons: ['send_to_digest', 'keep_as_is'] }], reason: 'nudged' }],
+
+  // online_meeting verdicts
+  ['"hop on a call to go over the Q3 doc" in the ops channel: could this be async?', verdict('online_meeting'), context('C0OPS', { text: Q3_CALL }), { actions: [askAsync], reason: 'nudged' }],
+  ['same request in the meeting channel: asked too', verdict('online_meeting'), context('C0MEET', { text: Q3_CALL }), { actions: [askAsync], reason: 'nudged' }],
+  ['a 1:1 about a promotion: needs a call, allowed', verdict('online_meeting'), context('C0MEET', { text: 'can we do a quick 1:1 about my promotion?' }), nothing('allowed')],
+  ['a call during an incident, in the emergency channel: allowed', verdict('online_meeting'), context('C0EMERG', { text: 'jump on the bridge to go over the logs' }), nothing('allowed')],
+  ['the async question during quiet hours: held', verdict('online_meeting'), context('C0MEET', { text: Q3_CALL, now: NIGHT }), { actions: [{ kind: 'hold_for_quiet_hours', until: QUIET_ENDS, held: 'ask_async' }], reason: 'quiet_hours' }],
+  ['the async question within the nudge window: dropped', verdict('online_meeting'), context('C0MEET', { text: Q3_CALL, recentlyNudged: true }), nothing('recently_nudged')],
+
+  // offline_activity verdicts
+  ['an offsite 5 days out against 21 days: warn', verdict('offline_activity', { when: DAYTIME + 5 * DAY }), context('C0EVENTS'), { actions: [{ kind: 'nudge', nudge: { code: 'warn_lead_time', leadMs: 5 * DAY, neededMs: 21 * DAY }, buttons: [] }], reason: 'nudged' }],
+  ['same offsite announced in the ops channel: warn', verdict('offline_activity', { when: DAYTIME + 5 * DAY }), context('C0OPS'), { actions: [{ kind: 'nudge', nudge: { code: 'warn_lead_time', leadMs: 5 * DAY, neededMs: 21 * DAY }, buttons: [] }], reason: 'nudged' }],
+  ['an offsite 30 days out: enough notice', verdict('offline_activity', { when: DAYTIME + 30 * DAY }), context('C0EVENTS'), nothing('allowed')],
+  ['an offsite exactly 21 days out: enough notice', verdict('offline_activity', { when: DAYTIME + 21 * DAY }), context('C0EVENTS'), nothing('allowed')],
+  ['an offline activity with no date: nothing to check', verdict('offline_activity'), context('C0EVENTS'), nothing('allowed')],
+  ['an offsite that already happened: nothing to warn about', verdict('offline_activity', { when: DAYTIME - DAY }), context('C0EVENTS'), nothing('allowed')],
+  ['an offline plan in the emergency channel: allowed', verdict('offline_activity', { when: DAYTIME + DAY }), context('C0EMERG'), nothing('allowed')],
+];
+
+describe('decide', () => {
+  test.each(cases)('%s', (_label, v, ctx, expected) => {
+    expect(decide(v, ctx, settings)).toEqual(expected);
+  });
+
+  test('never returns more than one nudge for a message', () => {
+    for (const [, v, ctx] of cases) {
+      const nudges = decide(v, ctx, settings).actions.filter((a) => a.kind === 'nudge' || a.kind === 'hold_for_quiet_hours');
+      expect(nudges.length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('within the nudge window only emergency suggestions are sent', () => {
+    for (const [, v, ctx] of cases) {
+      const nudges = decide(v, { ...ctx, recentlyNudged: true }, settings).actions.filter((a) => a.kind === 'nudge');
+      expect(nudges.every((a) => a.kind === 'nudge' && a.nudge.code === 'suggest_emergency')).toBe(true);
+    }
+  });
+
+  test('during quiet hours only emergency suggestions are sent', () => {
+    for (const [, v, ctx] of cases) {
+      if (ctx.authorTimezone) continue;
+      const nudges = decide(v, { ...ctx, now: NIGHT }, settings).actions.filter((a) => a.kind === 'nudge');
+      expect(nudges.every((a) => a.kind === 'nudge' && a.nudge.code === 'suggest_emergency')).toBe(true);
+    }
+  });
+});
+
+describe('decide with other settings', () => {
+  test('with no digest anywhere, async work in an ops channel is allowed: nothing to queue or offer', () => {
+    const bare = Settings.parse({ channels: { C0OPS: { area: 'daily_operations' } } });
+    expect(decide(verdict('daily_operations'), context('C0OPS', {}, bare), bare)).toEqual(nothing('allowed'));
+  });
+
+  test('the configured emergency channel counts as one even when it is not listed', () => {
+    const s = Settings.parse({ emergency: { channel: 'C0EMERG' } });
+    const ctx = context('C0EMERG', { isThreadReply: true }, s);
+    expect(decide(verdict('emergency'), ctx, s)).toEqual(nothing('thread_reply'));
+    expect(decide(verdict('daily_operations'), context('C0EMERG', {}, s), s)).toEqual({
+      actions: [{ kind: 'nudge', nudge: { code: 'not_an_emergency', digestChannel: undefined }, buttons: ['keep_as_is'] }],
+      reason: 'nudged',
+    });
+  });
+
+  test('without quiet hours, night-time nudges are sent', () => {
+    const s = Settings.parse({ ...input, quiet_hours: undefined });
+    expect(decide(verdict('daily_operations'), context('C0OPS', { now: NIGHT }, s), s).reason).toBe('nudged');
+  });
+});
