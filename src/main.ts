@@ -17,7 +17,9 @@ import { createProcessors } from './queue/processors';
 import { closeQueues, createQueues } from './queue/queues';
 import { createWorkers } from './queue/workers';
 import { bullConnectionOptions, createCommandConnection, evictionPolicyWarning, isRedisReachable } from './redis';
-import { createSlackApp, type SlackApp } from './slack/app';
+import { emergencyWorkerCheck, startHeartbeat } from './queue/heartbeat';
+import { startSpoolReplay } from './flows/emergency/spool-replayer';
+import { createSlackApp, SLACK_BODY_LIMIT, type SlackApp } from './slack/app';
 import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
 import { createItemStore } from './store/item-store';
@@ -99,10 +101,17 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   if (role !== 'worker') {
     const identity = single ? await botIdentity(single, env, logger) : {};
     slack = createSlackApp(deps, identity);
-    if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger));
+    if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger, SLACK_BODY_LIMIT));
   }
   let workers: Worker[] = [];
-  if (role !== 'web') workers = createWorkers(deps, bullConnection, createProcessors(deps));
+  const timers: NodeJS.Timeout[] = [];
+  if (role !== 'web') {
+    workers = createWorkers(deps, bullConnection, createProcessors(deps));
+    timers.push(startHeartbeat(deps, 'emergency-worker'));
+  }
+  checks.push(emergencyWorkerCheck(deps));
+  // Every process that may have declared an emergency without Redis replays its own journal.
+  timers.push(startSpoolReplay(deps));
 
   const server: Server = createHttpServer(routes, logger);
   const port = await listen(server, env.PORT);
@@ -115,6 +124,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
     deps,
     stop: () =>
       (stopping ??= (async () => {
+        for (const timer of timers) clearInterval(timer);
         await closeServer(server);
         await slack?.stop();
         // Worker.close() waits for active jobs to finish; anything unfinished returns to the queue via its lock.

@@ -3,7 +3,7 @@ import type { Logger } from '../log';
 import { startQuadrant, type Role } from '../main';
 
 export interface SandboxLauncher {
-  startSandbox(options: { env: Env; role: Role; logger: Logger; interactive: boolean }): Promise<{ stop(): Promise<void> }>;
+  startSandbox(options: { env: NodeJS.ProcessEnv; role: Role; logger: Logger; interactive: boolean }): Promise<{ stop(): Promise<void> }>;
 }
 
 const ROLES: readonly Role[] = ['web', 'worker', 'all'];
@@ -33,7 +33,7 @@ export async function runStart(args: string[], env: Env, logger: Logger, sandbox
       process.stderr.write('quadrant: no Slack tokens are set and the sandbox is not available in this build. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see .env.example).\n');
       return 2;
     }
-    running = await sandbox.startSandbox({ env, role, logger, interactive: Boolean(process.stdin.isTTY) });
+    running = await sandbox.startSandbox({ env: process.env, role, logger, interactive: Boolean(process.stdin.isTTY) });
   } else {
     running = await startQuadrant({ env, role, logger });
   }

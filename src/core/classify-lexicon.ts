@@ -21,7 +21,7 @@ interface Pattern {
   masks: number[];
 }
 
-const GAP = 4;
+const GAP = 6;
 const NEGATION_WINDOW = 3;
 const PREFIX_KEY = 3;
 const SIGNAL_INDEX = new Map<Signal, number>(SIGNALS.map((s, i) => [s, i]));

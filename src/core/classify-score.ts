@@ -17,6 +17,8 @@ export interface Facts {
   pastDate: boolean;
   broadcast: boolean;
   emoji: string[];
+  /** Lines that start like a list item: long status updates are lists. */
+  bullets: number;
 }
 
 export interface Contribution {
@@ -82,12 +84,15 @@ export function scoreFacts(facts: Facts): Scores {
   term('emergency', 'symptom', 0.9, 3);
   term('emergency', 'blocked', 1.5, 2);
   term('emergency', 'incident', 0.7);
+  term('emergency', 'problem', 0.5, 2);
   for (const name of facts.emoji) {
     const e = EMOJI_SIGNAL[name];
     if (e?.area === 'emergency') add('emergency', e.weight, e.label);
   }
   const core = scores.emergency - before;
-  const damp = core > 0 ? 1 : 0.25;
+  // Without a failure word, breadth + now + a production system still reads like an incident ("empty cart for every user since 10:00").
+  const broadNow = has('scope') && has('live') && (has('prod') || has('customer'));
+  const damp = core > 0 ? 1 : broadNow ? 0.8 : 0.25;
   term('emergency', 'scope', 0.7 * damp, 2);
   term('emergency', 'live', 0.5 * damp, 2);
   term('emergency', 'prod', 0.4 * damp, 2);
@@ -100,12 +105,13 @@ export function scoreFacts(facts: Facts): Scores {
   const stillLive = has('live') && (has('severe') || has('down') || has('symptom') || has('blocked'));
   term('emergency', 'drill', -3);
   term('emergency', 'calm', -2.5);
-  term('emergency', 'casual', -1.4, 2);
+  term('emergency', 'casual', has('severe') ? -0.6 : -1.4, 2);
   term('emergency', 'praise', -1.0);
   term('emergency', 'limited', -1.0, 2);
   term('emergency', 'resolved', stillLive ? -1.0 : -2.2);
   term('emergency', 'past', stillLive ? -0.6 : -1.6);
   term('emergency', 'doc', -1.3, 2);
+  term('emergency', 'docWeak', stillLive ? 0 : -0.5);
   term('emergency', 'proposal', -1.2);
   term('emergency', 'strategy', -0.6);
   term('emergency', 'decision', -0.6);
@@ -113,6 +119,9 @@ export function scoreFacts(facts: Facts): Scores {
   if (has('call') || has('meeting')) add('emergency', stillLive ? 0 : -0.8, 'asks for a meeting');
   if (has('event') || has('social')) add('emergency', -1.2, 'is an in-person event');
   if (has('question') && !stillLive) add('emergency', -0.5, 'is a small question');
+  term('emergency', 'trivial', -0.8);
+  term('emergency', 'musing', -0.8);
+  if (facts.bullets >= 3 && !has('severe')) add('emergency', -1.2, 'is a status update');
 
   // ---- online meeting
   term('online_meeting', 'call', 2.4);
@@ -135,23 +144,27 @@ export function scoreFacts(facts: Facts): Scores {
   term('offline_activity', 'inPerson', 0.9);
   if ((has('event') || has('social') || has('travel')) && facts.futureDate) add('offline_activity', 0.4, 'names a date ahead');
   term('offline_activity', 'past_ref', -1.8);
+  if (has('call') || has('callLink')) add('offline_activity', -1.0, 'is a call about the event');
   term('offline_activity', 'feedback', -0.8);
   term('offline_activity', 'absence', -1.5);
 
   // ---- deep work
   term('deep_work', 'proposal', 1.6, 2);
+  term('deep_work', 'musing', 0.9, 2);
   term('deep_work', 'strategy', 0.8, 2);
   term('deep_work', 'decision', 0.9, 2);
   term('deep_work', 'comments', 1.0, 2);
   term('deep_work', 'hub', 0.9);
   term('deep_work', 'planning', 0.5);
   term('deep_work', 'knowledge', 0.8);
-  if (has('doc') && (has('incident') || has('past') || has('resolved'))) add('deep_work', 1.0, 'is a document about a past incident');
+  term('deep_work', 'doc', 0.8);
+  if ((has('doc') || has('docWeak')) && (has('incident') || has('past') || has('resolved'))) add('deep_work', 1.0, 'is a document about a past incident');
 
   // ---- daily operations: the catch-all for small, non-scheduled work
   term('daily_operations', 'review', 0.7, 2);
   term('daily_operations', 'question', 0.6);
   term('daily_operations', 'update', 0.5, 2);
+  if (facts.bullets >= 3) add('daily_operations', 0.8, 'is a status update');
   if (facts.tokenCount <= 4) term('daily_operations', 'thanks', 0.8);
   term('daily_operations', 'support', 0.6, 2);
   term('daily_operations', 'request', 0.3);

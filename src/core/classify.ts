@@ -32,6 +32,13 @@ const MAX_REASONS = 3;
 // Dates matter where a lead time or a slot does; an emergency is now by definition.
 const DATED_AREAS: ReadonlySet<Area> = new Set(['online_meeting', 'offline_activity', 'deep_work', 'daily_operations']);
 
+const BULLET = /^\s*(?:[•\-*–]|\d+[.)])\s/gm;
+
+function countBullets(prose: string): number {
+  if (prose.indexOf('\n') < 0) return 0;
+  return prose.match(BULLET)?.length ?? 0;
+}
+
 /** The highest score; ties go to daily_operations, the framework's default for small async work. */
 function winner(scores: Record<Area, number>): Area {
   let best: Area = 'daily_operations';
@@ -82,6 +89,7 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
     pastDate,
     broadcast: slack.broadcast !== undefined,
     emoji: slack.emoji,
+    bullets: countBullets(slack.prose),
   });
   const push = (area: Area, weight: number, label: string) => {
     scores[area] += weight;

@@ -1,4 +1,13 @@
+import { classify } from '../core/classify';
+import type { Action } from '../core/policy';
+import { decide } from '../core/policy';
+import type { NudgeCode } from '../core/nudge';
+import { nudgeMessage } from '../core/nudge-text';
+import { broadcastOf } from '../core/slack-text';
 import type { Deps } from '../deps';
+import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
+import { fileItem } from './file-item';
+import { requestDigestRefresh } from './refresh-digest';
 
 export interface MessageJob {
   team: string;
@@ -6,7 +15,130 @@ export interface MessageJob {
   event: Record<string, unknown>;
 }
 
-/** Classifies a channel message and applies the enforcement policy. */
-export async function handleMessageJob(_deps: Deps, _job: MessageJob): Promise<void> {
-  // Wired to the policy once src/core/policy.ts lands.
+interface SlackMessage {
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  bot_id?: string;
+  app_id?: string;
+  subtype?: string;
+}
+
+const SEEN_TTL_S = 86_400;
+const CONTEXT_TTL_S = 86_400;
+
+/**
+ * Classifies a channel message and carries out the policy's decision. Each step is idempotent (items are
+ * keyed by channel and ts, the nudge window is a SET NX), and a seen-key outlives Slack's retries, so a
+ * redelivered event or a retried job changes nothing.
+ */
+export async function handleMessageJob(deps: Deps, job: MessageJob): Promise<string> {
+  const { team, eventId, event } = job;
+  const seenKey = deps.keys.seen(team, 'event', eventId);
+  if (await deps.redis.exists(seenKey)) return 'duplicate';
+  const channel = String(event.channel ?? '');
+  let outcome: string;
+  if (event.subtype === 'message_deleted') outcome = await onDeleted(deps, team, channel, String(event.deleted_ts ?? (event.previous_message as SlackMessage | undefined)?.ts ?? ''));
+  else if (event.subtype === 'message_changed') outcome = await onEdited(deps, team, channel, event.message as SlackMessage);
+  else outcome = await onMessage(deps, team, channel, event as unknown as SlackMessage);
+  await deps.redis.set(seenKey, '1', 'EX', SEEN_TTL_S);
+  return outcome;
+}
+
+async function onMessage(deps: Deps, team: string, channel: string, message: SlackMessage): Promise<string> {
+  const isBot = Boolean(message.bot_id || message.app_id || message.subtype === 'bot_message');
+  if (isBot || !message.user || !message.text) return 'not enforced';
+  const settings = await deps.settings.get(team);
+  const now = deps.now();
+  const isThreadReply = Boolean(message.thread_ts && message.thread_ts !== message.ts);
+  const channelSetting = settings.channels[channel];
+  const verdict = classify(message.text, {
+    channelArea: channelSetting?.area,
+    isThreadReply,
+    keywords: settings.keywords,
+    now,
+    timezone: settings.timezone,
+  });
+  const nudgedKey = deps.keys.nudged(team, channel, message.user);
+  const recentNudge = (await deps.redis.get(nudgedKey)) as NudgeCode | null;
+  const decision = decide(
+    verdict,
+    {
+      channel,
+      channelSetting,
+      text: message.text,
+      isBot,
+      isThreadReply,
+      hasBroadcast: broadcastOf(message.text),
+      now,
+      recentlyNudged: recentNudge !== null,
+      recentNudge: recentNudge ?? undefined,
+    },
+    settings,
+  );
+  const log = deps.logger.child({ team, channel, area: verdict.area, decision: decision.reason });
+  for (const action of decision.actions) await carryOut(deps, team, channel, message, action, settings.timezone, settings.nudge_window);
+  log.debug('message handled');
+  return decision.reason;
+}
+
+async function carryOut(deps: Deps, team: string, channel: string, message: SlackMessage, action: Action, timezone: string, windowMs: number): Promise<void> {
+  switch (action.kind) {
+    case 'queue_for_digest': {
+      const client = await deps.slackFor(team);
+      const permalink = await client.chat.getPermalink({ channel, message_ts: message.ts }).then((r) => r.permalink, () => undefined);
+      await fileItem(deps, {
+        team,
+        author: message.user!,
+        channel,
+        text: message.text!,
+        source: 'policy',
+        seed: `message-${channel}-${message.ts}`,
+        ts: message.ts,
+        threadTs: message.thread_ts,
+        permalink,
+      });
+      return;
+    }
+    case 'nudge': {
+      // SET NX: two messages racing in the same window still earn one nudge.
+      const claimed = await deps.redis.set(deps.keys.nudged(team, channel, message.user!), action.nudge.code, 'PX', windowMs, 'NX');
+      if (claimed === null && action.nudge.code !== 'suggest_emergency') return;
+      if (claimed === null) await deps.redis.set(deps.keys.nudged(team, channel, message.user!), action.nudge.code, 'PX', windowMs);
+      await deps.redis.set(
+        deps.keys.nudgeContext(team, channel, message.ts),
+        JSON.stringify({ user: message.user, text: message.text, threadTs: message.thread_ts }),
+        'EX',
+        CONTEXT_TTL_S,
+      );
+      const client = await deps.slackFor(team);
+      const rendered = nudgeBlocks(nudgeMessage(action.nudge, action.buttons, timezone), { channel, ts: message.ts });
+      await client.chat.postEphemeral({ channel, user: message.user!, ...rendered, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) });
+      return;
+    }
+    case 'hold_for_quiet_hours':
+      deps.logger.debug({ team, channel, held: action.held }, 'nudge held during quiet hours');
+      return;
+  }
+}
+
+async function onEdited(deps: Deps, team: string, channel: string, message: SlackMessage | undefined): Promise<string> {
+  if (!message?.ts || !message.text) return 'ignored edit';
+  const item = await deps.items.findBySource(team, channel, message.ts);
+  if (!item || item.status !== 'open') return 'edit of an unfiled message';
+  const settings = await deps.settings.get(team);
+  const verdict = classify(message.text, { channelArea: settings.channels[channel]?.area, keywords: settings.keywords, now: deps.now(), timezone: settings.timezone });
+  await deps.items.update(team, item.id, { text: message.text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: deps.now() });
+  if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
+  return 'item updated';
+}
+
+async function onDeleted(deps: Deps, team: string, channel: string, ts: string): Promise<string> {
+  if (!ts) return 'ignored delete';
+  const item = await deps.items.findBySource(team, channel, ts);
+  if (!item || item.status !== 'open') return 'delete of an unfiled message';
+  await deps.items.setStatus(team, item.id, 'dropped', deps.now());
+  if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
+  return 'item dropped';
 }

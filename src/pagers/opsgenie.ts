@@ -1,8 +1,7 @@
 import type { Pager, PageRequest, PageResult } from '../core/ports';
 import { emergencyKey } from './emergency-key';
 import { callHttp, classifyOutcome, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
-import { pageHeadline } from './page-text';
-import { toPlainText, truncate } from './plain-text';
+import { declaredBy, pageHeadline, truncate } from './page-text';
 
 export interface OpsgenieConfig {
   /** OPSGENIE_API_URL, default https://api.opsgenie.com (EU accounts: https://api.eu.opsgenie.com). */
@@ -70,8 +69,8 @@ export function createOpsgeniePager(config: OpsgenieConfig): Pager {
       };
       if (request.link) details.slack_link = request.link;
       const description = [
-        toPlainText(request.summary),
-        `Declared by ${toPlainText(request.reporter)}. Acknowledge here or in Slack (code ${request.code}).`,
+        request.summary,
+        `Emergency ${request.code}${declaredBy(request)}. Acknowledge here or in Slack.`,
         request.link ?? '',
       ].filter(Boolean).join('\n\n');
       return send('/v2/alerts', {

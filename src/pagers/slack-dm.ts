@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
 import { DEFAULT_TIMEOUT_MS } from './http';
-import { pageHeadline } from './page-text';
+import { declaredBy, pageHeadline } from './page-text';
 
 /** The two Slack calls a DM page needs; a WebClient fits through `slackDmClient`. */
 export interface SlackDmClient {
@@ -51,7 +51,7 @@ function escapeMrkdwn(text: string): string {
 /** Mrkdwn: escaped, so a summary cannot ping @channel or forge a link from a DM. */
 export function slackDmText(request: PageRequest): string {
   const open = request.link ? ` <${request.link}|Open the emergency> to acknowledge.` : ' Acknowledge it in the emergency channel.';
-  return `:rotating_light: *${escapeMrkdwn(pageHeadline(request))}* (declared by ${escapeMrkdwn(request.reporter)}).${open}`;
+  return `:rotating_light: *${escapeMrkdwn(pageHeadline(request))}*${escapeMrkdwn(declaredBy(request))}.${open}`;
 }
 
 /** A DM to each person paged. Bounded by its own timeout because the WebClient retries on its own. */

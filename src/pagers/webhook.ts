@@ -1,7 +1,6 @@
 import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
 import { callHttp, classifyOutcome, type FetchLike } from './http';
 import { smsText } from './page-text';
-import { toPlainText } from './plain-text';
 import { signStandardWebhook, webhookId } from './standard-webhooks';
 
 export interface WebhookConfig {
@@ -30,9 +29,10 @@ export interface WebhookConfig {
  *   "timestamp": "2026-05-01T09:30:00.000Z",
  *   "data": {
  *     "team": "T0TEAM", "emergency_id": "E42", "code": "4821",
- *     "summary": "db disk full, writes fail",       // plain text, no Slack markup
+ *     "summary": "db disk full, writes fail",       // plain text, Slack markup already stripped
  *     "text": "QUADRANT EMERGENCY 4821: …",         // ready to forward as a notification
- *     "severity": "critical", "reporter": "Ada", "tier": 1, "test": false,
+ *     "severity": "critical", "reporter": "Ada",   // reporter: display name, or "" when unknown
+ *     "tier": 1, "test": false,
  *     "link": "https://…slack.com/archives/…",      // when known
  *     "target": { "slack": "U0ADA", "phone": "+36201234567" }   // page only; phone when known
  *   }
@@ -83,7 +83,7 @@ export function createWebhookPager(config: WebhookConfig): Pager {
         team: request.team,
         emergency_id: request.emergencyId,
         code: request.code,
-        summary: toPlainText(request.summary),
+        summary: request.summary,
         text: smsText(request),
         severity: request.severity,
         reporter: request.reporter,

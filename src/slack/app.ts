@@ -5,6 +5,9 @@ import { webClientOptions } from './client';
 import { registerListeners } from './register';
 import { BOT_SCOPES } from './surface';
 
+/** Slack sends small payloads; a larger body is garbage or an attack. */
+export const SLACK_BODY_LIMIT = 256 * 1024;
+
 export interface SlackApp {
   app: App;
   /** Set in HTTP, OAuth and sandbox modes: our HTTP server hands Slack's paths to it. */
@@ -47,8 +50,7 @@ export function createSlackApp(deps: Deps, identity: BotIdentity, installationSt
     endpoints: '/slack/events',
     logger,
     processBeforeResponse: false,
-    // Slack sends small payloads; a larger body is garbage or an attack.
-    bodyLimit: 256 * 1024,
+    bodyLimit: SLACK_BODY_LIMIT,
     ...(env.mode === 'oauth'
       ? {
           clientId: env.SLACK_CLIENT_ID,

@@ -22,7 +22,6 @@
 
 const ZWSP = '\u200B';
 const CONTROL = /<([^<>]*)>/g;
-const ENTITY = /^&(amp|lt|gt);/;
 
 /** Escapes a literal (unescaped) string for mrkdwn: exactly &, < and >, per Slack's formatting rules. */
 export function escapePlain(text: string): string {
@@ -34,15 +33,7 @@ export function escapePlain(text: string): string {
  * through the API or the CLI): keeps `&amp;`, `&lt;`, `&gt;`, escapes any other `&`, `<` or `>`.
  */
 function normalizeEscaped(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '&') out += ENTITY.test(text.slice(i, i + 5)) ? '&' : '&amp;';
-    else if (c === '<') out += '&lt;';
-    else if (c === '>') out += '&gt;';
-    else out += c;
-  }
-  return out;
+  return text.replace(/&(?!(?:amp|lt|gt);)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** "@" + zero-width space + name: reads as a mention, notifies nobody. */

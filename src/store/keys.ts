@@ -8,6 +8,8 @@ export function createKeys(prefix: string) {
   return {
     prefix,
     bullPrefix: k('bull'),
+    // workspaces Quadrant knows (single-token team, OAuth installs, settings written): the scheduler walks these
+    teams: () => k('teams'),
     // settings
     settings: (team: string) => k('settings', team),
     settingsHistory: (team: string) => k('settings', team, 'history'),
@@ -27,6 +29,8 @@ export function createKeys(prefix: string) {
     corrections: (team: string) => k('corrections', team),
     // enforcement
     nudged: (team: string, channel: string, user: string) => k('nudged', team, channel, user),
+    /** The message a nudge was about, so its buttons can act on it without re-reading Slack. */
+    nudgeContext: (team: string, channel: string, ts: string) => k('nudge-ctx', team, channel, ts),
     // emergencies
     emergency: (team: string, id: string) => k('emergency', team, id),
     emergencyTimeline: (team: string, id: string) => k('emergency', team, id, 'timeline'),

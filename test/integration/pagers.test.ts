@@ -10,6 +10,8 @@ import { createPagers, type PagersConfig } from '../../src/pagers/registry';
 import { slackDmClient } from '../../src/pagers/slack-dm';
 import { startProviderFakes, type ProviderFakes } from '../../sandbox/fakes/provider-fakes';
 import { startWebhookFake } from '../../sandbox/fakes/webhook-fake';
+import { startTwilioFake } from '../../sandbox/fakes/twilio-fake';
+import { startOpsgenieFake } from '../../sandbox/fakes/opsgenie-fake';
 import { PROVIDERS } from '../../src/config/settings';
 import { parseOpsgenieWebhook, parsePagerDutyWebhook, parseSmsReply, parseVoiceKeypress } from '../../src/pagers/callbacks';
 import { verifyOpsgenieSecret } from '../../src/pagers/verify-opsgenie';
@@ -27,7 +29,8 @@ const request: PageRequest = {
   team: 'T0TEAM',
   emergencyId: 'E1718000000.000100',
   code: '4821',
-  summary: '*db disk full*, writes fail <!here> & <https://grafana.example.com/d/1|dashboard>',
+  // Plain text, as flows hand it over; the XML, JSON and mrkdwn specials test each channel's escaping.
+  summary: 'db disk full, writes fail & p99 <5s> "now"',
   severity: 'critical',
   reporter: 'Ada',
   link: 'https://example.slack.com/archives/C0EMERG/p1718000000000100',
@@ -132,19 +135,26 @@ describe('when every provider is up', () => {
     }
   });
 
-  test('texts plain words with the reply codes, never Slack markup', async () => {
+  test('texts the summary with the codes to reply with', async () => {
     await pageAll(pagersFor(['twilio_sms']), request, [ADA], options());
-    const body = fakes.twilio.messages()[0]!.Body!;
-    expect(body).toContain('QUADRANT EMERGENCY 4821: db disk full, writes fail @here & dashboard');
-    expect(body).toContain('Reply ACK 4821 to acknowledge, RES 4821 to resolve.');
-    expect(body).not.toMatch(/[<>*]/);
+    expect(fakes.twilio.messages()[0]!.Body).toBe(
+      `QUADRANT EMERGENCY 4821: ${request.summary} (declared by Ada). Reply ACK 4821 to acknowledge, RES 4821 to resolve. ${request.link}`,
+    );
+  });
+
+  test('DMs an escaped summary, so it cannot ping or forge links', async () => {
+    await pageAll(pagersFor(['slack_dm']), request, [ADA], options());
+    const dm = slack.calls.find((c) => c.method === 'chat.postMessage')!;
+    expect(dm.body.get('channel')).toBe('DU0ADA');
+    expect(dm.body.get('text')).toContain('db disk full, writes fail &amp; p99 &lt;5s&gt; "now"');
+    expect(dm.body.get('text')).toContain(`<${request.link}|Open the emergency>`);
   });
 
   test('calls with TwiML that reads the emergency out and gathers one key for the public hook', async () => {
     await pageAll(pagersFor(['twilio_voice']), request, [ADA], options());
     const twiml = fakes.twilio.calls()[0]!.Twiml!;
     expect(twiml).toContain('<Gather numDigits="1" action="https://quadrant.example.com/hooks/twilio/voice?team=T0TEAM&amp;emergency=E1718000000.000100&amp;code=4821"');
-    expect(twiml).toContain('db disk full, writes fail @here &amp; dashboard');
+    expect(twiml).toContain('db disk full, writes fail &amp; p99 &lt;5s&gt; &quot;now&quot;');
     expect(twiml).toContain('Press 1 to acknowledge.');
   });
 
@@ -361,6 +371,26 @@ describe('the provider fakes', () => {
     const response = await fetch(url, init);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(fakes[fake].validationFailures().flatMap((f) => f.issues)).toEqual(expect.arrayContaining([expect.stringMatching(issue)]));
+  });
+});
+
+describe('without the spec files (the sandbox as shipped)', () => {
+  test('the fakes fall back to structural checks that still catch broken requests', async () => {
+    const [twilio, opsgenie] = await Promise.all([startTwilioFake({ specDir: '/nonexistent' }), startOpsgenieFake({ specDir: null })]);
+    try {
+      expect([twilio.specSource, opsgenie.specSource]).toEqual(['structural', 'structural']);
+      const pagers = pagersFor(['twilio_voice', 'opsgenie'], {
+        twilio: { apiUrl: twilio.url, accountSid: twilio.accountSid, authToken: twilio.authToken, from: '+15005550006' },
+        opsgenie: { apiUrl: opsgenie.url, apiKey: opsgenie.apiKey },
+      });
+      expect((await pageAll(pagers, request, [ADA], options())).every((r) => r.ok)).toBe(true);
+      expect([...twilio.validationFailures(), ...opsgenie.validationFailures()]).toEqual([]);
+
+      await fetch(`${opsgenie.url}/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `GenieKey ${opsgenie.apiKey}` }, body: '{"alias":"no message"}' });
+      expect(opsgenie.validationFailures().flatMap((f) => f.issues)).toContain('message is required');
+    } finally {
+      await Promise.all([twilio.stop(), opsgenie.stop()]);
+    }
   });
 });
 

@@ -1,0 +1,215 @@
+import { createInterface, type Interface } from 'node:readline';
+import { showActivity, showView, toSlackText, type Shown } from './console-view';
+import type { ActionTarget, SlackDriver } from './driver';
+import { renderMessage, type ButtonRef } from './render';
+import { inputsOf, type FieldValue } from './view-state';
+import type { StoredMessage } from './workspace';
+
+export const CONSOLE_HELP = `Type a message to post it as the current user in the current channel.
+  /async …  /emergency …  /quadrant …   run Quadrant's commands
+  :emoji: [N]          react to the last (or Nth last) message here; /unreact :emoji: [N]
+  @quadrant …          mention the bot (any text containing @quadrant)
+  /thread <text>       reply in the latest thread here
+  /edit <text>         edit your last message here; /delete removes it
+  /click <n|label>     press a button of the last thing shown with buttons
+  /submit k=v …        submit your open modal (k: field number, block id or label); /cancel closes it
+  /home                open the App Home tab
+  /shortcut <id> [N]   run a message shortcut (send_to_async, declare_emergency) on the Nth last message
+  /as <user>           act as ada, bob or cat        /in <#channel|@user>  switch channel (or DM)
+  /history [n]         show the last messages here   /who  users and channels
+  /help  /quit`;
+
+export interface ConsoleOptions {
+  driver: SlackDriver;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  user?: string;
+  channel?: string;
+  onQuit: () => void | Promise<void>;
+}
+
+export interface RunningConsole {
+  close(): void;
+}
+
+/** key=value pairs; values may be quoted ("two words"). */
+export function parseAssignments(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([^\s=]+)=(?:"([^"]*)"|'([^']*)'|(\S*))/g)) out[m[1]!] = m[2] ?? m[3] ?? m[4] ?? '';
+  return out;
+}
+
+/**
+ * A terminal stand-in for the Slack client: everything typed goes through the driver as that
+ * user would send it, and everything the bot posts, pages or opens is printed as it happens.
+ */
+export function startConsole(options: ConsoleOptions): RunningConsole {
+  const { driver } = options;
+  const ws = driver.ws;
+  let user = driver.userId(options.user ?? 'ada');
+  let channel = driver.channel(options.channel ?? '#ops').id;
+  let clickable: { target: ActionTarget; buttons: ButtonRef[] } | undefined;
+  const output = options.output ?? process.stdout;
+  const rl: Interface = createInterface({ input: options.input ?? process.stdin, output, terminal: Boolean((output as { isTTY?: boolean }).isTTY) });
+
+  const prompt = () => {
+    const c = ws.channel(channel)!;
+    rl.setPrompt(`${ws.person(user)?.name}@${c.kind === 'im' ? 'DM' : `#${c.name}`}> `);
+    rl.prompt(true);
+  };
+  const print = (lines: string[]) => {
+    output.write(`\r\x1b[K${lines.join('\n')}\n`);
+    prompt();
+  };
+  const show = (shown: Shown | undefined) => {
+    if (!shown) return;
+    if (shown.buttons?.buttons.length) clickable = shown.buttons;
+    print(shown.lines);
+  };
+  const stopWatching = ws.onActivity((activity) => show(showActivity(ws, activity, user)));
+
+  /** The Nth last message shown in the channel (1 = the last). */
+  const nthLast = (n: number): StoredMessage | undefined => ws.history(channel).at(-Math.max(1, n));
+  const reportAck = (what: string, status: number, skipped?: string) => {
+    if (skipped) print([`(not sent to Quadrant: ${skipped})`]);
+    else if (status < 200 || status > 299) print([`⚠ ${what} failed: Quadrant answered HTTP ${status || 'nothing'} (Slack would show an error)`]);
+  };
+
+  const commands: Record<string, (rest: string) => Promise<void> | void> = {
+    help: () => print([CONSOLE_HELP]),
+    as: (rest) => {
+      user = driver.userId(rest.trim());
+      print([`(you are now @${ws.person(user)?.name})`]);
+    },
+    in: (rest) => {
+      channel = driver.channel(rest.trim()).id;
+      print([`(now in ${rest.trim()})`]);
+    },
+    who: () => print([`users: ${ws.userIds().map((id) => `@${ws.person(id)?.name} (${id})`).join(', ')}`, `channels: ${ws.channelList().filter((c) => c.kind === 'channel').map((c) => `#${c.name} (${c.id})`).join(', ')}`]),
+    history: (rest) => {
+      const lines: string[] = [];
+      for (const m of ws.history(channel).slice(-(Number(rest) || 10))) {
+        lines.push(`${ws.person(m.user ?? '')?.name ?? 'quadrant'}: ${renderMessage(ws, m).lines.join(' / ')}`);
+        for (const r of ws.thread(channel, m.ts).slice(1)) lines.push(`    ↳ ${ws.person(r.user ?? '')?.name ?? 'quadrant'}: ${renderMessage(ws, r).lines.join(' / ')}`);
+      }
+      print(lines.length ? lines : ['(no messages here yet)']);
+    },
+    thread: async (rest) => {
+      const parent = [...ws.history(channel)].reverse().find((m) => (m.reply_count ?? 0) > 0) ?? nthLast(1);
+      if (!parent) return print(['(no message to reply to here)']);
+      const sent = await driver.sendMessage(user, channel, toSlackText(ws, rest), { threadTs: parent.ts });
+      reportAck('the reply', sent.delivery.status, sent.delivery.skipped);
+    },
+    edit: async (rest) => {
+      const mine = [...ws.allMessages(channel)].reverse().find((m) => m.user === user);
+      if (!mine) return print(['(you have no message here to edit)']);
+      await driver.editMessage(user, channel, mine.ts, toSlackText(ws, rest));
+    },
+    delete: async () => {
+      const mine = [...ws.allMessages(channel)].reverse().find((m) => m.user === user);
+      if (!mine) return print(['(you have no message here to delete)']);
+      await driver.deleteMessage(user, channel, mine.ts);
+    },
+    unreact: async (rest) => {
+      const [emoji, n] = rest.trim().split(/\s+/);
+      const target = nthLast(Number(n) || 1);
+      if (!emoji || !target) return print(['usage: /unreact :emoji: [N]']);
+      await driver.unreact(user, channel, target.ts, emoji);
+    },
+    click: async (rest) => {
+      if (!clickable) return print(['(no buttons shown yet)']);
+      const key = rest.trim().toLowerCase();
+      const button = clickable.buttons[Number(key) - 1] ?? clickable.buttons.find((b) => b.label.toLowerCase() === key || b.label.toLowerCase().startsWith(key));
+      if (!button) return print([`(no button "${rest.trim()}"; buttons: ${clickable.buttons.map((b, i) => `${i + 1} ${b.label}`).join(', ')})`]);
+      if (button.url) print([`(opens ${button.url} in a browser)`]);
+      const d = await driver.clickButton(user, clickable.target, button.actionId, { blockId: button.blockId, value: button.value });
+      reportAck(`[${button.label}]`, d.status);
+    },
+    submit: async (rest) => {
+      const view = driver.openModal(user);
+      if (!view) return print(['(you have no open modal)']);
+      const inputs = inputsOf(view);
+      const given: Record<string, FieldValue> = {};
+      for (const [key, value] of Object.entries(parseAssignments(rest))) given[inputs[Number(key) - 1]?.blockId ?? key] = value;
+      try {
+        const result = await driver.submitView(user, view.id, given);
+        reportAck('the submission', result.delivery.status);
+      } catch (err) {
+        print([`(${err instanceof Error ? err.message : String(err)})`]);
+      }
+    },
+    cancel: async () => {
+      const view = driver.openModal(user);
+      if (!view) return print(['(you have no open modal)']);
+      await driver.closeView(user, view.id);
+    },
+    home: async () => {
+      const d = await driver.openHome(user);
+      reportAck('App Home', d.status, d.skipped);
+      await driver.waitFor(() => driver.home(user), { timeoutMs: 3000 }).then(
+        (view) => show(showView(ws, view, user, user)),
+        () => print(['(Quadrant did not publish a Home tab)']),
+      );
+    },
+    shortcut: async (rest) => {
+      const [callbackId, n] = rest.trim().split(/\s+/);
+      const target = nthLast(Number(n) || 1);
+      if (!callbackId || !target) return print(['usage: /shortcut <callback_id> [N]']);
+      const { delivery } = await driver.messageShortcut(user, channel, target.ts, callbackId);
+      reportAck(`the shortcut ${callbackId}`, delivery.status);
+    },
+  };
+
+  const handle = async (line: string): Promise<void> => {
+    const text = line.trim();
+    if (!text) return prompt();
+    if (text === '/quit' || text === '/exit') {
+      rl.close();
+      return;
+    }
+    const emoji = /^:([a-z0-9_+\-']+):(?:\s+(\d+))?$/.exec(text);
+    if (emoji) {
+      const target = nthLast(Number(emoji[2]) || 1);
+      if (!target) return print(['(no message to react to here)']);
+      const d = await driver.react(user, channel, target.ts, emoji[1]!);
+      return reportAck('the reaction', d.status, d.skipped);
+    }
+    const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+    if (slash && ['async', 'emergency', 'quadrant'].includes(slash[1]!)) {
+      const result = await driver.command(user, channel, `/${slash[1]}`, toSlackText(ws, slash[2]!));
+      return reportAck(`/${slash[1]}`, result.delivery.status);
+    }
+    if (slash) {
+      const run = commands[slash[1]!];
+      if (!run) return print([`(unknown command /${slash[1]}; /help lists them)`]);
+      return run(slash[2]!);
+    }
+    const slackText = toSlackText(ws, text);
+    if (slackText.includes(`<@${ws.bot.userId}>`)) {
+      const sent = await driver.mention(user, channel, slackText);
+      return reportAck('the mention', sent.message.status);
+    }
+    const sent = await driver.sendMessage(user, channel, slackText);
+    reportAck('the message', sent.delivery.status, sent.delivery.skipped);
+  };
+
+  // One line at a time, so a command's effects print before the next line runs.
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(() => handle(line)).catch((err: unknown) => print([`(error: ${err instanceof Error ? err.message : String(err)})`])).then(prompt);
+  });
+  let closedFromOutside = false;
+  rl.on('close', () => {
+    stopWatching();
+    // /quit or Ctrl-D ends the sandbox; close() from the sandbox's own stop() must not call back into it.
+    if (!closedFromOutside) void queue.then(() => options.onQuit());
+  });
+  print(['Quadrant sandbox: a stand-in Slack workspace. /help lists what you can do.']);
+
+  return {
+    close: () => {
+      closedFromOutside = true;
+      rl.close();
+    },
+  };
+}

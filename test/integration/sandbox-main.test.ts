@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parseSettingsYaml } from '../../src/config/load';
+import { createLogger } from '../../src/log';
+import { startSandbox, SANDBOX_SETTINGS, type RunningSandbox } from '../../sandbox/main';
+import { sandboxSettingsYaml } from '../../sandbox/settings';
+import { deletePrefix, testPrefix, testRedisUrl } from '../helpers/redis';
+import { SLACK_REFERENCE_DIR } from '../helpers/slack-reference';
+
+// The sandbox is what `npm start` runs without tokens: the real app, wired to the fake Slack and the
+// provider fakes, and reachable from its console. These tests go through the console as a person would.
+
+const silent = createLogger({ level: 'silent', pretty: false });
+
+describe('the sandbox settings', () => {
+  test('validate against the settings schema', () => {
+    const parsed = parseSettingsYaml(sandboxSettingsYaml('Europe/Budapest'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.value.fallback?.channels.C0OPS).toMatchObject({ area: 'daily_operations', digest: { at: '09:00' } });
+      expect(parsed.value.fallback?.emergency.tiers).toHaveLength(2);
+    }
+    expect(parseSettingsYaml(SANDBOX_SETTINGS).ok).toBe(true);
+  });
+});
+
+describe('a running sandbox, driven from its console', () => {
+  const prefix = testPrefix('qt-sandbox');
+  let sandbox: RunningSandbox;
+  let input: PassThrough;
+  let output: PassThrough;
+  let printed = '';
+
+  beforeAll(async () => {
+    input = new PassThrough();
+    output = new PassThrough();
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    sandbox = await startSandbox({
+      env: { REDIS_URL: testRedisUrl(), QUADRANT_REDIS_PREFIX: prefix, PORT: '0' },
+      role: 'all',
+      logger: silent,
+      interactive: true,
+      input,
+      output,
+      strictIndexPath: path.join(SLACK_REFERENCE_DIR, 'web-api', 'methods-index.json'),
+    });
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await deletePrefix(prefix);
+  });
+
+  const type = (line: string) => input.write(`${line}\n`);
+  const waitForOutput = (pattern: RegExp) => sandbox.driver.waitFor(() => pattern.test(printed), { what: `console output ${pattern}` });
+
+  test('/async from the console reaches the app and its ephemeral answer is printed', async () => {
+    type('/async Please review the Q3 handoff doc by Friday');
+    await sandbox.driver.waitFor(() => sandbox.driver.ephemeralsFor('ada', '#ops').length > 0, { what: 'an ephemeral answer to /async' });
+    await waitForOutput(/only visible to you/);
+    expect(sandbox.slack.violations).toEqual([]);
+    expect(sandbox.driver.warnings.filter((w) => w.kind !== 'slow_ack')).toEqual([]);
+  });
+
+  test('switching user and channel changes who posts where', async () => {
+    type('/as bob');
+    type('/in #hub');
+    type('Draft RFC: move the billing service to event sourcing');
+    const [message] = await sandbox.driver.waitFor(() => (sandbox.driver.messagesIn('#hub').length ? sandbox.driver.messagesIn('#hub') : undefined), { what: "bob's message in #hub" });
+    expect(message).toMatchObject({ user: 'U0BOB', channel: 'C0HUB' });
+  });
+});
