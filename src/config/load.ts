@@ -19,10 +19,25 @@ function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]):
   return undefined;
 }
 
-function zodIssues(doc: Document, counter: LineCounter, issues: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; keys?: string[] }>): Issue[] {
+interface RawIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  issues?: Array<{ message: string }>;
+}
+
+function wordsFor(issue: RawIssue): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys) return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  // A bad record key (a channel written as "#ops") carries the key's own problem one level down.
+  if (issue.code === 'invalid_key' && issue.issues?.[0]) return issue.issues[0].message;
+  return issue.message;
+}
+
+function zodIssues(doc: Document, counter: LineCounter, issues: ReadonlyArray<RawIssue>): Issue[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const message = issue.code === 'unrecognized_keys' && issue.keys ? `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message;
+    const message = wordsFor(issue);
     const keyPath = issue.code === 'unrecognized_keys' && issue.keys?.[0] ? [...path, issue.keys[0]] : path;
     return { code: issue.code, path, message, line: lineOf(doc, counter, keyPath) };
   });
@@ -31,7 +46,7 @@ function zodIssues(doc: Document, counter: LineCounter, issues: ReadonlyArray<{ 
 /** Parses settings YAML text; issues carry the key path and the 1-based line. */
 export function parseSettingsYaml(text: string): Outcome<SettingsSource> {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runConfigValidate } from '../../../src/cli/config-validate';
+
+function run(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = runConfigValidate(args, { stdout, stderr });
+  return { code, out, err };
+}
+
+describe('quadrant config validate', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quadrant-config-'));
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+
+  test('says a good file is valid on stdout and exits 0', () => {
+    const r = run(['validate', file('good.yml', 'timezone: Europe/Budapest\n')]);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('valid settings for every workspace');
+  });
+
+  test('prints every problem with its line on stderr and exits 1', () => {
+    const r = run(['validate', file('bad.yml', 'timezone: Nowhere\nemergency:\n  ack_timeout: 3s\n')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('2 problems');
+    expect(r.err).toContain('(line 1)');
+    expect(r.err).toContain('emergency.ack_timeout (line 3)');
+  });
+
+  test('says a missing file is missing', () => {
+    const r = run(['validate', path.join(dir, 'nope.yml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no such file');
+  });
+
+  test('prints usage for a wrong call', () => {
+    expect(run(['check']).code).toBe(2);
+  });
+});
