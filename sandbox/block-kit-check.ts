@@ -27,7 +27,8 @@ export function checkBlocks(blocks: unknown, options: BlockCheckOptions, pointer
   const maxBlocks = options.surface === 'message' ? 50 : 100;
   if (blocks.length > maxBlocks) err(pointer, `no more than ${maxBlocks} items allowed`);
   const blockIds = new Set<string>();
-  const actionIds = new Set<string>();
+  // action_id must be unique within its block only; every input of a modal may use "value".
+  let actionIds = new Set<string>();
 
   const checkText = (path: string, value: unknown, max: number, plainOnly = false) => {
     const t = textOf(value);
@@ -42,8 +43,7 @@ export function checkBlocks(blocks: unknown, options: BlockCheckOptions, pointer
     const e = el as Json;
     if (typeof e.action_id === 'string') {
       if (e.action_id.length > 255) err(`${path}/action_id`, 'must be less than 256 characters');
-      // Slack refuses duplicate action_ids within one message or view.
-      if (actionIds.has(e.action_id)) err(`${path}/action_id`, `action_id "${e.action_id}" is already used`);
+      if (actionIds.has(e.action_id)) err(`${path}/action_id`, `action_id "${e.action_id}" is already used in this block`);
       actionIds.add(e.action_id);
     }
     if (e.type === 'button') {
@@ -61,6 +61,7 @@ export function checkBlocks(blocks: unknown, options: BlockCheckOptions, pointer
     const path = `${pointer}/${i}`;
     if (!raw || typeof raw !== 'object') return err(path, 'must be an object');
     const b = raw as Json;
+    actionIds = new Set<string>();
     if (typeof b.type !== 'string' || !MESSAGE_BLOCK_TYPES.has(b.type)) return err(`${path}/type`, `unsupported block type "${String(b.type)}"`);
     if (typeof b.block_id === 'string') {
       if (b.block_id.length > 255) err(`${path}/block_id`, 'must be less than 256 characters');

@@ -48,7 +48,7 @@ export function showView(ws: Workspace, view: SlackView, owner: string, currentU
   const title = (view.title as { text?: string } | null)?.text ?? 'Modal';
   const inputs = inputsOf(view);
   const hint = inputs.length
-    ? [`│ fill in: /submit ${inputs.map((i, n) => `${n + 1}|${i.blockId}=…`).join(' ')}   (or /cancel)`]
+    ? [`│ /submit ${inputs.map((i) => `${i.blockId}=…`).join(' ')}   (field numbers work too: 1=…; /cancel closes)`]
     : ['│ /submit to press the submit button, /cancel to close'];
   return {
     lines: [`┌ Modal "${title}"${who} ${view.id}`, ...indent(body.lines, '│ '), ...(view.submit || view.close ? hint : []), '└'],

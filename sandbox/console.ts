@@ -50,15 +50,18 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
   let channel = driver.channel(options.channel ?? '#ops').id;
   let clickable: { target: ActionTarget; buttons: ButtonRef[] } | undefined;
   const output = options.output ?? process.stdout;
-  const rl: Interface = createInterface({ input: options.input ?? process.stdin, output, terminal: Boolean((output as { isTTY?: boolean }).isTTY) });
+  const tty = Boolean((output as { isTTY?: boolean }).isTTY);
+  const rl: Interface = createInterface({ input: options.input ?? process.stdin, output, terminal: tty });
 
   const prompt = () => {
+    // Piped input (a script, a test) gets the transcript without a prompt after every line.
+    if (!tty) return;
     const c = ws.channel(channel)!;
     rl.setPrompt(`${ws.person(user)?.name}@${c.kind === 'im' ? 'DM' : `#${c.name}`}> `);
     rl.prompt(true);
   };
   const print = (lines: string[]) => {
-    output.write(`\r\x1b[K${lines.join('\n')}\n`);
+    output.write(`${tty ? '\r\x1b[K' : ''}${lines.join('\n')}\n`);
     prompt();
   };
   const show = (shown: Shown | undefined) => {

@@ -2,14 +2,17 @@ import { EVENTS } from '../src/slack/surface';
 import type { FakeSlack } from './fake-slack';
 import { createIdSequence, formatTs } from './ids';
 import { botMessages, dmsTo, ephemeralsFor, messagesIn, threadOf, waitFor, type WaitOptions } from './observe';
+import { applyViewResponse, showCommandAck } from './ack-effects';
+import { echoBotPosts } from './bot-echo';
+import { findElement } from './find-element';
 import {
   blockActionsPayload, commandFields, eventEnvelope, messageActionPayload, messageChangedEvent, messageDeletedEvent, messageEvent,
-  richTextFor, shortcutPayload, viewClosedPayload, viewSubmissionPayload, type ActionSource,
+  messageSubscription, richTextFor, shortcutPayload, viewClosedPayload, viewSubmissionPayload, type ActionSource,
 } from './payloads';
 import { Transport, type Delivery, type SendOptions, type TransportWarning } from './transport';
 import { buildViewState, type FieldValue } from './view-state';
 import type { SlackView } from './views';
-import type { Activity, EphemeralMessage, Json, SandboxChannel, StoredMessage, Workspace } from './workspace';
+import type { EphemeralMessage, Json, SandboxChannel, StoredMessage, Workspace } from './workspace';
 
 export interface DriverOptions {
   slack: FakeSlack;
@@ -60,7 +63,7 @@ export class SlackDriver {
     this.ws = options.slack.workspace;
     this.transport = new Transport(`${options.appUrl.replace(/\/$/, '')}${options.path ?? '/slack/events'}`, options.signingSecret, () => Math.floor(this.ws.now() / 1000));
     this.subscriptions = new Set(options.subscriptions ?? EVENTS);
-    this.stopEcho = options.echoBotMessages === false ? () => {} : this.ws.onActivity((a) => this.echo(a));
+    this.stopEcho = options.echoBotMessages === false ? () => {} : echoBotPosts(this.ws, (event, subscription, channel) => this.deliverEvent(event, subscription, channel));
   }
 
   /** Every request sent to the app, in order. */
@@ -147,7 +150,7 @@ export class SlackDriver {
     const triggerId = this.ws.issueTrigger(userId);
     const fields = commandFields(this.ws, { user: userId, channel: c, command: command.startsWith('/') ? command : `/${command}`, text, responseUrl, triggerId });
     const delivery = await this.send({ kind: 'command', body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' });
-    return { delivery, responseUrl, triggerId, reply: this.showAck(delivery, userId, c) };
+    return { delivery, responseUrl, triggerId, reply: showCommandAck(this.ws, delivery, userId, c.id) };
   }
 
   // ---- interactions
@@ -212,7 +215,7 @@ export class SlackDriver {
     if (state.missing.length) throw new Error(`Slack would not submit view ${viewId}: required ${state.missing.join(', ')} empty`);
     this.ws.views.setState(viewId, state.values);
     const delivery = await this.sendPayload(viewSubmissionPayload(this.ws, { user: userId, view: this.ws.views.get(viewId)!, triggerId: this.ws.issueTrigger(userId) }));
-    return { delivery, ...this.applyResponseAction(userId, viewId, delivery) };
+    return { delivery, ...applyViewResponse(this.ws, userId, viewId, delivery) };
   }
 
   /** Cancel: closes the top modal; the app hears of it only if the view asked (notify_on_close). */
@@ -355,42 +358,6 @@ export class SlackDriver {
     return this.send({ kind: 'interaction', body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' });
   }
 
-  /** A command's ack body: JSON {text, blocks, response_type} or plain text; ephemeral unless in_channel. */
-  private showAck(delivery: Delivery, userId: string, c: SandboxChannel): CommandResult['reply'] {
-    if (delivery.status < 200 || delivery.status > 299 || !delivery.body) return undefined;
-    const reply = (delivery.json && typeof delivery.json === 'object' ? delivery.json : { text: delivery.body }) as Json;
-    const text = typeof reply.text === 'string' ? reply.text : '';
-    const blocks = Array.isArray(reply.blocks) ? (reply.blocks as Json[]) : undefined;
-    if (!text && !blocks) return undefined;
-    if (reply.response_type === 'in_channel') return { message: this.ws.post({ channel: c.id, user: this.ws.bot.userId, text, blocks }) };
-    return { ephemeral: this.ws.addEphemeral({ channel: c.id, user: userId, text, blocks, via: 'command_ack' }) };
-  }
-
-  private applyResponseAction(userId: string, viewId: string, delivery: Delivery): Omit<SubmitResult, 'delivery'> {
-    if (delivery.status < 200 || delivery.status > 299) return {};
-    const body = (delivery.json && typeof delivery.json === 'object' ? delivery.json : {}) as Json;
-    const action = typeof body.response_action === 'string' ? body.response_action : undefined;
-    switch (action) {
-      case 'errors': {
-        const errors = (body.errors ?? {}) as Record<string, string>;
-        this.ws.views.setErrors(viewId, errors);
-        return { responseAction: action, errors };
-      }
-      case 'update':
-        this.ws.views.replaceTop(userId, body.view as Json);
-        return { responseAction: action };
-      case 'push':
-        this.ws.views.push(userId, body.view as Json);
-        return { responseAction: action };
-      case 'clear':
-        this.ws.views.closeAll(userId);
-        return { responseAction: action };
-      default:
-        this.ws.views.closeTop(userId);
-        return {};
-    }
-  }
-
   /** Where an action happens: the blocks to search and the payload's source (response_url not yet issued). */
   private locate(userId: string, target: ActionTarget): { blocks: Json[]; source: ActionSource } {
     if ('viewId' in target) {
@@ -414,24 +381,6 @@ export class SlackDriver {
     return { ...source, responseUrl };
   }
 
-  /** Slack sends `message` events for the bot's own posts too; Bolt's ignoreSelf drops them. */
-  private echo(activity: Activity): void {
-    let event: Json | undefined;
-    let c: SandboxChannel | undefined;
-    if (activity.kind === 'message' && activity.message.bot_id === this.ws.bot.botId) {
-      c = this.ws.channel(activity.message.channel);
-      if (c) event = messageEvent(activity.message, c);
-    } else if (activity.kind === 'message_changed' && activity.message.bot_id === this.ws.bot.botId) {
-      c = this.ws.channel(activity.message.channel);
-      if (c) event = messageChangedEvent(activity.message, activity.previous, c, this.ws.nextTs());
-    } else if (activity.kind === 'message_deleted' && activity.previous.bot_id === this.ws.bot.botId) {
-      c = this.ws.channel(activity.channel);
-      if (c) event = messageDeletedEvent(activity.previous, c, this.ws.nextTs());
-    }
-    // deliverEvent puts the request in `inflight` before its first await, so idle() sees it.
-    if (event && c) void this.deliverEvent(event, messageSubscription(c), c);
-  }
-
   private clientMsgId(): string {
     const n = this.nextClientMsg();
     return `5b1a4b9e-8c1f-4c0e-9d8e-${n}`;
@@ -442,23 +391,6 @@ export class SlackDriver {
   }
 }
 
-/** message.channels, message.groups, message.im or message.mpim, by where it was posted. */
-function messageSubscription(c: SandboxChannel): string {
-  return { channel: 'message.channels', group: 'message.groups', im: 'message.im', mpim: 'message.mpim' }[c.kind];
-}
-
 function describe(target: ActionTarget): string {
   return 'viewId' in target ? `view ${target.viewId}` : `message ${target.ts} in ${target.channel}`;
-}
-
-/** The first interactive element matching, in actions blocks, section accessories and inputs. */
-export function findElement(blocks: Json[], match: (el: Json, blockId: string) => boolean): { element: Json; blockId: string } | undefined {
-  for (const block of blocks) {
-    const blockId = String(block.block_id ?? '');
-    const candidates: unknown[] = [...(Array.isArray(block.elements) && block.type === 'actions' ? block.elements : []), block.accessory, block.element];
-    for (const el of candidates) {
-      if (el && typeof el === 'object' && match(el as Json, blockId)) return { element: el as Json, blockId };
-    }
-  }
-  return undefined;
 }

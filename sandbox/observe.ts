@@ -33,11 +33,11 @@ export function waitFor<T>(slack: FakeSlack, predicate: () => T | undefined | nu
         finish(() => reject(err));
       }
     }
-    const poll = setInterval(check, 100);
+    const poll = setInterval(check, 100).unref();
     const timer = setTimeout(() => {
       const recent = slack.calls.slice(-5).map((c) => `${c.method} -> ${JSON.stringify(c.response).slice(0, 120)}`);
       finish(() => reject(new Error(`waitFor timed out after ${timeoutMs} ms${options.what ? ` waiting for ${options.what}` : ''}; last Web API calls:\n  ${recent.join('\n  ') || '(none)'}`)));
-    }, timeoutMs);
+    }, timeoutMs).unref();
     slack.workspace.on('activity', check);
     slack.on('call', check);
     slack.on('response_url', check);

@@ -45,8 +45,9 @@ export function describePage(provider: 'twilio' | 'pagerduty' | 'opsgenie' | 'we
     case 'webhook': {
       const body = json(request.body);
       const data = (body.data ?? body) as Record<string, unknown>;
-      const text = data.text ?? data.summary ?? data.message ?? '';
-      return { provider: 'webhook', to: request.path, text: `${String(body.type ?? 'event')}: ${typeof text === 'string' ? text : JSON.stringify(text)}` };
+      const text = data.text ?? data.summary ?? data.message;
+      const shown = typeof text === 'string' ? text : JSON.stringify(data).slice(0, 160);
+      return { provider: 'webhook', to: request.path, text: `${String(body.type ?? 'event')}: ${shown}` };
     }
   }
 }

@@ -22,6 +22,11 @@ export function channelType(channel: SandboxChannel): 'channel' | 'group' | 'im'
   return channel.kind;
 }
 
+/** The subscription that carries a message in this kind of conversation (message.channels, message.im, ...). */
+export function messageSubscription(channel: SandboxChannel): string {
+  return { channel: 'message.channels', group: 'message.groups', im: 'message.im', mpim: 'message.mpim' }[channel.kind];
+}
+
 /** The `event_callback` wrapper around an inner event. */
 export function eventEnvelope(ws: Workspace, event: Json, eventId: string, eventTime: number): Json {
   return {

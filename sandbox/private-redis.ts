@@ -35,7 +35,16 @@ export const HOW_TO_GET_REDIS = [
 
 /** True when something answers PING at the URL; one attempt, no reconnects, so a miss is quick. */
 export async function isRedisAnswering(url: string, timeoutMs = 500): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    // ioredis otherwise keeps a refused socket's 2-second disconnect timer, holding the process open.
+    disconnectTimeout: 50,
+  });
   client.on('error', () => {});
   try {
     await client.connect();

@@ -153,9 +153,10 @@ async function botIdentity(client: WebClient, env: Env, logger: Logger): Promise
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
       throw new QuadrantError('quadrant_env_invalid', `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token from your app's "OAuth & Permissions" page.`);
     }
-    // Slack unreachable at start-up must not stop paging; Bolt learns the ids from events later.
+    // Slack unreachable at start-up must not stop paging. Without ids Bolt would call auth.test on every
+    // request; placeholders keep the ack path off Slack (our listeners skip bot messages on their own).
     logger.warn({ err, slackApiUrl: env.SLACK_API_URL }, 'auth.test failed; starting without the bot identity');
-    return {};
+    return { botId: 'B_UNKNOWN', botUserId: 'U_UNKNOWN' };
   }
 }
 

@@ -26,12 +26,16 @@ const EnvSchema = z.object({
   QUADRANT_API_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   PAGERDUTY_ROUTING_KEY: optionalText,
   PAGERDUTY_EVENTS_URL: url('https://events.pagerduty.com/v2/enqueue'),
+  /** Signing secret(s) of the PagerDuty webhook subscription that calls /hooks/pagerduty; comma-separated while rotating. */
+  PAGERDUTY_WEBHOOK_SECRET: optionalText,
   TWILIO_ACCOUNT_SID: optionalText,
   TWILIO_AUTH_TOKEN: optionalText,
   TWILIO_FROM: optionalText,
   TWILIO_API_URL: url('https://api.twilio.com'),
   OPSGENIE_API_KEY: optionalText,
   OPSGENIE_API_URL: url('https://api.opsgenie.com'),
+  /** Shared secret the Opsgenie Webhook integration sends in X-Quadrant-Secret to /hooks/opsgenie. */
+  OPSGENIE_WEBHOOK_SECRET: optionalText,
   PAGER_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   PAGER_WEBHOOK_SECRET: optionalText,
 });

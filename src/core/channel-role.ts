@@ -53,7 +53,11 @@ export function applyChannelRole(input: SettingsInput, channel: string, role: Ch
   const hub = role.hub ?? (role.area === 'deep_work' && previous?.area === 'deep_work' ? previous.hub : undefined);
 
   if (hub) {
-    for (const [id, c] of Object.entries(channels)) if (id !== channel && c.hub) channels[id] = { ...c, hub: false };
+    for (const [id, c] of Object.entries(channels)) {
+      if (id === channel || !c.hub) continue;
+      const { hub: _hub, ...others } = c;
+      channels[id] = others;
+    }
   }
   channels[channel] = { area: role.area, ...(digest ? { digest } : {}), ...(hub ? { hub: true } : {}) };
   if (role.area === 'emergency') emergency.channel = channel;

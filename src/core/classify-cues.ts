@@ -13,7 +13,7 @@
 
 export const SIGNALS = [
   // emergency evidence
-  'severe', 'incident', 'symptom', 'problem', 'down', 'scope', 'blocked', 'live', 'prod', 'customer', 'action', 'security', 'drill',
+  'severe', 'incident', 'alarmWord', 'symptom', 'problem', 'down', 'scope', 'blocked', 'live', 'prod', 'customer', 'action', 'security', 'drill',
   // what takes an alarm word back
   'past', 'resolved', 'doc', 'docWeak', 'casual', 'praise', 'limited', 'calm', 'hypothetical',
   // meetings
@@ -41,6 +41,17 @@ export interface Cue {
   masks?: Signal[];
 }
 
+// "nothing is being delivered", "no SMS codes are going out", "ne partent plus": a function that stopped.
+const NEGATIONS = ['not', 'no', 'nothing', 'nobody', 'none', 'cant', 'cannot', 'wont', 'doesnt', 'dont', 'isnt', 'arent', 'stopped', 'longer', 'never', 'ne', 'nem', 'nicht', 'kein', 'keine', 'niemand', 'nadie', 'personne', 'senki'];
+const FUNCTIONS = [
+  'work', 'works', 'working', 'load', 'loads', 'loading', 'log in', 'login', 'sign in', 'send', 'sending', 'sent', 'deliver', 'delivered',
+  'delivering', 'receive', 'receiving', 'received', 'going out', 'go out', 'gone out', 'open', 'opens', 'connect', 'connecting', 'pay',
+  'order', 'process', 'processed', 'processing', 'respond', 'responding', 'reach', 'access', 'upload', 'download', 'render', 'rendering',
+  'sync', 'syncing', 'boot', 'start', 'starting', 'partent', 'reçoivent', 'reçoit', 'fonctionne', 'marche', 'funktioniert', 'funciona',
+  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge',
+];
+const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}`));
+
 export const CUES: Cue[] = [
   // ---- emergency: the incident itself
   {
@@ -65,7 +76,8 @@ export const CUES: Cue[] = [
       'are gone', 'hard deleting', 'deleting active', 'dropped the', 'wiped', 'deleted the', 'deleted all', 'deleted every', 'by mistake',
       'accidentally deleted', 'accidentally dropped', 'overwrote', 'overwritten', 'truncated', 'corrupted', 'corrupt', 'no backup', 'no backups',
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
-      'supprimé', 'adatvesztés', 'törölte', 'törlődött',
+      'supprimé', 'adatvesztés', 'törölte', 'törlődött', 'is deleting', 'are deleting', 'deleting projects', 'deleting data', 'deleting customer',
+      'went out blank', 'stale', 'duplicat*', 'charged twice', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
     ],
   },
   {
@@ -80,7 +92,11 @@ export const CUES: Cue[] = [
       'wrong users', 'wrong customers', 'wrong people', 'unencrypted', 'encrypted', 'angriff', 'gehackt', 'hackeado', 'filtrado',
       'piratage', 'piraté', 'feltörték', 'kiszivárgott', 'attack', 'attacks', 'attacker', 'attackers', 'attacking', 'card testing', 'fraud',
       'fraudulent', 'other tenants', 'other accounts', 'other companies', 'other orgs', 'wrong tenant', 'wrong account', 'spoof*', 'angreifer',
-      'ataque', 'attaque', 'támadás',
+      'ataque', 'attaque', 'támadás', 'public internet', 'publicly', 'publicly accessible', 'public bucket', 'without a password', 'without auth*',
+      'no auth', 'unprotected', 'open to the internet', 'world readable', 'öffentlich', 'ungeschützt', 'público', 'públicos', 'sin contraseña',
+      'publiquement', 'nyilvános*', 'former employee', 'ex employee', 'still has admin', 'still has access', 'signing secret', 'client secret',
+      'webhook secret', 'secrets', 'tokens leaked', 'token leaked', 'customer data', 'customer list', 'personal email', 'personal gmail', 'dlp',
+      'defaced', 'hijack*', 'redirects to', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
     ],
   },
   {
@@ -93,21 +109,25 @@ export const CUES: Cue[] = [
     label: 'reports a problem',
     patterns: [
       'problem', 'problems', 'issue', 'issues', 'wrong', 'bad', 'expired', 'revoked', 'blocked', 'block', 'blocks', 'blocking', 'empty',
-      'at zero', 'to zero', 'dropped to', 'lost', 'deleted', 'charged', 'charges', 'hit', 'instead of', 'spike', 'surge', 'weird', 'broke',
+      'at zero', 'to zero', 'dropped to', 'lost', 'deleted', 'charged', 'charges', 'cards hit', 'customers hit', 'users hit', 'spike', 'surge',
+      'weird', 'broke', 'slow', 'super slow', 'very slow',
+      'water', 'server room', 'serious', 'critical', 'severe', 'major', 'really wrong', 'very wrong', 'badly', 'baj', 'ernstes', 'ernst', 'grave', 'graves', 'súlyos',
       'gros problème', 'problema', 'probléma', 'probléma*', 'problème', 'nur noch', 'supprim*', 'gelöscht', 'borr*', 'törl*', 'hibás',
       'falsch', 'mauvais', 'incorrecto', 'rossz',
     ],
+    negatable: true,
   },
-  { signal: 'incident', label: 'mentions an outage', patterns: ['outage', 'outages', 'incident', 'incidents', 'sev', 'sev2', 'sev3', 'emergency', 'emergencies', 'notfall', 'urgence', 'vészhelyzet', 'emergencia', 'caída', 'caida', 'panne', 'ausfall', 'leállás', 'kiesés'], negatable: true },
+  { signal: 'incident', label: 'mentions an outage', patterns: ['outage', 'outages', 'incident', 'incidents', 'sev', 'sev2', 'sev3', 'caída', 'caida', 'panne', 'ausfall', 'leállás', 'kiesés'], negatable: true },
+  // The word people use most casually ("printer emergency"), so it weighs least on its own.
+  { signal: 'alarmWord', label: 'calls it an emergency', patterns: ['emergency', 'emergencies', 'notfall', 'urgence', 'vészhelyzet', 'emergencia'], negatable: true },
   {
     signal: 'down',
     label: 'says something is down',
     patterns: [
       'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
       'totally down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
-      'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'not working',
-      'isnt working', 'stopped working', 'doesnt work', 'does not work', 'no longer works', 'wont work', 'no funciona', 'funktioniert nicht',
-      'nem működik', 'nem megy', 'ne fonctionne pas', 'ne marche pas', 'no abre', 'no carga', 'no responde', 'lädt nicht', 'kaputt',
+      'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',
+      'funktioniert nicht', 'nem megy', 'no abre', 'no responde', 'lädt nicht', 'kaputt',
     ],
     negatable: true,
   },
@@ -123,7 +143,7 @@ export const CUES: Cue[] = [
       'growing', 'piling up', 'backlog', 'zero results', 'double charg*', 'charged twice', 'captured twice', 'overcharg*', 'refunding', 'paid out',
       'for free', '$0', 'dead', 'died', 'dying', 'latency', 'barely loads', 'melting', 'spiking', 'degraded', 'wrong column', 'wrong branch',
       'disk full', 'is full', 'at 100%', 'out of memory', 'oom', 'oomkilled', 'exhausted', 'maxed out', 'saturated', 'hammered', 'flooded',
-      'hanging', 'hangs', 'frozen', 'freezes', 'spinning', 'endless', 'infinite loop', 'in a loop', 'missing', 'disappeared', 'vanished',
+      'packet loss', 'time out', 'haywire', 'runaway', 'out of control', 'burning', 'unusable', 'hanging', 'hangs', 'frozen', 'freezes', 'spinning', 'endless', 'infinite loop', 'in a loop', 'missing', 'disappeared', 'vanished',
       'nicht erreichbar', 'fehlermeldungen', 'fehlermeldung', 'fehler', 'lädt endlos', 'endlos', 'hängt', 'no cargan', 'error de', 'errores',
       'fallan', 'falla', 'fallo', 'fallando', 'rechaza', 'roto', 'rota', 'inaccesible', 'inaccessible', 'erreur', 'erreurs', 'plante',
       'planté', 'tourne en boucle', 'en boucle', 'bloqué', 'bloqués', 'nem elérhető', 'hibát', 'hiba', 'hibaüzenet*', 'dob', 'nicht mehr',
@@ -134,7 +154,7 @@ export const CUES: Cue[] = [
     signal: 'scope',
     label: 'affects everyone',
     patterns: [
-      'everyone', 'everybody', 'everything', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
+      'everyone', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
       'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer',
       'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'for anyone', 'any document',
       'any user', 'any customer', 'all of them', 'all of support', 'whole', 'entire', '100%', 'for everyone', 'all affected', 'every static',
@@ -162,14 +182,15 @@ export const CUES: Cue[] = [
       'no se puede', 'nadie puede', 'personne ne peut', 'on ne peut', 'block the', 'blocks the', 'blocking all', 'blocking every',
     ],
   },
+  { signal: 'blocked', label: 'says something stopped working', patterns: STOPPED },
   {
     signal: 'live',
     label: 'is happening right now',
     patterns: [
       'right now', 'now', 'currently', 'since', 'still', 'ongoing', 'in progress', 'as we speak', 'ago', 'past hour', 'last hour',
-      'this morning', 'minutes', 'min', 'mins', 'just', 'keeps', 'still going', 'still happening', 'happening', 'live right now',
+      'this morning', 'just', 'keeps', 'still going', 'still happening', 'happening', 'live right now',
       'gerade', 'seit', 'desde', 'hace', 'ahora', 'depuis', 'maintenant', 'en cours', 'óta', 'perce', 'órája', 'azonnal', 'jelenleg',
-      'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
+      'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'happening again', 'again', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
     ],
   },
   {
@@ -209,7 +230,7 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls'],
+    patterns: ['getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls'],
     masks: ['call'],
   },
   // ---- what takes the alarm back
@@ -225,7 +246,7 @@ export const CUES: Cue[] = [
   {
     signal: 'resolved',
     label: 'says it is resolved',
-    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'closed', 'can sign in again', 'again', 'working again', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
+    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'closed', 'can sign in again', 'working again', 'back up again', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
   },
   {
     signal: 'doc',
@@ -254,7 +275,7 @@ export const CUES: Cue[] = [
     patterns: [
       'staging', 'stage', 'dev env', 'local', 'locally', 'just me', 'only me', 'for me', 'or just me', 'my laptop', 'my vpn', 'one customer',
       'a customer', 'one user', 'single user', 'flaky', 'ci', 'the build', 'build', 'tests', 'spec', 'merges are blocked', 'preview',
-      'one account', 'for one', 'slow', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
+      'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
     ],
@@ -306,7 +327,8 @@ export const CUES: Cue[] = [
       'festival', 'lunch learn', 'team event', 'teamevent', 'sommerfest', 'weihnachtsfeier', 'betriebsausflug', 'ausflug', 'konferenz',
       'tagung', 'firmenfeier', 'conferencia', 'congreso', 'excursión', 'excursion', 'team building', 'teambuilding', 'csapatépítő*',
       'konferenci*', 'kirándul*', 'rendezvény*', 'séminaire', 'seminaire', 'conférence', 'salon', 'jsconf', 'webinar in person', 'roadshow',
-      'company trip', 'field trip', 'all hands in person',
+      'company trip', 'field trip', 'all hands in person', 'speaker', 'on stage', 'keynote', 'cfp', 'feria', 'stand', 'messe', 'vásár*',
+      'kiállítás*', 'fair',
     ],
   },
   {
@@ -355,11 +377,12 @@ export const CUES: Cue[] = [
       'put together', 'drafted', 'rubric', 'essay', 'thesis', 'manifesto', 'north star', 'decision log', 'the case for', 'the case against',
       'exploration', 'analysis', 'evaluation', 'comparison', 'investigation', 'thought experiment', 'open question', 'open questions',
       'food for thought', 'where should we be', 'what should our', 'how should we', 'should we', 'felvázoltam', 'átgondoltam', 'überlegungen',
-      'philosophy', 'handbook', 'pushback', 'wrote down', 'written down', 'our approach', 'approach to',
+      'philosophy', 'handbook', 'pushback', 'wrote down', 'written down', 'our approach', 'approach to', 'long doc', 'read when', 'how we handle',
+      'how we do', 'in writing', 'agree on', 'discussion doc', 'narrative',
       'reflexión', 'réflexion', 'pistes',
     ],
   },
-  { signal: 'strategy', label: 'is about strategy and planning', patterns: ['strategy', 'strategic', 'vision', 'roadmap', 'okr', 'okrs', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'hiring plan', 'migration plan', 'budget', 'pricing', 'upmarket', 'bets', 'objectives', 'competitive', 'teardown', 'research', 'annual', 'long term', 'strategie', 'estrategia', 'stratégi*', 'stratégie', 'hoja de ruta', 'feuille de route', 'series b', 'plan', 'sunset', 'deprecate', 'migrate', 'invest', 'investment', 'pricing model', 'business model', 'cost model', 'costs', 'market', 'positioning', 'go to market', 'gtm', 'years', '3 year', 'multi year', 'retention policy', 'governance', 'org design', 'költség*', 'kosten', 'costes', 'coûts', 'long term', 'longer term', 'mid term'] },
+  { signal: 'strategy', label: 'is about strategy and planning', patterns: ['strategy', 'strategic', 'vision', 'roadmap', 'okr', 'okrs', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'hiring plan', 'migration plan', 'budget', 'pricing', 'upmarket', 'bets', 'objectives', 'competitive', 'teardown', 'research', 'annual', 'long term', 'strategie', 'estrategia', 'stratégi*', 'stratégie', 'hoja de ruta', 'feuille de route', 'series b', 'sunset', 'deprecate', 'migrate', 'invest', 'investment', 'pricing model', 'business model', 'cost model', 'costs', 'market', 'positioning', 'go to market', 'gtm', 'years', '3 year', 'multi year', 'retention policy', 'governance', 'org design', 'költség*', 'kosten', 'costes', 'coûts', 'long term', 'longer term', 'mid term'] },
   { signal: 'decision', label: 'asks for a decision', patterns: ['decision', 'decide', 'decided', 'options', 'option', 'recommend', 'recommendation', 'recommendations', 'rationale', 'alternatives', 'trade offs', 'tradeoffs', 'pros and cons', 'objections', 'entscheiden', 'entscheidung', 'decisión', 'decidir', 'döntés*', 'döntünk', 'décision', 'décider'] },
   {
     signal: 'comments',
@@ -379,10 +402,10 @@ export const CUES: Cue[] = [
   { signal: 'knowledge', label: 'shares knowledge', patterns: ['how our', 'how it works', 'actually works', 'wrote up', 'written up', 'write up', 'deep dive', 'explainer', 'learned', 'lessons', 'knowledge', 'diagrams', 'documented'] },
   // ---- daily operations
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo'] },
-  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question'] },
+  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here'] },
   { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
-  { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password'] },
+  { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password'] },
   { signal: 'request', label: 'asks someone to do something', patterns: ['can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },
   { signal: 'fyi', label: 'is an FYI', patterns: ['fyi', 'heads up', 'reminder', 'note', 'psa', 'announcement', 'zur info', 'para tu información', 'pour info', 'new', 'is up', 'is out'] },
   { signal: 'feedback', label: 'is feedback', patterns: ['feedback', 'survey', 'confused', 'confusing', 'loved it', 'great offsite', 'thanks all for', 'thanks everyone', 'kudos', 'shoutout', 'shout out'] },
@@ -410,5 +433,5 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'deadline', label: 'has a deadline', patterns: ['by friday', 'by fri', 'by monday', 'by eod', 'by end of', 'before the', 'by the', 'deadline', 'due', 'until', 'bis', 'hasta', 'd ici', 'végéig', 'ig'] },
-  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone'] },
+  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced'] },
 ];

@@ -1,5 +1,6 @@
 import { AREAS, type Area } from './areas';
 import { SIGNALS, type Signal } from './classify-cues';
+import { scoreEmergency } from './classify-emergency';
 import { LEXICON, type CueHits } from './classify-lexicon';
 
 /**
@@ -76,52 +77,22 @@ export function scoreFacts(facts: Facts): Scores {
   };
   const term = (area: Area, signal: Signal, weight: number, cap = 1) => add(area, weight * n(signal, cap), label(signal));
 
-  // ---- emergency: something is broken (core), and it is broad, live, in production (context)
-  const before = scores.emergency;
-  term('emergency', 'severe', 2.4, 2);
-  term('emergency', 'security', 1.5, 2);
-  term('emergency', 'down', 1.6);
-  term('emergency', 'symptom', 0.9, 3);
-  term('emergency', 'blocked', 1.5, 2);
-  term('emergency', 'incident', 0.7);
-  term('emergency', 'problem', 0.5, 2);
+  // ---- emergency
+  let emojiWeight = 0;
+  let emojiLabel: string | undefined;
   for (const name of facts.emoji) {
     const e = EMOJI_SIGNAL[name];
-    if (e?.area === 'emergency') add('emergency', e.weight, e.label);
+    if (e?.area === 'emergency' && e.weight > emojiWeight) {
+      emojiWeight = e.weight;
+      emojiLabel = e.label;
+    }
   }
-  const core = scores.emergency - before;
-  // Without a failure word, breadth + now + a production system still reads like an incident ("empty cart for every user since 10:00").
-  const broadNow = has('scope') && has('live') && (has('prod') || has('customer'));
-  const damp = core > 0 ? 1 : broadNow ? 0.8 : 0.25;
-  term('emergency', 'scope', 0.7 * damp, 2);
-  term('emergency', 'live', 0.5 * damp, 2);
-  term('emergency', 'prod', 0.4 * damp, 2);
-  term('emergency', 'customer', 0.4 * damp);
-  term('emergency', 'action', 0.5 * damp, 2);
-  if (facts.broadcast && core > 0) add('emergency', 0.4, 'notifies the whole channel');
-  if (facts.exclaim && core > 0) add('emergency', 0.2, 'sounds alarmed');
-  const alarm = scores.emergency;
-  // what takes it back
-  const stillLive = has('live') && (has('severe') || has('down') || has('symptom') || has('blocked'));
-  term('emergency', 'drill', -3);
-  term('emergency', 'calm', -2.5);
-  term('emergency', 'casual', has('severe') ? -0.6 : -1.4, 2);
-  term('emergency', 'praise', -1.0);
-  term('emergency', 'limited', -1.0, 2);
-  term('emergency', 'resolved', stillLive ? -1.0 : -2.2);
-  term('emergency', 'past', stillLive ? -0.6 : -1.6);
-  term('emergency', 'doc', -1.3, 2);
-  term('emergency', 'docWeak', stillLive ? 0 : -0.5);
-  term('emergency', 'proposal', -1.2);
-  term('emergency', 'strategy', -0.6);
-  term('emergency', 'decision', -0.6);
-  term('emergency', 'comments', -0.8);
-  if (has('call') || has('meeting')) add('emergency', stillLive ? 0 : -0.8, 'asks for a meeting');
-  if (has('event') || has('social')) add('emergency', -1.2, 'is an in-person event');
-  if (has('question') && !stillLive) add('emergency', -0.5, 'is a small question');
-  term('emergency', 'trivial', -0.8);
-  term('emergency', 'musing', -0.8);
-  if (facts.bullets >= 3 && !has('severe')) add('emergency', -1.2, 'is a status update');
+  const emergency = scoreEmergency(
+    { has, n, label },
+    { broadcast: facts.broadcast, exclaim: facts.exclaim, bullets: facts.bullets, emojiWeight, emojiLabel },
+  );
+  scores.emergency = emergency.score;
+  contributions.push(...emergency.contributions);
 
   // ---- online meeting
   term('online_meeting', 'call', 2.4);
@@ -141,7 +112,8 @@ export function scoreFacts(facts: Facts): Scores {
   term('offline_activity', 'event', 2.4);
   term('offline_activity', 'social', 1.2, 2);
   term('offline_activity', 'travel', 0.8, 2);
-  term('offline_activity', 'inPerson', 0.9);
+  // "the office printer" is not an event; the office only counts beside an event, travel or a date.
+  term('offline_activity', 'inPerson', has('event') || has('social') || has('travel') || facts.futureDate ? 0.9 : 0.3);
   if ((has('event') || has('social') || has('travel')) && facts.futureDate) add('offline_activity', 0.4, 'names a date ahead');
   term('offline_activity', 'past_ref', -1.8);
   if (has('call') || has('callLink')) add('offline_activity', -1.0, 'is a call about the event');
@@ -178,8 +150,9 @@ export function scoreFacts(facts: Facts): Scores {
   term('daily_operations', 'calm', 0.6);
   term('daily_operations', 'praise', 0.6);
   term('daily_operations', 'drill', 0.8);
+  term('daily_operations', 'past_ref', 0.8);
   if (negated[S.call]! > 0) add('daily_operations', 0.6, 'says no call is needed');
 
-  return { scores, contributions, alarm };
+  return { scores, contributions, alarm: emergency.alarm };
 }
 

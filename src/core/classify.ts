@@ -1,4 +1,6 @@
-import { AREAS, type Area } from './areas';
+import { AREA_INFO, AREAS, type Area } from './areas';
+import { bayesFeatures, bayesPosterior, compileBayes, type BayesCounts, type BayesModel } from './classify-bayes';
+import shippedCounts from './classify-bayes-model.json';
 import { describeLead, findDateMention, mentionsPastDate, resolveDate } from './classify-dates';
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
@@ -24,14 +26,21 @@ export interface ClassifyContext {
   keywords?: Partial<Record<Area, string[]>>;
   /** What this workspace's corrections taught. */
   corrections?: CorrectionModel;
+  /** The learned model; the shipped one unless an evaluation trains its own per fold. */
+  model?: BayesModel;
 }
 
+export const SHIPPED_MODEL: BayesModel = compileBayes(shippedCounts as BayesCounts);
+
 const CHANNEL_PRIOR = 0.8;
-const KEYWORD_WEIGHT = 2.5;
+// Rules and the learned model get equal say; k-fold and cross-author checks liked this best (BENCHMARKS.md).
+const RULE_SHARE = 0.5;
+// Missing a real emergency is the worst error: a close call tips that way.
+const EMERGENCY_BIAS = 0.1;
+const KEYWORD_BOOST = 0.4;
 const MAX_REASONS = 3;
 // Dates matter where a lead time or a slot does; an emergency is now by definition.
 const DATED_AREAS: ReadonlySet<Area> = new Set(['online_meeting', 'offline_activity', 'deep_work', 'daily_operations']);
-
 const BULLET = /^\s*(?:[•\-*–]|\d+[.)])\s/gm;
 
 function countBullets(prose: string): number {
@@ -39,18 +48,20 @@ function countBullets(prose: string): number {
   return prose.match(BULLET)?.length ?? 0;
 }
 
-/** The highest score; ties go to daily_operations, the framework's default for small async work. */
-function winner(scores: Record<Area, number>): Area {
+/** The highest value; ties go to daily_operations, the framework's default for small async work. */
+function winner(values: Record<Area, number>): Area {
   let best: Area = 'daily_operations';
-  for (const area of AREAS) if (scores[area] > scores[best]) best = area;
+  for (const area of AREAS) if (values[area] > values[best]) best = area;
   return best;
 }
 
-/** Softmax share of the winner: near 1 when it wins by a wide margin, near 1/5 on a toss-up. */
-function confidenceOf(scores: Record<Area, number>, winner: Area): number {
+function softmax(scores: Record<Area, number>): Record<Area, number> {
+  const max = Math.max(...AREAS.map((a) => scores[a]));
+  const out = {} as Record<Area, number>;
   let sum = 0;
-  for (const area of AREAS) sum += Math.exp(scores[area] - scores[winner]);
-  return Math.round((1 / sum) * 100) / 100;
+  for (const area of AREAS) sum += out[area] = Math.exp(scores[area] - max);
+  for (const area of AREAS) out[area] /= sum;
+  return out;
 }
 
 function reasonsFor(area: Area, contributions: Contribution[]): string[] {
@@ -65,7 +76,8 @@ function reasonsFor(area: Area, contributions: Contribution[]): string[] {
 
 /** Why an alarm word did not make it an emergency ("talks about a past incident"). */
 function defusedBy(contributions: Contribution[]): string | undefined {
-  const strongest = contributions.filter((c) => c.area === 'emergency' && c.weight < 0).sort((a, b) => a.weight - b.weight)[0];
+  let strongest: Contribution | undefined;
+  for (const c of contributions) if (c.area === 'emergency' && c.weight < 0 && (!strongest || c.weight < strongest.weight)) strongest = c;
   return strongest?.label;
 }
 
@@ -95,28 +107,45 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
     scores[area] += weight;
     contributions.push({ area, weight, label });
   };
-
   if (context.channelArea) push(context.channelArea, CHANNEL_PRIOR, 'posted in a channel for this area');
   if (context.isThreadReply && context.channelArea === 'emergency') push('emergency', 0.5, 'follows up in an incident thread');
-  if (context.command === 'emergency') push('emergency', 4, 'filed with /emergency');
-  if (context.command === 'async' && alarm < 4) push('emergency', -1.5, 'filed with /async');
+  const ruled = winner(scores);
+
+  // Fuse: the rules' softmax and the learned posterior, half each.
+  const rules = softmax(scores);
+  const learned = bayesPosterior(context.model ?? SHIPPED_MODEL, bayesFeatures(tokens, hits));
+  const fused = {} as Record<Area, number>;
+  AREAS.forEach((area, i) => (fused[area] = RULE_SHARE * rules[area] + (1 - RULE_SHARE) * learned[i]!));
+  fused.emergency += EMERGENCY_BIAS;
+  const boosted: string[] = [];
+  if (context.command === 'emergency') {
+    fused.emergency += 1;
+    boosted.push('filed with /emergency');
+  }
+  if (context.command === 'async' && alarm < 4) fused.emergency -= 0.3;
   if (context.keywords) {
-    for (const hit of keywordHits(context.keywords, slack.prose)) push(hit.area, KEYWORD_WEIGHT, `matches the workspace keyword "${hit.keyword}"`);
+    for (const hit of keywordHits(context.keywords, slack.prose)) {
+      fused[hit.area] += KEYWORD_BOOST;
+      contributions.push({ area: hit.area, weight: 10, label: `matches the workspace keyword "${hit.keyword}"` });
+    }
   }
 
-  let area = winner(scores);
-  let confidence = confidenceOf(scores, area);
-  let reasons = reasonsFor(area, contributions);
+  let area = winner(fused);
+  let total = 0;
+  for (const a of AREAS) total += Math.max(0, fused[a]);
+  let confidence = Math.round((Math.max(0, fused[area]) / total) * 100) / 100;
+  let reasons = [...boosted, ...reasonsFor(area, contributions)].slice(0, MAX_REASONS);
+  if (area !== ruled) reasons.unshift(`reads like other ${AREA_INFO[area].label.toLowerCase()} messages`);
   if (area !== 'emergency' && alarm >= 1.5) {
     const why = defusedBy(contributions);
     if (why) reasons.push(`not an emergency: ${why}`);
   }
 
-  const learned = context.corrections?.suggest(tokens);
-  if (learned && context.command !== 'emergency') {
-    if (learned.area !== area) confidence = Math.max(0.6, Math.round(learned.agreement * 100) / 100);
-    area = learned.area;
-    reasons = [`learned from ${learned.votes} correction${learned.votes === 1 ? '' : 's'} in this workspace`, ...reasons.slice(0, MAX_REASONS - 1)];
+  const taught = context.command === 'emergency' ? undefined : context.corrections?.suggest(tokens);
+  if (taught) {
+    if (taught.area !== area) confidence = Math.max(0.6, Math.round(taught.agreement * 100) / 100);
+    area = taught.area;
+    reasons = [`learned from ${taught.votes} correction${taught.votes === 1 ? '' : 's'} in this workspace`, ...reasons.slice(0, MAX_REASONS - 1)];
   }
   if (reasons.length === 0) reasons.push('no strong cue; treated as a small async item');
 

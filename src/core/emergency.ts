@@ -17,8 +17,10 @@ export interface Emergency {
   originTs?: string;
   declaredAt: number;
   status: EmergencyStatus;
-  /** The escalation step paged last (0 = first tier at declaration). */
+  /** The escalation step claimed last (0 = first tier at declaration). */
   step: number;
+  /** False while the claimed step's pages are going out; a retried job pages it again rather than lose it. */
+  stepPaged?: boolean;
   ackBy?: string;
   ackAt?: number;
   closedBy?: string;
@@ -53,6 +55,23 @@ export function transition(e: Emergency, action: EmergencyAction, by: string, at
 
 export function isPaging(e: Emergency): boolean {
   return e.status === 'open';
+}
+
+export function isClosed(e: Emergency): boolean {
+  return e.status === 'resolved' || e.status === 'not_emergency';
+}
+
+export type ClaimOutcome = { ok: true; next: Emergency } | { ok: false; reason: 'not_paging' | 'already_paged' };
+
+/**
+ * An escalation job's right to page `step`. Taken atomically by the store before any page goes out, so an
+ * acknowledgement that lands first always wins; a step whose pages never finished (a crashed worker) can be
+ * claimed again, because paging twice beats paging nobody.
+ */
+export function claimStep(e: Emergency, step: number): ClaimOutcome {
+  if (!isPaging(e)) return { ok: false, reason: 'not_paging' };
+  if (e.step > step || (e.step === step && e.stepPaged !== false)) return { ok: false, reason: 'already_paged' };
+  return { ok: true, next: { ...e, step, stepPaged: false } };
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = {

@@ -5,9 +5,9 @@ import type { Item, ItemSource } from '../core/item';
 import { itemIdFrom } from '../core/item-id';
 import { priorityOf, type Priority } from '../core/priority';
 import { resolveDigestChannel } from '../core/routing';
-import { nextDigestAt } from '../core/schedule';
 import type { Verdict } from '../core/verdict';
 import type { Deps } from '../deps';
+import { cachedNextDigestAt } from './digest-time-cache';
 
 export interface FileItemInput {
   team: string;
@@ -76,5 +76,5 @@ export async function fileItem(deps: Deps, input: FileItemInput): Promise<FiledI
   };
   const { item: stored, created } = await deps.items.add(item);
   const digest = digestChannel ? settings.channels[digestChannel]?.digest : undefined;
-  return { item: stored, created, verdict, digestAt: digest ? nextDigestAt(digest, settings.timezone, now) : undefined };
+  return { item: stored, created, verdict, digestAt: digest ? cachedNextDigestAt(digest, settings.timezone, now) : undefined };
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { transition, type Emergency, type EmergencyAction, type TransitionOutcome } from '../core/emergency';
+import { claimStep, isClosed, transition, type ClaimOutcome, type Emergency, type EmergencyAction, type TransitionOutcome } from '../core/emergency';
 import type { Keys } from './keys';
 
 export interface TimelineEntry {
@@ -23,18 +23,39 @@ redis.call('SADD', KEYS[4], ARGV[1])
 return {1, ARGV[2]}
 `;
 
+// Compare-and-set on the emergency's JSON: a click, a callback and an escalation job never overwrite each
+// other. Closing also frees the reply code, but only while this emergency still holds it.
+const SWAP = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+if ARGV[3] == '1' then
+  redis.call('SREM', KEYS[2], ARGV[4])
+  if redis.call('GET', KEYS[3]) == ARGV[5] then redis.call('DEL', KEYS[3]) end
+end
+return 1
+`;
+
 export interface EmergencyStore {
   /** Creates once per dedup key. `codeTaken` means another open emergency holds the code: pick another. */
   create(e: Emergency, dedupKey: string): Promise<{ emergency: Emergency; created: boolean } | { codeTaken: true }>;
   get(team: string, id: string): Promise<Emergency | undefined>;
+  /** The open emergency holding this reply code. */
   byCode(code: string): Promise<Emergency | undefined>;
-  /** Applies an action atomically (optimistic locking), so a click and an escalation never overwrite each other. */
+  /** Applies an action atomically, so a click and an escalation never overwrite each other. */
   apply(team: string, id: string, action: EmergencyAction, by: string, at: number): Promise<TransitionOutcome | undefined>;
-  /** Sets fields that are not state transitions (the post's ts, the step paged). */
+  /** Takes the right to page `step` (see core claimStep); undefined for an unknown emergency. */
+  claimStep(team: string, id: string, step: number): Promise<ClaimOutcome | undefined>;
+  /** Sets fields that are not state transitions (the post's ts, a step's pages sent). */
   patch(team: string, id: string, changes: Partial<Emergency>): Promise<Emergency | undefined>;
   appendTimeline(team: string, id: string, entry: TimelineEntry): Promise<void>;
+  /** Appends the entries not stored yet (same time, kind and text), for replays that may run twice. */
+  appendTimelineOnce(team: string, id: string, entries: TimelineEntry[]): Promise<number>;
   timeline(team: string, id: string): Promise<TimelineEntry[]>;
   listOpen(team: string): Promise<Emergency[]>;
+  /** Emergencies whose channel post is still owed (Slack was down); every process's upkeep retries them. */
+  addPendingPost(team: string, id: string): Promise<void>;
+  pendingPosts(): Promise<Array<{ team: string; id: string }>>;
+  removePendingPost(team: string, id: string): Promise<void>;
 }
 
 export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
@@ -47,24 +68,18 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
     return raw ? (JSON.parse(raw) as Emergency) : undefined;
   }
 
+  /** Read, change in JS (core rules), write back only if nobody wrote meanwhile; else read again. */
   async function modify(team: string, id: string, change: (e: Emergency) => Emergency | undefined): Promise<Emergency | undefined> {
     const key = keys.emergency(team, id);
-    for (let attempt = 0; attempt < 10; attempt++) {
-      // A dedicated connection: WATCH is per connection, and the shared one is auto-pipelined.
-      const conn = redis.duplicate({ enableAutoPipelining: false });
-      try {
-        await conn.watch(key);
-        const raw = await conn.get(key);
-        if (!raw) return undefined;
-        const next = change(JSON.parse(raw) as Emergency);
-        if (!next) return JSON.parse(raw) as Emergency;
-        const multi = conn.multi().set(key, JSON.stringify(next));
-        if (next.status === 'resolved' || next.status === 'not_emergency') multi.srem(openSet(team), id).del(keys.emergencyCode(next.code));
-        const result = await multi.exec();
-        if (result) return next;
-      } finally {
-        conn.disconnect();
-      }
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const raw = await redis.get(key);
+      if (!raw) return undefined;
+      const current = JSON.parse(raw) as Emergency;
+      const next = change(current);
+      if (!next) return current;
+      const closing = isClosed(next) && !isClosed(current);
+      const swapped = await redis.eval(SWAP, 3, key, openSet(team), keys.emergencyCode(next.code), raw, JSON.stringify(next), closing ? '1' : '0', id, `${team}/${id}`);
+      if (swapped === 1) return next;
     }
     throw new Error(`emergency ${id} kept changing under us`);
   }
@@ -90,9 +105,10 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
     get: read,
     async byCode(code) {
       const ref = await redis.get(keys.emergencyCode(code));
-      if (!ref) return undefined;
-      const [team, id] = ref.split('/');
-      return team && id ? read(team, id) : undefined;
+      const match = ref ? /^([^/]+)\/([^/]+)$/.exec(ref) : null;
+      if (!match) return undefined;
+      const e = await read(match[1]!, match[2]!);
+      return e && !isClosed(e) ? e : undefined;
     },
     async apply(team, id, action, by, at) {
       let outcome: TransitionOutcome | undefined;
@@ -102,11 +118,25 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
       });
       return outcome;
     },
+    async claimStep(team, id, step) {
+      let outcome: ClaimOutcome | undefined;
+      await modify(team, id, (e) => {
+        outcome = claimStep(e, step);
+        return outcome.ok ? outcome.next : undefined;
+      });
+      return outcome;
+    },
     async patch(team, id, changes) {
       return modify(team, id, (e) => ({ ...e, ...changes, id: e.id, team: e.team }));
     },
     async appendTimeline(team, id, entry) {
       await redis.rpush(keys.emergencyTimeline(team, id), JSON.stringify(entry));
+    },
+    async appendTimelineOnce(team, id, entries) {
+      const stored = new Set((await redis.lrange(keys.emergencyTimeline(team, id), 0, -1)).map((raw) => identity(JSON.parse(raw) as TimelineEntry)));
+      const missing = entries.filter((entry) => !stored.has(identity(entry)));
+      if (missing.length) await redis.rpush(keys.emergencyTimeline(team, id), ...missing.map((entry) => JSON.stringify(entry)));
+      return missing.length;
     },
     async timeline(team, id) {
       const raws = await redis.lrange(keys.emergencyTimeline(team, id), 0, -1);
@@ -117,5 +147,22 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
       const all = await Promise.all(ids.map((id) => read(team, id)));
       return all.filter((e): e is Emergency => e !== undefined);
     },
+    async addPendingPost(team, id) {
+      await redis.sadd(keys.pendingEmergencies(), `${team}/${id}`);
+    },
+    async pendingPosts() {
+      const refs = await redis.smembers(keys.pendingEmergencies());
+      return refs.flatMap((ref) => {
+        const [team, id] = ref.split('/');
+        return team && id ? [{ team, id }] : [];
+      });
+    },
+    async removePendingPost(team, id) {
+      await redis.srem(keys.pendingEmergencies(), `${team}/${id}`);
+    },
   };
+}
+
+function identity(entry: TimelineEntry): string {
+  return `${entry.at}\u0000${entry.kind}\u0000${entry.text}`;
 }

@@ -14,6 +14,8 @@ export function createKeys(prefix: string) {
     settings: (team: string) => k('settings', team),
     settingsHistory: (team: string) => k('settings', team, 'history'),
     settingsChanged: () => k('settings', 'changed'),
+    // numbers settings changes 1, 2, 3... per workspace, so a Roll back button names one change for good
+    settingsSeq: (team: string) => k('settings', team, 'seq'),
     // exactly-once guards: Slack retries for ~5 minutes; these live longer than that
     seen: (team: string, kind: string, id: string) => k('seen', team, kind, id),
     // items
@@ -25,6 +27,18 @@ export function createKeys(prefix: string) {
     // digests
     digest: (team: string, channel: string, digestId: string) => k('digest', team, channel, digestId),
     digestLast: (team: string, channel: string) => k('digest-last', team, channel),
+    // the newest digest of any kind in a channel: its parent lists what is carried over, so it is refreshed too
+    digestRecent: (team: string, channel: string) => k('digest-recent', team, channel),
+    // one poster per channel at a time: Slack paces messages per channel, and progress is recorded per digest
+    digestLock: (team: string, channel: string) => k('digest-lock', team, channel),
+    // channel -> the delayed job that posts its next scheduled digest (and since when that schedule holds)
+    digestSchedule: (team: string) => k('digest-schedule', team),
+    // set while a refresh job waits to start: later requests ride on it; one made after it started adds another
+    digestRefreshPending: (team: string, channel: string, digestId: string) => k('digest-refresh', team, channel, digestId),
+    // numbers manual digests ("/quadrant digest now") per channel
+    digestSeq: (team: string, channel: string) => k('digest-seq', team, channel),
+    // display names for digest lines, cached from users.info
+    authorName: (team: string, user: string) => k('author-name', team, user),
     // classifier learning
     corrections: (team: string) => k('corrections', team),
     // enforcement

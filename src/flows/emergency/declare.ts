@@ -1,24 +1,27 @@
 import { createHash } from 'node:crypto';
-import { defaultSettings, type WorkspaceSettings } from '../../config/settings';
+import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency, Severity } from '../../core/emergency';
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
 import { providerName } from '../../slack/blocks/emergency-blocks';
-import { createRecentKeys, withDeadline } from './fail-fast';
-import { alertAdmins, postEmergency, recordStep } from './notify';
-import { pageTier, type TierPage } from './paging';
+import { createRecentKeys, fastRedis } from './fail-fast';
+import { createJournal, REDIS_DEADLINE_MS, type Journal } from './journal';
+import { emergencySettings } from './last-settings';
+import { alertAdmins, postEmergency } from './notify';
+import { prepareTier, type TierPage } from './paging';
 import { scheduleEscalation } from './schedule-escalation';
 
 export interface DeclareInput {
   team: string;
   /** A Slack user id, or a name for declarations from the API or the command line. */
   reporter: string;
+  /** Slack-formatted text (API and CLI input is escaped first). */
   text: string;
   severity?: Severity;
   /** A channel id, "api" or "cli". */
   origin: string;
   originTs?: string;
-  /** Unique per declaration (trigger id, event id, idempotency key): retries and double clicks reuse it. */
+  /** Unique per declaration (trigger id, view id, idempotency key): retries and double clicks reuse it. */
   dedupKey: string;
 }
 
@@ -29,115 +32,161 @@ export interface Declared {
   paging?: Omit<TierPage, 'done'>;
   /** Redis did not answer: paged from memory, journalled locally, recorded when Redis is back. */
   degraded: boolean;
-  /** Settles when the first tier's pages and the channel post are done (tests and the CLI wait on it). */
+  /** Settles (never rejects) when the first tier's pages, the channel post and the timeline are done. */
   settled: Promise<void>;
 }
 
-const REDIS_DEADLINE_MS = 400;
-const recent = createRecentKeys(86_400_000);
+// Per Redis prefix: several apps share a process in tests and benchmarks.
+const recentByPrefix = new Map<string, ReturnType<typeof createRecentKeys<Emergency>>>();
+function recentFor(deps: Deps) {
+  let recent = recentByPrefix.get(deps.keys.prefix);
+  if (!recent) recentByPrefix.set(deps.keys.prefix, (recent = createRecentKeys<Emergency>(86_400_000)));
+  return recent;
+}
 
 export function emergencyIdFor(team: string, dedupKey: string): string {
   return `em${createHash('sha256').update(`${team}\u0000${dedupKey}`).digest('hex').slice(0, 10)}`;
 }
 
-function codeFor(id: string, attempt: number): string {
+/** Four digits people type in an SMS reply; derived from the id, so a retry picks the same one. */
+export function codeFor(id: string, attempt: number): string {
   const n = parseInt(createHash('sha256').update(`${id}/${attempt}`).digest('hex').slice(0, 8), 16);
   return String(1000 + (n % 9000));
 }
 
+type Stored = { kind: 'created'; emergency: Emergency } | { kind: 'duplicate'; emergency: Emergency } | { kind: 'unreachable'; err: unknown };
+
+async function store(deps: Deps, first: Emergency, dedupKey: string): Promise<Stored> {
+  let emergency = first;
+  try {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const stored = await fastRedis(deps.redis, () => deps.emergencies.create(emergency, dedupKey), REDIS_DEADLINE_MS);
+      if ('codeTaken' in stored) {
+        emergency = { ...emergency, code: codeFor(emergency.id, attempt) };
+        continue;
+      }
+      return stored.created ? { kind: 'created', emergency: stored.emergency } : { kind: 'duplicate', emergency: stored.emergency };
+    }
+    throw new Error('no free reply code');
+  } catch (err) {
+    return { kind: 'unreachable', err };
+  }
+}
+
 /**
- * The one route every declaration takes (/emergency, the modal, the shortcut, the button, the reaction, the
- * API and the CLI). The first page leaves from this process before anything is queued; Redis calls on the
- * way fail fast, and without Redis the emergency is paged from the last known settings and journalled.
+ * The one route every declaration takes (/emergency, the modal, the shortcut, the API and the CLI). The first
+ * page leaves from this process before anything is queued; Redis calls on the way fail fast, and without
+ * Redis the emergency is paged from the last known settings and journalled to the local spool.
  */
 export async function declareEmergency(deps: Deps, input: DeclareInput): Promise<Declared> {
   const now = deps.now();
   const log = deps.logger.child({ team: input.team });
-  const settings: WorkspaceSettings = await withDeadline(deps.settings.get(input.team), REDIS_DEADLINE_MS).catch(
-    () => deps.settings.cached(input.team) ?? defaultSettings(),
-  );
   const id = emergencyIdFor(input.team, input.dedupKey);
-  let emergency: Emergency = {
-    id,
-    team: input.team,
-    code: codeFor(id, 0),
-    text: input.text,
-    severity: input.severity ?? 'critical',
-    reporter: input.reporter,
-    origin: input.origin,
-    originTs: input.originTs,
-    declaredAt: now,
-    status: 'open',
-    step: 0,
-  };
+  const recent = recentFor(deps);
+  const recentKey = `${input.team}/${input.dedupKey}`;
 
-  let degraded = false;
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await withDeadline(deps.emergencies.create(emergency, input.dedupKey), REDIS_DEADLINE_MS);
-      if ('codeTaken' in stored) {
-        if (attempt > 20) throw new Error('no free reply code');
-        emergency = { ...emergency, code: codeFor(id, attempt) };
-        continue;
-      }
-      if (!stored.created) {
-        log.info({ emergency: stored.emergency.id }, 'duplicate declaration ignored');
-        return { emergency: stored.emergency, created: false, degraded: false, settled: Promise.resolve() };
-      }
-      break;
-    }
-  } catch (err) {
-    degraded = true;
-    if (recent.get(`${input.team}/${input.dedupKey}`, now)) {
-      return { emergency, created: false, degraded, settled: Promise.resolve() };
-    }
-    log.error({ err, emergency: id }, 'Redis did not answer; paging from memory and journalling the emergency');
-    deps.spool.write({ emergency, dedupKey: input.dedupKey, timeline: [] });
+  // Seen by this process, or journalled here while Redis was away: a retry must not page again, even
+  // before the spool replay has told Redis.
+  const seen = recent.get(recentKey, now) ?? deps.spool.read({ team: input.team, id } as Emergency)?.emergency;
+  if (seen) return duplicate(log, seen);
+
+  const [{ settings, stale }, stored] = await Promise.all([
+    emergencySettings(deps, input.team, REDIS_DEADLINE_MS),
+    store(deps, {
+      id,
+      team: input.team,
+      code: codeFor(id, 0),
+      text: input.text,
+      severity: input.severity ?? 'critical',
+      reporter: input.reporter,
+      origin: input.origin,
+      originTs: input.originTs,
+      declaredAt: now,
+      status: 'open',
+      step: 0,
+    }, input.dedupKey),
+  ]);
+  if (stored.kind === 'duplicate') {
+    recent.set(recentKey, stored.emergency, now);
+    return duplicate(log, stored.emergency);
   }
-  recent.set(`${input.team}/${input.dedupKey}`, id, now);
+  const degraded = stored.kind === 'unreachable';
+  const emergency: Emergency = stored.kind === 'created' ? stored.emergency : { id, team: input.team, code: codeFor(id, 0), text: input.text, severity: input.severity ?? 'critical', reporter: input.reporter, origin: input.origin, originTs: input.originTs, declaredAt: now, status: 'open', step: 0 };
+  if (degraded) {
+    log.error({ err: stored.err, emergency: id, staleSettings: stale }, 'Redis did not answer; paging from memory and journalling the emergency');
+  }
+  recent.set(recentKey, emergency, now);
+  // Written before the first page, so a crash right after paging still records the emergency.
+  const journal = createJournal(deps, emergency, input.dedupKey, degraded);
 
-  // Thread replies need the post's ts, so timeline steps wait for the post; pages never do.
-  let posted: Promise<Emergency> = Promise.resolve(emergency);
-  const record = (kind: string, text: string) => {
-    const at = deps.now();
-    posted = posted.then(async (e) => {
-      if (degraded) deps.spool.appendTimeline(e, { at, kind, text });
-      else await recordStep(deps, e, { at, kind, text });
-      return e;
-    });
-  };
-  const firstAccepted = { at: 0 };
-  const onResult = (result: PageResult) => {
-    if (result.ok && !firstAccepted.at) {
-      firstAccepted.at = deps.now();
-      deps.metrics.timeToFirstPage.observe((firstAccepted.at - now) / 1000);
+  const prepared = await prepareTier(deps, emergency, settings, 0);
+  // The channel post and the timeline queue behind the pages, never in front of them.
+  let pagesSent: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (pagesSent = resolve));
+  journal.then(async (e) => {
+    await gate;
+    return announce(deps, journal, e, settings);
+  });
+  journal.step('declared', `Declared by ${/^[UW][A-Z0-9]+$/.test(input.reporter) ? `<@${input.reporter}>` : input.reporter}. Paging tier 1 (${prepared.people.map((p) => `<@${p}>`).join(', ') || 'nobody'}) via ${prepared.providers.map(providerName).join(', ') || 'no provider'}.`);
+  if (prepared.unavailable.length) journal.step('providers_unavailable', `Not configured, so not paged: ${prepared.unavailable.map((u) => providerName(u.provider)).join(', ')}.`);
+
+  let firstAccepted = false;
+  const done = prepared.send((result: PageResult) => {
+    if (result.ok && !firstAccepted) {
+      firstAccepted = true;
+      deps.metrics.timeToFirstPage.observe((deps.now() - now) / 1000);
     }
     const who = result.target ? ` to <@${result.target}>` : '';
-    record(result.ok ? 'paged' : 'page_failed', result.ok ? `Paged${who} by ${providerName(result.provider)}.` : `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`);
-  };
-  const page = await pageTier(deps, emergency, settings, 0, onResult);
-
-  posted = postEmergency(deps, emergency, settings).then(async (post) => {
-    if (!post) {
-      await alertAdmins(deps, emergency, settings, `:rotating_light: Emergency ${emergency.code} could not be posted to the emergency channel${settings.emergency.channel ? ` <#${settings.emergency.channel}>` : ' (none is set)'}; the on-call is being paged anyway.\n>${emergency.text.slice(0, 500)}`);
-      return emergency;
-    }
-    emergency = { ...emergency, post };
-    if (degraded) deps.spool.write({ emergency, dedupKey: input.dedupKey, timeline: deps.spool.read(emergency)?.timeline ?? [] });
-    else await deps.emergencies.patch(emergency.team, emergency.id, { post }).catch(() => undefined);
-    return emergency;
+    if (result.ok) journal.step('paged', `Paged${who} by ${providerName(result.provider)}.`);
+    else journal.step('page_failed', `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`);
   });
-  record('declared', `Declared by ${/^[UW]/.test(input.reporter) ? `<@${input.reporter}>` : input.reporter}. Paging tier 1 (${page.people.map((p) => `<@${p}>`).join(', ') || 'nobody'}) via ${page.providers.map(providerName).join(', ') || 'no provider'}.`);
+  pagesSent();
 
-  if (!degraded) await scheduleEscalation(deps, emergency, settings, 1).catch((err: unknown) => log.error({ err, emergency: id }, 'could not schedule escalation'));
+  if (!degraded) {
+    await fastRedis(deps.redis, () => scheduleEscalation(deps, emergency, settings, 1), REDIS_DEADLINE_MS).catch((err: unknown) => {
+      log.error({ err, emergency: id }, 'could not schedule the escalation; the spool replay will');
+      journal.spoolNow();
+    });
+  }
 
-  const settled = page.done.then(async (results) => {
-    if (results.length > 0 && results.every((r) => !r.ok)) {
-      record('all_failed', ':warning: *Every page failed.* Nobody has been reached by phone. Call the on-call directly.');
-      await alertAdmins(deps, emergency, settings, `:warning: Emergency ${emergency.code}: every page failed. Nobody has been reached; call the on-call directly.`);
-    }
-    await posted;
-  });
-  const { done: _done, ...paging } = page;
+  const settled = done
+    .then(async (results) => {
+      if (results.length > 0 && results.every((r) => !r.ok)) await everyPageFailed(deps, journal, settings);
+      if (results.length === 0) await nobodyToPage(deps, journal, settings);
+      await journal.idle();
+    })
+    .catch((err: unknown) => log.error({ err, emergency: id }, 'declaration follow-up failed'));
+  const { send: _send, ...paging } = prepared;
   return { emergency, created: true, paging, degraded, settled };
+}
+
+function duplicate(log: Deps['logger'], emergency: Emergency): Declared {
+  log.info({ emergency: emergency.id }, 'duplicate declaration ignored');
+  return { emergency, created: false, degraded: false, settled: Promise.resolve() };
+}
+
+/** Posts to the emergency channel; when it cannot, says so to the admins and owes the post. */
+async function announce(deps: Deps, journal: Journal, e: Emergency, settings: WorkspaceSettings): Promise<Emergency> {
+  const outcome = await postEmergency(deps, e, settings);
+  if (outcome.ok) {
+    await journal.posted(outcome.post);
+    return { ...e, post: outcome.post };
+  }
+  if (outcome.retry) await journal.postPending();
+  const where = settings.emergency.channel ? `<#${settings.emergency.channel}>` : '(no emergency channel is set: `/quadrant setup`)';
+  const later = outcome.retry ? ' It will be posted when Slack answers again.' : '';
+  await alertAdmins(deps, e, settings, `:rotating_light: Emergency *${e.code}* could not be posted to the emergency channel ${where} (${outcome.reason}); the on-call is being paged anyway.${later}\n>${e.text.slice(0, 500).replace(/\n/g, '\n>')}`);
+  return e;
+}
+
+async function everyPageFailed(deps: Deps, journal: Journal, settings: WorkspaceSettings): Promise<void> {
+  const e = journal.current();
+  journal.step('all_failed', `:warning: <!here> *Every page for emergency ${e.code} failed.* Nobody has been reached by phone. Call the on-call directly.`, { broadcast: true });
+  await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: every page failed. Nobody has been reached; call the on-call directly, and check the providers with \`/quadrant oncall test\`.`);
+}
+
+async function nobodyToPage(deps: Deps, journal: Journal, settings: WorkspaceSettings): Promise<void> {
+  const e = journal.current();
+  journal.step('nobody_paged', ':warning: <!here> Nobody was paged: no on-call tiers or no paging providers are set up. Call the on-call directly.', { broadcast: true });
+  await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}* paged nobody: set up on-call tiers and providers with \`/quadrant oncall\`.`);
 }

@@ -4,17 +4,32 @@ import type { Deps } from '../../deps';
 import { emergencyMessage } from '../../slack/blocks/emergency-blocks';
 import type { TimelineEntry } from '../../store/emergency-store';
 
-/** Posts the emergency to the emergency channel; undefined when there is none or Slack refused. */
-export async function postEmergency(deps: Deps, e: Emergency, settings: WorkspaceSettings): Promise<{ channel: string; ts: string } | undefined> {
+export type PostOutcome =
+  | { ok: true; post: { channel: string; ts: string } }
+  /** `retry`: Slack was unreachable or failing (post later); otherwise nothing later would help (no channel, not invited). */
+  | { ok: false; retry: boolean; reason: string };
+
+/** Slack answers that only a person can fix; retrying them would only spam the logs. */
+const FINAL_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'missing_scope', 'restricted_action']);
+
+function slackError(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** Posts the emergency to the emergency channel. Never throws. */
+export async function postEmergency(deps: Deps, e: Emergency, settings: WorkspaceSettings): Promise<PostOutcome> {
   const channel = settings.emergency.channel;
-  if (!channel) return undefined;
+  if (!channel) return { ok: false, retry: false, reason: 'no emergency channel is set' };
   try {
     const client = await deps.slackFor(e.team);
     const posted = await client.chat.postMessage({ channel, ...emergencyMessage(e), unfurl_links: false, unfurl_media: false });
-    return posted.ts ? { channel, ts: posted.ts } : undefined;
+    if (posted.ts) return { ok: true, post: { channel, ts: posted.ts } };
+    return { ok: false, retry: true, reason: 'Slack returned no message ts' };
   } catch (err) {
+    const code = slackError(err);
     deps.logger.error({ err, team: e.team, emergency: e.id, channel }, 'could not post the emergency');
-    return undefined;
+    return { ok: false, retry: !code || !FINAL_ERRORS.has(code), reason: code ? `Slack said ${code}` : 'Slack did not answer' };
   }
 }
 
@@ -29,30 +44,43 @@ export async function refreshEmergencyMessage(deps: Deps, e: Emergency): Promise
   }
 }
 
-/** One timeline step: kept in Redis and shown in the emergency's thread. Neither failing stops the other. */
-export async function recordStep(deps: Deps, e: Emergency, entry: TimelineEntry): Promise<void> {
-  await deps.emergencies.appendTimeline(e.team, e.id, entry).catch((err: unknown) => deps.logger.warn({ err, emergency: e.id }, 'timeline not stored'));
+/**
+ * Shows a timeline entry in the emergency's thread. `broadcast` also puts it in the channel itself, for
+ * what everyone must see (every page failed).
+ */
+export async function postToThread(deps: Deps, e: Emergency, text: string, options: { broadcast?: boolean } = {}): Promise<void> {
   if (!e.post) return;
   try {
     const client = await deps.slackFor(e.team);
-    await client.chat.postMessage({ channel: e.post.channel, thread_ts: e.post.ts, text: entry.text, unfurl_links: false });
+    await client.chat.postMessage({ channel: e.post.channel, thread_ts: e.post.ts, text, unfurl_links: false, ...(options.broadcast ? { reply_broadcast: true } : {}) });
   } catch (err) {
     deps.logger.warn({ err, emergency: e.id }, 'timeline step not posted');
   }
 }
 
-/** DMs every Quadrant admin; used when the emergency channel or every provider failed. */
-export async function alertAdmins(deps: Deps, e: Emergency, settings: WorkspaceSettings, text: string): Promise<void> {
+/** One timeline step: kept in Redis and shown in the emergency's thread. Neither failing stops the other. */
+export async function recordStep(deps: Deps, e: Emergency, entry: TimelineEntry, options: { broadcast?: boolean } = {}): Promise<void> {
+  await deps.emergencies.appendTimeline(e.team, e.id, entry).catch((err: unknown) => deps.logger.warn({ err, emergency: e.id }, 'timeline not stored'));
+  await postToThread(deps, e, entry.text, options);
+}
+
+/** DMs every Quadrant admin; used when the emergency channel or every provider failed. Never throws. */
+export async function alertAdmins(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings, text: string): Promise<number> {
   const client = await deps.slackFor(e.team).catch(() => undefined);
-  if (!client) return;
-  await Promise.all(
+  if (!client) return 0;
+  const sent = await Promise.all(
     settings.admins.map(async (admin) => {
       try {
         const dm = await client.conversations.open({ users: admin });
-        if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, text, unfurl_links: false });
+        if (!dm.channel?.id) return false;
+        await client.chat.postMessage({ channel: dm.channel.id, text, unfurl_links: false });
+        return true;
       } catch (err) {
         deps.logger.error({ err, emergency: e.id }, 'could not alert an admin');
+        return false;
       }
     }),
   );
+  if (settings.admins.length === 0) deps.logger.error({ team: e.team, emergency: e.id }, 'no Quadrant admins are set to alert; add some under `admins:`');
+  return sent.filter(Boolean).length;
 }

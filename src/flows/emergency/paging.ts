@@ -10,9 +10,14 @@ export interface TierPage {
   people: string[];
   providers: string[];
   unavailable: PagerSet['unavailable'];
-  /** Settles when every delivery (with its retries) is done. */
+  /** Settles when every delivery (with its retries) is done; never rejects. */
   done: Promise<PageResult[]>;
 }
+
+export type PreparedTier = Omit<TierPage, 'done'> & {
+  /** Starts every delivery at once and returns without waiting for any. */
+  send(onResult: (result: PageResult) => void): Promise<PageResult[]>;
+};
 
 export function pageRequestFor(e: Emergency, tier: number, link?: string): PageRequest {
   return {
@@ -21,7 +26,7 @@ export function pageRequestFor(e: Emergency, tier: number, link?: string): PageR
     code: e.code,
     summary: stripSlackMarkup(e.text),
     severity: e.severity,
-    reporter: e.reporter.startsWith('U') || e.reporter.startsWith('W') ? '' : e.reporter,
+    reporter: /^[UW][A-Z0-9]+$/.test(e.reporter) ? '' : e.reporter,
     link,
     tier,
   };
@@ -33,31 +38,39 @@ export async function pagersFor(deps: Deps, team: string, settings: WorkspaceSet
 }
 
 /**
- * Pages one tier through every configured provider at once. Returns as soon as the requests are on their
- * way; `done` settles later. Per-emergency providers (PagerDuty, Opsgenie) page only at the first tier: they
- * run their own escalation, and a repeat would only bump the same alert.
+ * Who and how one tier is paged, ready to send. Per-emergency providers (PagerDuty, Opsgenie) page only at
+ * the first tier: they run their own escalation, and a repeat would only bump the same alert.
  */
-export async function pageTier(
-  deps: Deps,
-  e: Emergency,
-  settings: WorkspaceSettings,
-  tierIndex: number,
-  onResult: (result: PageResult) => void,
-): Promise<TierPage> {
+export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceSettings, tierIndex: number): Promise<PreparedTier> {
   const tier = settings.emergency.tiers[tierIndex] ?? [];
   const set = await pagersFor(deps, e.team, settings);
   const pagers = tierIndex === 0 ? set.pagers : set.pagers.filter((p) => p.perPerson);
   const targets: PageTarget[] = tier.map((p) => ({ slack: p.slack, phone: p.phone }));
   const log = deps.logger.child({ team: e.team, emergency: e.id, tier: tierIndex + 1 });
-  const done = pageAll(pagers, pageRequestFor(e, tierIndex + 1), targets, {
-    retries: 3,
-    backoffMs: 500,
-    maxBackoffMs: 4000,
-    log,
-    onResult: (result) => {
-      deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
-      onResult(result);
+  return {
+    tier: tierIndex + 1,
+    people: tier.map((p) => p.slack),
+    providers: pagers.map((p) => p.id),
+    unavailable: set.unavailable,
+    send: (onResult) => {
+      // "sent" counts deliveries started; accepted + failed count how they ended (after retries).
+      for (const pager of pagers) deps.metrics.pages.inc({ provider: pager.id, outcome: 'sent' }, pager.perPerson ? targets.length : 1);
+      return pageAll(pagers, pageRequestFor(e, tierIndex + 1), targets, {
+        retries: 3,
+        backoffMs: 500,
+        maxBackoffMs: 4000,
+        log,
+        onResult: (result) => {
+          deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
+          onResult(result);
+        },
+      });
     },
-  });
-  return { tier: tierIndex + 1, people: tier.map((p) => p.slack), providers: pagers.map((p) => p.id), unavailable: set.unavailable, done };
+  };
+}
+
+/** Pages one tier through every configured provider at once; `done` settles later. */
+export async function pageTier(deps: Deps, e: Emergency, settings: WorkspaceSettings, tierIndex: number, onResult: (result: PageResult) => void): Promise<TierPage> {
+  const { send, ...prepared } = await prepareTier(deps, e, settings, tierIndex);
+  return { ...prepared, done: send(onResult) };
 }

@@ -25,10 +25,28 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
+/** What became of a listed item after its digest was posted (the digest is updated in place). */
+export type ItemMark = 'done' | 'dropped' | 'snoozed' | 'escalated';
+
 export interface RenderOptions {
   /** Display names by user id. */
   authorNames?: Readonly<Record<string, string>>;
+  /** Marks by item id: shown on the item's line; a done, dropped or snoozed item loses its buttons. */
+  marks?: Readonly<Record<string, ItemMark>>;
 }
+
+const MARK_TEXT: Record<ItemMark, string> = {
+  done: ':white_check_mark: done',
+  dropped: ':wastebasket: dropped',
+  snoozed: ':zzz: snoozed to the next digest',
+  escalated: ':small_red_triangle: escalated to Do now',
+};
+
+/** Finished items keep their line but lose their buttons; an escalated one still needs them. */
+const isFinished = (id: string, options: RenderOptions) => {
+  const mark = options.marks?.[id];
+  return mark !== undefined && mark !== 'escalated';
+};
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_TEXT = 3000;
@@ -55,7 +73,8 @@ function authorOf(id: string, options: RenderOptions): string {
 
 function metaLine(entry: Omit<DigestEntry, 'text'>, options: RenderOptions): string {
   const url = safeUrl(entry.link);
-  return [`by ${authorOf(entry.author, options)}`, entry.age, ...(url ? [`<${url}|original message>`] : [])].join(' · ');
+  const mark = options.marks?.[entry.id];
+  return [`by ${authorOf(entry.author, options)}`, entry.age, ...(url ? [`<${url}|original message>`] : []), ...(mark ? [MARK_TEXT[mark]] : [])].join(' · ');
 }
 
 /** Escaped item text cut to `max` with a link to the full original when it had to be cut. */
@@ -114,7 +133,11 @@ export function digestReplyMessage(reply: DigestReply, options: RenderOptions = 
     const head = `*${label}* · \`${only.id}\`\n`;
     return {
       text: truncateMrkdwn(`${label}: ${escapeText(only.text)}`, FALLBACK_TEXT),
-      blocks: [section(head + itemText(only, MAX_SECTION_TEXT - head.length)), { type: 'context', elements: [mrkdwn(metaLine(only, options))] }, itemButtons(only.id)],
+      blocks: [
+        section(head + itemText(only, MAX_SECTION_TEXT - head.length)),
+        { type: 'context', elements: [mrkdwn(metaLine(only, options))] },
+        ...(isFinished(only.id, options) ? [] : [itemButtons(only.id)]),
+      ],
     };
   }
   if (1 + 2 * reply.entries.length > MAX_BLOCKS) {
@@ -124,7 +147,8 @@ export function digestReplyMessage(reply: DigestReply, options: RenderOptions = 
   for (const entry of reply.entries) {
     const meta = `\n${metaLine(entry, options)}`;
     const head = `\`${entry.id}\` `;
-    blocks.push(section(head + itemText(entry, Math.min(GROUP_ITEM_TEXT, MAX_SECTION_TEXT - head.length - meta.length)) + meta), itemButtons(entry.id));
+    blocks.push(section(head + itemText(entry, Math.min(GROUP_ITEM_TEXT, MAX_SECTION_TEXT - head.length - meta.length)) + meta));
+    if (!isFinished(entry.id, options)) blocks.push(itemButtons(entry.id));
   }
   return { text: `${label}: items ${reply.first}–${reply.last}`, blocks };
 }

@@ -1,0 +1,108 @@
+/**
+ * Acknowledgement of a signed `/async` command: Quadrant's web role against a bare Bolt app that only acks,
+ * the same load generator (autocannon, in this process) and the same requests, alternating round by round.
+ * Also the intake ratio: /async items accepted per second against raw BullMQ `add` of the same payloads.
+ */
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { runOnce, startServer, type Server } from './lib/servers';
+import { BENCH_TEXTS, signedAsyncCommand } from './lib/slack-command';
+import { emit, median, spread } from './lib/stats';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const secret = randomBytes(16).toString('hex');
+
+interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(port: number, connections: number): Promise<Round> {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/slack/events`,
+    method: 'POST',
+    connections,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const signed = signedAsyncCommand(secret, BENCH_TEXTS[i++ % BENCH_TEXTS.length]!);
+          return { ...req, body: signed.body, headers: signed.headers };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main(): Promise<void> {
+  const prefix = `bench-ack-${randomBytes(3).toString('hex')}`;
+  const env = { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: prefix };
+  const bare: Server = await startServer('bare-bolt', env);
+  const quadrant: Server = await startServer('quadrant-web', env);
+  const base: Round[] = [];
+  const cand: Round[] = [];
+  const raw: number[] = [];
+  try {
+    // Warm both JITs before measuring.
+    await load(bare.port, 10);
+    await load(quadrant.port, 10);
+    for (let r = 0; r < ROUNDS; r++) {
+      base.push(await load(bare.port, 10));
+      cand.push(await load(quadrant.port, 10));
+      raw.push((await runOnce<{ perSecond: number }>('raw-bullmq-add', { BENCH_PREFIX: `${prefix}-raw`, BENCH_SECONDS: String(SECONDS) })).perSecond);
+    }
+    const at50 = await load(quadrant.port, 50);
+    const bare50 = await load(bare.port, 50);
+
+    const ratioRps = median(cand.map((c) => c.rps)) / median(base.map((b) => b.rps));
+    const ratioP99 = median(cand.map((c) => c.p99)) / median(base.map((b) => b.p99));
+    const intake = median(cand.map((c) => c.rps)) / median(raw);
+    const rows = [
+      '| scenario | req/s, median (range) | p50 ms | p99 ms | non-2xx |',
+      '|---|---|---|---|---|',
+      `| bare Bolt, ack only, 10 connections | ${spread(base.map((b) => b.rps))} | ${spread(base.map((b) => b.p50), 1)} | ${spread(base.map((b) => b.p99), 1)} | ${base.reduce((s, b) => s + b.non2xx, 0)} |`,
+      `| Quadrant /async (classify, file in Redis, answer in the ack), 10 connections | ${spread(cand.map((c) => c.rps))} | ${spread(cand.map((c) => c.p50), 1)} | ${spread(cand.map((c) => c.p99), 1)} | ${cand.reduce((s, c) => s + c.non2xx, 0)} |`,
+      `| bare Bolt, 50 connections | ${bare50.rps.toFixed(0)} | ${bare50.p50} | ${bare50.p99} | ${bare50.non2xx} |`,
+      `| Quadrant, 50 connections | ${at50.rps.toFixed(0)} | ${at50.p50} | ${at50.p99} | ${at50.non2xx} (errors ${at50.errors}) |`,
+      `| raw BullMQ \`add\` of the same payloads, 10 in flight | ${spread(raw)} | | | |`,
+    ];
+    const goals = [
+      `- Throughput ratio Quadrant / bare Bolt at 10 connections: **${ratioRps.toFixed(2)}** (goal ≥ 0.90: ${ratioRps >= 0.9 ? 'met' : 'not met'}).`,
+      `- p99 ratio: **${ratioP99.toFixed(2)}** (goal ≤ 1.25: ${ratioP99 <= 1.25 ? 'met' : 'not met'}).`,
+      `- Non-2xx answers at 50 connections: **${at50.non2xx}** (goal 0: ${at50.non2xx === 0 ? 'met' : 'not met'}).`,
+      `- Intake: /async items accepted per second against raw BullMQ add: **${intake.toFixed(2)}** (goal ≥ 0.5: ${intake >= 0.5 ? 'met' : 'not met'}).`,
+    ];
+    emit(
+      'Acknowledging /async: Quadrant against bare Bolt',
+      [
+        `Load: autocannon in the bench process, ${SECONDS} s per round, ${ROUNDS} alternating rounds after a warm-up; each request is a freshly signed \`/async\` with its own trigger id, so every one files a new item.`,
+        'Both servers run in their own processes on this machine; on two cores the load generator takes one.',
+        '',
+        ...rows,
+        '',
+        ...goals,
+      ].join('\n'),
+    );
+  } finally {
+    await bare.stop();
+    await quadrant.stop();
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    redis.disconnect();
+  }
+}
+
+void main();

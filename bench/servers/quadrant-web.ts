@@ -1,0 +1,29 @@
+// Quadrant's web role behind its real HTTP receiver, against a fake Slack, for the ack benchmark.
+import { parseEnv } from '../../src/config/env';
+import { parseSettingsYaml } from '../../src/config/load';
+import { createLogger } from '../../src/log';
+import { startQuadrant } from '../../src/main';
+import { FakeSlack } from '../../sandbox/fake-slack';
+
+async function main(): Promise<void> {
+  const botToken = 'xoxb-bench';
+  const slack = await FakeSlack.start({ botToken });
+  const source = parseSettingsYaml('timezone: UTC\nchannels:\n  C0OPS:\n    area: daily_operations\n    digest: { at: "09:00" }\n');
+  if (!source.ok) throw new Error('bad bench settings');
+  const env = parseEnv({
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_SIGNING_SECRET: process.env.BENCH_SIGNING_SECRET!,
+    SLACK_API_URL: slack.apiUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUADRANT_REDIS_PREFIX: process.env.BENCH_PREFIX ?? 'bench',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  });
+  const app = await startQuadrant({ env, role: 'web', logger: createLogger({ level: 'warn', pretty: false }), settingsSource: source.value });
+  process.stdout.write(`${JSON.stringify({ port: app.port })}\n`);
+  process.on('SIGTERM', () => {
+    void app.stop().then(() => slack.stop()).then(() => process.exit(0));
+  });
+}
+
+void main();

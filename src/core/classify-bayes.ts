@@ -1,0 +1,97 @@
+import { AREAS, type Area } from './areas';
+import { SIGNALS } from './classify-cues';
+import { LEXICON, matchCues, type CueHits } from './classify-lexicon';
+import { tokenize } from './classify-text';
+import { toProse } from './slack-text';
+
+/**
+ * A small naive Bayes over a message's words and the cue families that fired. The families carry
+ * what the rules know (an outage word, a negated call, a past date) into languages and phrasings
+ * the rules never listed; the learned weights say how much each one counts. Trained on the
+ * labelled corpus plus our own cases; see bench/classify-quality.bench.ts for k-fold figures.
+ */
+
+/** Word counts per area, as stored in classify-bayes-model.json. Arrays follow AREAS order. */
+export interface BayesCounts {
+  areas: readonly Area[];
+  /** Messages per area. */
+  docs: number[];
+  /** Feature -> messages per area that contain it. */
+  features: Record<string, number[]>;
+}
+
+export interface BayesModel {
+  logPrior: Float64Array;
+  logLikelihood: Map<string, Float64Array>;
+}
+
+const ALPHA = 0.5;
+const SIGNAL_FEATURES = SIGNALS.map((s) => `§${s}`);
+const NEGATED_FEATURES = SIGNALS.map((s) => `¬${s}`);
+
+/** Distinct words plus one pseudo-word per cue family that fired (`§symptom`) or was negated (`¬call`). */
+export function bayesFeatures(tokens: readonly string[], hits: CueHits): string[] {
+  const out = new Set(tokens);
+  for (let i = 0; i < SIGNALS.length; i++) {
+    if (hits.counts[i]! > 0) out.add(SIGNAL_FEATURES[i]!);
+    if (hits.negated[i]! > 0) out.add(NEGATED_FEATURES[i]!);
+  }
+  return [...out];
+}
+
+export function bayesFeaturesOf(text: string): string[] {
+  const tokens = tokenize(toProse(text).prose);
+  return bayesFeatures(tokens, matchCues(LEXICON, tokens));
+}
+
+export function trainBayes(examples: Iterable<{ features: readonly string[]; area: Area }>): BayesCounts {
+  const docs = AREAS.map(() => 0);
+  const features: Record<string, number[]> = {};
+  for (const example of examples) {
+    const a = AREAS.indexOf(example.area);
+    docs[a]!++;
+    for (const feature of example.features) (features[feature] ??= AREAS.map(() => 0))[a]!++;
+  }
+  // Sorted keys keep the generated file stable from run to run.
+  const sorted: Record<string, number[]> = {};
+  for (const key of Object.keys(features).sort()) sorted[key] = features[key]!;
+  return { areas: AREAS, docs, features: sorted };
+}
+
+/** Precomputes log probabilities so scoring a message costs one map lookup per feature. */
+export function compileBayes(counts: BayesCounts): BayesModel {
+  const order = AREAS.map((area) => counts.areas.indexOf(area));
+  const docs = order.map((i) => counts.docs[i] ?? 0);
+  const total = docs.reduce((a, b) => a + b, 0);
+  const vocabulary = Object.keys(counts.features).length;
+  const tokensPerArea = AREAS.map(() => 0);
+  for (const perArea of Object.values(counts.features)) order.forEach((i, a) => (tokensPerArea[a]! += perArea[i] ?? 0));
+  const logPrior = Float64Array.from(docs, (d) => Math.log((d + 1) / (total + AREAS.length)));
+  const logLikelihood = new Map<string, Float64Array>();
+  for (const [feature, perArea] of Object.entries(counts.features)) {
+    logLikelihood.set(
+      feature,
+      Float64Array.from(order, (i, a) => Math.log(((perArea[i] ?? 0) + ALPHA) / (tokensPerArea[a]! + ALPHA * vocabulary))),
+    );
+  }
+  return { logPrior, logLikelihood };
+}
+
+/** Probability per area (AREAS order). Features the model never saw carry no evidence either way. */
+export function bayesPosterior(model: BayesModel, features: readonly string[]): Float64Array {
+  const score = Float64Array.from(model.logPrior);
+  for (const feature of features) {
+    const ll = model.logLikelihood.get(feature);
+    if (!ll) continue;
+    for (let a = 0; a < score.length; a++) score[a]! += ll[a]!;
+  }
+  let max = -Infinity;
+  for (const s of score) if (s > max) max = s;
+  let sum = 0;
+  for (let a = 0; a < score.length; a++) {
+    score[a] = Math.exp(score[a]! - max);
+    sum += score[a]!;
+  }
+  for (let a = 0; a < score.length; a++) score[a]! /= sum;
+  return score;
+}

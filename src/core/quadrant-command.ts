@@ -1,0 +1,129 @@
+import { WEEKDAYS, type Weekday } from '../config/settings';
+import { parseRoleWord, type ChannelRole } from './channel-role';
+
+/** `/quadrant <sub>` as data: what the person asked for, before anyone checks whether they may. */
+export type QuadrantCommand =
+  | { kind: 'help' }
+  | { kind: 'setup' }
+  | { kind: 'config' }
+  | { kind: 'channels' }
+  | { kind: 'channels_set'; role: ChannelRole }
+  | { kind: 'oncall' }
+  | { kind: 'oncall_edit' }
+  | { kind: 'oncall_test' }
+  | { kind: 'digest' }
+  | { kind: 'digest_now' }
+  | { kind: 'report'; period: 'week' | 'month' | 'csv' }
+  | { kind: 'history' }
+  | { kind: 'export'; full: boolean }
+  | { kind: 'import' }
+  | { kind: 'erase'; user: string }
+  | { kind: 'usage'; sub: 'channels_set' | 'erase' | 'report' | 'digest' | 'oncall' | 'export'; got?: string }
+  | { kind: 'unknown'; word: string };
+
+/** Subcommands that change something or reveal what only admins may see; the rest are read-only. */
+const ADMIN_ONLY = new Set<QuadrantCommand['kind']>(['setup', 'channels_set', 'oncall_edit', 'oncall_test', 'digest_now', 'import', 'erase']);
+
+export function needsAdmin(command: QuadrantCommand): boolean {
+  return ADMIN_ONLY.has(command.kind) || (command.kind === 'export' && command.full);
+}
+
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+// With should_escape on, a mention arrives as <@U123|name> (or <@U123>); a raw id also works.
+const USER = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^@?([UW][A-Z0-9]{2,})$/;
+
+export function parseQuadrantCommand(text: string): QuadrantCommand {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const [first = 'help', second, ...rest] = words.map((w, i) => (i < 2 ? w.toLowerCase() : w));
+  switch (first) {
+    case 'help':
+      return { kind: 'help' };
+    case 'setup':
+      return { kind: 'setup' };
+    case 'config':
+    case 'settings':
+      return { kind: 'config' };
+    case 'channels':
+    case 'channel':
+      if (second === undefined || second === 'list') return { kind: 'channels' };
+      if (second !== 'set') return { kind: 'usage', sub: 'channels_set', got: second };
+      return parseChannelsSet(rest);
+    case 'oncall':
+    case 'on-call':
+      if (second === undefined) return { kind: 'oncall' };
+      if (second === 'test') return { kind: 'oncall_test' };
+      if (second === 'edit') return { kind: 'oncall_edit' };
+      return { kind: 'usage', sub: 'oncall', got: second };
+    case 'digest':
+      if (second === undefined) return { kind: 'digest' };
+      if (second === 'now') return { kind: 'digest_now' };
+      return { kind: 'usage', sub: 'digest', got: second };
+    case 'report': {
+      const period = second ?? 'week';
+      if (period === 'week' || period === 'month' || period === 'csv') return { kind: 'report', period };
+      return { kind: 'usage', sub: 'report', got: second };
+    }
+    case 'history':
+      return { kind: 'history' };
+    case 'export':
+      if (second === undefined) return { kind: 'export', full: false };
+      if (second === 'full' || second === 'unmasked') return { kind: 'export', full: true };
+      return { kind: 'usage', sub: 'export', got: second };
+    case 'import':
+      return { kind: 'import' };
+    case 'erase': {
+      const target = words[1] ? USER.exec(words[1]) : null;
+      if (!target || words.length > 2) return { kind: 'usage', sub: 'erase', got: words.slice(1).join(' ') || undefined };
+      return { kind: 'erase', user: (target[1] ?? target[2])! };
+    }
+    default:
+      return { kind: 'unknown', word: first };
+  }
+}
+
+/** `channels set <role> [HH:MM] [days]`, e.g. `channels set daily_operations 10:30 mon-fri`. */
+function parseChannelsSet(words: string[]): QuadrantCommand {
+  const [roleWord, ...options] = words;
+  const role = roleWord ? parseRoleWord(roleWord) : undefined;
+  if (!role) return { kind: 'usage', sub: 'channels_set', got: roleWord };
+  if (options.length === 0) return { kind: 'channels_set', role };
+  if (role.kind !== 'area' || role.area !== 'daily_operations') return { kind: 'usage', sub: 'channels_set', got: options.join(' ') };
+  const time = TIME.exec(options[0]!);
+  if (!time) return { kind: 'usage', sub: 'channels_set', got: options[0] };
+  const at = `${time[1]!.padStart(2, '0')}:${time[2]}`;
+  const days = options.length > 1 ? parseDays(options.slice(1).join(' ')) : undefined;
+  if (options.length > 1 && !days) return { kind: 'usage', sub: 'channels_set', got: options.slice(1).join(' ') };
+  return { kind: 'channels_set', role: { ...role, digest: { at, ...(days ? { days } : {}) } } };
+}
+
+const DAY_SETS: Record<string, Weekday[]> = {
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  weekends: ['sat', 'sun'],
+  daily: [...WEEKDAYS],
+  everyday: [...WEEKDAYS],
+};
+
+/** "mon-fri", "mon,wed,fri", "mon wed", "weekdays", "daily" -> weekdays in week order; undefined if unreadable. */
+export function parseDays(text: string): Weekday[] | undefined {
+  const chosen = new Set<Weekday>();
+  for (const part of text.toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+    const named = DAY_SETS[part];
+    if (named) {
+      named.forEach((d) => chosen.add(d));
+      continue;
+    }
+    const range = /^([a-z]{3})-([a-z]{3})$/.exec(part);
+    if (range) {
+      const from = WEEKDAYS.indexOf(range[1] as Weekday);
+      const to = WEEKDAYS.indexOf(range[2] as Weekday);
+      if (from < 0 || to < 0 || to < from) return undefined;
+      WEEKDAYS.slice(from, to + 1).forEach((d) => chosen.add(d));
+      continue;
+    }
+    const day = part.slice(0, 3) as Weekday;
+    if (!WEEKDAYS.includes(day) || !'monday tuesday wednesday thursday friday saturday sunday'.split(' ').some((full) => full.startsWith(part))) return undefined;
+    chosen.add(day);
+  }
+  return chosen.size > 0 ? WEEKDAYS.filter((d) => chosen.has(d)) : undefined;
+}

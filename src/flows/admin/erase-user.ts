@@ -1,0 +1,53 @@
+import type { Emergency } from '../../core/emergency';
+import type { Deps } from '../../deps';
+import { createItemStore } from '../../store/item-store';
+import type { AdminOutcome } from './change-settings';
+import { checkAdmin } from './is-admin';
+import { deleteMatching, scanKeys } from './scan-keys';
+
+export const ERASED_TEXT = '[removed at the author’s request]';
+
+export interface Erased {
+  items: number;
+  emergencies: number;
+  /** The person is still named in the settings (on-call tiers, admins): that is configuration, changed by an admin. */
+  inSettings: boolean;
+}
+
+/**
+ * `/quadrant erase @user`, for privacy requests: removes the person's items (text and all), blanks the text of
+ * emergencies they declared (the record of who was paged stays), and forgets cached facts about them.
+ * Messages already posted in Slack are Slack's to delete.
+ */
+export async function eraseUser(deps: Deps, input: { team: string; by: string; user: string }): Promise<AdminOutcome<Erased>> {
+  const allowed = await checkAdmin(deps, input.team, input.by);
+  if (!allowed.ok) return { ok: false, reason: 'not_admin', admins: allowed.admins };
+  const { team, user } = input;
+  const { keys, redis } = deps;
+
+  const store = createItemStore(redis, keys);
+  const ids = await redis.zrange(keys.userItems(team, user), 0, -1);
+  let items = 0;
+  for (const id of ids) if (await store.remove(team, id)) items++;
+  await redis.del(keys.userItems(team, user));
+
+  let emergencies = 0;
+  await scanKeys(redis, keys.emergency(team, '*'), async (found) => {
+    for (const key of found) {
+      const id = key.slice(keys.emergency(team, '').length);
+      if (id.includes(':') || id === 'open-set') continue;
+      const e = (await deps.emergencies.get(team, id)) as Emergency | undefined;
+      if (e?.reporter !== user || e.text === ERASED_TEXT) continue;
+      await deps.emergencies.patch(team, id, { text: ERASED_TEXT });
+      emergencies++;
+    }
+  });
+
+  await deleteMatching(redis, keys.nudged(team, '*', user));
+  await redis.del(keys.userInfo(team, user));
+
+  const settings = await deps.settings.get(team);
+  const inSettings = settings.admins.includes(user) || settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user));
+  deps.logger.info({ team, user, by: input.by, items, emergencies }, 'erased a person’s stored text');
+  return { ok: true, value: { items, emergencies, inSettings } };
+}
