@@ -1,5 +1,6 @@
 import type { Delivery } from './transport';
-import type { EphemeralMessage, Json, StoredMessage, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { EphemeralMessage, Json, StoredMessage } from './model';
 
 function isOk(delivery: Delivery): boolean {
   return delivery.status >= 200 && delivery.status <= 299;

@@ -1,5 +1,6 @@
 import { messageChangedEvent, messageDeletedEvent, messageEvent, messageSubscription } from './payloads';
-import type { Activity, Json, SandboxChannel, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { Activity, Json, SandboxChannel } from './model';
 
 export type DeliverEvent = (event: Json, subscription: string, channel: SandboxChannel) => Promise<unknown>;
 

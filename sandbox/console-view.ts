@@ -2,7 +2,8 @@ import { renderBlocks, renderMessage, type ButtonRef } from './render';
 import { inputsOf } from './view-state';
 import type { ActionTarget } from './driver';
 import type { SlackView } from './views';
-import type { Activity, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { Activity } from './model';
 
 /** What the console prints for one change, and the buttons it offers to /click afterwards. */
 export interface Shown {

@@ -3,7 +3,7 @@ import { showActivity, showView, toSlackText, type Shown } from './console-view'
 import type { ActionTarget, SlackDriver } from './driver';
 import { renderMessage, type ButtonRef } from './render';
 import { inputsOf, type FieldValue } from './view-state';
-import type { StoredMessage } from './workspace';
+import type { StoredMessage } from './model';
 
 export const CONSOLE_HELP = `Type a message to post it as the current user in the current channel.
   /async …  /emergency …  /quadrant …   run Quadrant's commands

@@ -12,7 +12,8 @@ import {
 import { Transport, type Delivery, type SendOptions, type TransportWarning } from './transport';
 import { buildViewState, type FieldValue } from './view-state';
 import type { SlackView } from './views';
-import type { EphemeralMessage, Json, SandboxChannel, StoredMessage, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { EphemeralMessage, Json, SandboxChannel, StoredMessage } from './model';
 
 export interface DriverOptions {
   slack: FakeSlack;
@@ -61,7 +62,9 @@ export class SlackDriver {
   constructor(options: DriverOptions) {
     this.slack = options.slack;
     this.ws = options.slack.workspace;
-    this.transport = new Transport(`${options.appUrl.replace(/\/$/, '')}${options.path ?? '/slack/events'}`, options.signingSecret, () => Math.floor(this.ws.now() / 1000));
+    // Signed with the wall clock, not the workspace's: the app checks the timestamp against its own
+    // clock (5-minute window), and a test may have moved the workspace clock days ahead.
+    this.transport = new Transport(`${options.appUrl.replace(/\/$/, '')}${options.path ?? '/slack/events'}`, options.signingSecret, () => Math.floor(Date.now() / 1000));
     this.subscriptions = new Set(options.subscriptions ?? EVENTS);
     this.stopEcho = options.echoBotMessages === false ? () => {} : echoBotPosts(this.ws, (event, subscription, channel) => this.deliverEvent(event, subscription, channel));
   }
@@ -98,9 +101,11 @@ export class SlackDriver {
   /** Posts as a person; the text is Slack-formatted ("<@U0BOB>", "&lt;" for a literal "<"). */
   async sendMessage(user: string, channel: string, text: string, options: { threadTs?: string; replyBroadcast?: boolean } = {}): Promise<{ ts: string; message: StoredMessage; delivery: Delivery }> {
     const c = this.channel(channel);
+    const userId = this.userId(user);
+    if (!c.members.includes(userId)) throw new Error(`${user} is not in ${channel}; Slack would not let them post there`);
     const message = this.ws.post({
       channel: c.id,
-      user: this.userId(user),
+      user: userId,
       text,
       blocks: richTextFor(text, this.ws.nextShortId()),
       thread_ts: options.threadTs,

@@ -1,6 +1,7 @@
 import { createIdSequence } from './ids';
 import { SlackApiError } from './slack-api-error';
-import type { Block, Json, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { Block, Json } from './model';
 
 export interface SandboxFile {
   id: string;

@@ -1,4 +1,4 @@
-import type { Json } from './workspace';
+import type { Json } from './model';
 
 /** The first interactive element matching, in actions blocks, section accessories and inputs. */
 export function findElement(blocks: Json[], match: (el: Json, blockId: string) => boolean): { element: Json; blockId: string } | undefined {

@@ -1,5 +1,6 @@
 import type { FakeSlack } from './fake-slack';
-import type { EphemeralMessage, StoredMessage, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { EphemeralMessage, StoredMessage } from './model';
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -35,7 +36,8 @@ export function waitFor<T>(slack: FakeSlack, predicate: () => T | undefined | nu
     }
     const poll = setInterval(check, 100).unref();
     const timer = setTimeout(() => {
-      const recent = slack.calls.slice(-5).map((c) => `${c.method} -> ${JSON.stringify(c.response).slice(0, 120)}`);
+      const { calls } = slack;
+      const recent = calls.slice(-5).map((c) => `${c.method} -> ${JSON.stringify(c.response).slice(0, 120)}`);
       finish(() => reject(new Error(`waitFor timed out after ${timeoutMs} ms${options.what ? ` waiting for ${options.what}` : ''}; last Web API calls:\n  ${recent.join('\n  ') || '(none)'}`)));
     }, timeoutMs).unref();
     slack.workspace.on('activity', check);

@@ -1,5 +1,6 @@
 import type { SlackView } from './views';
-import type { EphemeralMessage, Json, SandboxChannel, StoredMessage, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { EphemeralMessage, Json, SandboxChannel, StoredMessage } from './model';
 
 /**
  * The JSON Slack sends to an app, built from the sandbox's state. Shapes follow the examples in

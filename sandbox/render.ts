@@ -1,4 +1,5 @@
-import type { Json, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { Json } from './model';
 
 /** A clickable element as the console lists it. */
 export interface ButtonRef {

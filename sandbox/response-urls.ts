@@ -1,5 +1,6 @@
 import { createIdSequence } from './ids';
-import type { Block, EphemeralMessage, Json, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { Block, EphemeralMessage, Json } from './model';
 
 /** Slack: a response_url takes at most 5 posts within 30 minutes (FACTS.md §2). */
 export const RESPONSE_URL_MAX_USES = 5;

@@ -1,5 +1,5 @@
 import type { SlackView } from './views';
-import type { Json } from './workspace';
+import type { Json } from './model';
 
 /** What a person enters: text, an option value (or its label), several values, or a raw state entry. */
 export type FieldValue = string | number | boolean | string[] | null | Json;

@@ -1,6 +1,7 @@
 import { createIdSequence } from './ids';
 import { SlackApiError } from './slack-api-error';
-import type { Block, Json, Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import type { Block, Json } from './model';
 
 /** A view in Slack's shape (web-api/methods/views.open.json, views.publish.json examples). */
 export interface SlackView {

@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Env } from './config/env';
+import type { Area } from './core/areas';
+import type { CorrectionModel } from './core/learning';
 import type { ItemStore } from './core/ports';
 import type { Metrics } from './http/metrics';
 import type { Logger } from './log';
@@ -28,6 +30,13 @@ export interface Deps {
   pagersConfig: Omit<PagersConfig, 'slack'>;
   /** The Web API client for a workspace (one token in single-workspace mode, the installation's in OAuth mode). */
   slackFor(team: string): Promise<WebClient>;
+  /** Classifier corrections per workspace (from reactions and admins). */
+  corrections: {
+    record(team: string, correction: { text: string; area: Area; by: string; at: number }): Promise<void>;
+    model(team: string): Promise<CorrectionModel>;
+  };
+  /** The bot's own user id in a workspace (its reactions and messages are not people's). */
+  botUserFor(team: string): Promise<string | undefined>;
   /** Injected so tests and benchmarks can control time; everything else calls deps.now(). */
   now(): number;
 }

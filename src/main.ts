@@ -22,6 +22,7 @@ import { startSpoolReplay } from './flows/emergency/spool-replayer';
 import { createSlackApp, SLACK_BODY_LIMIT, type SlackApp } from './slack/app';
 import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
+import { createCorrectionsStore } from './store/corrections-store';
 import { createItemStore } from './store/item-store';
 import { createEmergencySpool } from './store/emergency-spool';
 import { createEmergencyStore } from './store/emergency-store';
@@ -76,6 +77,8 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   const metrics = createMetrics();
   const settings = createSettingsStore({ redis, subscriber, keys, source: settingsSource, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
   const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+  // Workers need the bot's id too (its reactions are not people's), so every role asks once.
+  const identity = single ? await botIdentity(single, env, logger) : {};
   const deps: Deps = {
     env,
     logger,
@@ -88,6 +91,8 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
     emergencies: createEmergencyStore(redis, keys),
     spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),
     pagersConfig: pagersConfigFromEnv(env),
+    corrections: createCorrectionsStore(redis, keys),
+    botUserFor: async () => identity.botUserId,
     slackFor: async (team: string): Promise<WebClient> => {
       if (single) return single;
       throw new QuadrantError('quadrant_slack_error', `no installation for workspace ${team}`);
@@ -99,7 +104,6 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   const routes: Route[] = [healthRoute({ role, mode: env.mode, redis, checks }), metricsRoute(metrics, queues)];
   let slack: SlackApp | undefined;
   if (role !== 'worker') {
-    const identity = single ? await botIdentity(single, env, logger) : {};
     slack = createSlackApp(deps, identity);
     if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger, SLACK_BODY_LIMIT));
   }

@@ -1,5 +1,6 @@
 import { SlackApiError } from '../slack-api-error';
-import type { Json, Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
+import type { Json } from '../model';
 import type { TokenInfo } from '../tokens';
 
 /** What a method handler gets: decoded arguments, the caller's identity, and the workspace. */
@@ -64,4 +65,3 @@ export function requireMember(ws: Workspace, channelId: string, userId: string, 
   if (!channel.members.includes(userId)) throw new SlackApiError(error);
 }
 
-export type { Json };

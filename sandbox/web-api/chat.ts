@@ -1,6 +1,7 @@
 import { checkBlocks } from '../block-kit-check';
 import { SlackApiError } from '../slack-api-error';
-import type { Block, Json, StoredMessage, Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
+import type { Block, Json, StoredMessage } from '../model';
 import { apiMessage, bool, json, need, requireMember, str, type Handler } from './args';
 
 /** Slack truncates longer text; an app that relies on more loses the tail. */

@@ -1,6 +1,7 @@
 import { parseTs } from '../ids';
 import { SlackApiError } from '../slack-api-error';
-import type { Json, SandboxChannel, StoredMessage, Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
+import type { Json, SandboxChannel, StoredMessage } from '../model';
 import { apiMessage, bool, int, need, str, type Handler } from './args';
 
 /** conversations.info's `channel` object (shape from web-api/methods/conversations.info.json). */

@@ -1,5 +1,5 @@
 import { SlackApiError } from '../slack-api-error';
-import type { Json } from '../workspace';
+import type { Json } from '../model';
 import { apiMessage, int, json, need, str, type Handler } from './args';
 
 const EMOJI_NAME = /^[a-z0-9_+\-']+$/;

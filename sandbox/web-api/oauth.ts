@@ -1,6 +1,6 @@
 import { SlackApiError } from '../slack-api-error';
 import type { Tokens } from '../tokens';
-import type { Json } from '../workspace';
+import type { Json } from '../model';
 import { BOT } from '../directory';
 import { str } from './args';
 

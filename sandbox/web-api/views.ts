@@ -1,6 +1,7 @@
 import { checkView } from '../block-kit-check';
 import { SlackApiError } from '../slack-api-error';
-import type { Json, Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
+import type { Json } from '../model';
 import { json, need, str, type Handler } from './args';
 
 function viewArg(args: Record<string, unknown>): Json {

@@ -1,7 +1,7 @@
 import { AREAS, type Area } from './areas';
 import { SIGNALS } from './classify-cues';
 import { LEXICON, matchCues, type CueHits } from './classify-lexicon';
-import { tokenize } from './classify-text';
+import { STOPWORDS, tokenize } from './classify-text';
 import { toProse } from './slack-text';
 
 /**
@@ -29,9 +29,11 @@ const ALPHA = 0.5;
 const SIGNAL_FEATURES = SIGNALS.map((s) => `§${s}`);
 const NEGATED_FEATURES = SIGNALS.map((s) => `¬${s}`);
 
-/** Distinct words plus one pseudo-word per cue family that fired (`§symptom`) or was negated (`¬call`). */
+/** Distinct content words plus one pseudo-word per cue family that fired (`§symptom`) or was negated (`¬call`). */
 export function bayesFeatures(tokens: readonly string[], hits: CueHits): string[] {
-  const out = new Set(tokens);
+  const out = new Set<string>();
+  // Function words say more about the writer than the area; on short messages they swamp the rest.
+  for (const token of tokens) if (!STOPWORDS.has(token)) out.add(token);
   for (let i = 0; i < SIGNALS.length; i++) {
     if (hits.counts[i]! > 0) out.add(SIGNAL_FEATURES[i]!);
     if (hits.negated[i]! > 0) out.add(NEGATED_FEATURES[i]!);
@@ -61,12 +63,12 @@ export function trainBayes(examples: Iterable<{ features: readonly string[]; are
 /** Precomputes log probabilities so scoring a message costs one map lookup per feature. */
 export function compileBayes(counts: BayesCounts): BayesModel {
   const order = AREAS.map((area) => counts.areas.indexOf(area));
-  const docs = order.map((i) => counts.docs[i] ?? 0);
-  const total = docs.reduce((a, b) => a + b, 0);
   const vocabulary = Object.keys(counts.features).length;
   const tokensPerArea = AREAS.map(() => 0);
   for (const perArea of Object.values(counts.features)) order.forEach((i, a) => (tokensPerArea[a]! += perArea[i] ?? 0));
-  const logPrior = Float64Array.from(docs, (d) => Math.log((d + 1) / (total + AREAS.length)));
+  // A flat prior: how often each area appears in our labelled cases says nothing about a workspace's traffic,
+  // and on a two-word message the prior would decide alone. The rules carry the "small async item" default.
+  const logPrior = new Float64Array(AREAS.length);
   const logLikelihood = new Map<string, Float64Array>();
   for (const [feature, perArea] of Object.entries(counts.features)) {
     logLikelihood.set(

@@ -13,9 +13,9 @@
 
 export const SIGNALS = [
   // emergency evidence
-  'severe', 'incident', 'alarmWord', 'symptom', 'problem', 'down', 'scope', 'blocked', 'live', 'prod', 'customer', 'action', 'security', 'drill',
+  'severe', 'incident', 'alarmWord', 'symptom', 'problem', 'down', 'scope', 'blocked', 'live', 'ongoing', 'prod', 'customer', 'action', 'security', 'drill',
   // what takes an alarm word back
-  'past', 'resolved', 'doc', 'docWeak', 'casual', 'praise', 'limited', 'calm', 'hypothetical',
+  'past', 'resolved', 'doc', 'docWeak', 'casual', 'advice', 'praise', 'limited', 'calm', 'hypothetical',
   // meetings
   'call', 'meeting', 'callLink', 'talk', 'soon',
   // in-person
@@ -96,7 +96,7 @@ export const CUES: Cue[] = [
       'no auth', 'unprotected', 'open to the internet', 'world readable', 'öffentlich', 'ungeschützt', 'público', 'públicos', 'sin contraseña',
       'publiquement', 'nyilvános*', 'former employee', 'ex employee', 'still has admin', 'still has access', 'signing secret', 'client secret',
       'webhook secret', 'secrets', 'tokens leaked', 'token leaked', 'customer data', 'customer list', 'personal email', 'personal gmail', 'dlp',
-      'defaced', 'hijack*', 'redirects to', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
+      'as me', 'wasnt me', 'not me', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
     ],
   },
   {
@@ -110,7 +110,7 @@ export const CUES: Cue[] = [
     patterns: [
       'problem', 'problems', 'issue', 'issues', 'wrong', 'bad', 'expired', 'revoked', 'blocked', 'block', 'blocks', 'blocking', 'empty',
       'at zero', 'to zero', 'dropped to', 'lost', 'deleted', 'charged', 'charges', 'cards hit', 'customers hit', 'users hit', 'spike', 'surge',
-      'weird', 'broke', 'slow', 'super slow', 'very slow',
+      'weird', 'broke', 'slow', 'super slow', 'very slow', 'twice', 'duplicates',
       'water', 'server room', 'serious', 'critical', 'severe', 'major', 'really wrong', 'very wrong', 'badly', 'baj', 'ernstes', 'ernst', 'grave', 'graves', 'súlyos',
       'gros problème', 'problema', 'probléma', 'probléma*', 'problème', 'nur noch', 'supprim*', 'gelöscht', 'borr*', 'törl*', 'hibás',
       'falsch', 'mauvais', 'incorrecto', 'rossz',
@@ -141,7 +141,7 @@ export const CUES: Cue[] = [
       'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'stuck', 'evicting', 'rejects', 'rejecting',
       'rejected', 'refus*', 'denied', 'throwing', 'bad gateway', 'fatal', 'accessdenied', 'splash screen', 'thrown back', 'nonstop',
       'growing', 'piling up', 'backlog', 'zero results', 'double charg*', 'charged twice', 'captured twice', 'overcharg*', 'refunding', 'paid out',
-      'for free', '$0', 'dead', 'died', 'dying', 'latency', 'barely loads', 'melting', 'spiking', 'degraded', 'wrong column', 'wrong branch',
+      'for free', 'dead', 'died', 'dying', 'latency', 'barely loads', 'melting', 'spiking', 'degraded', 'wrong column', 'wrong branch',
       'disk full', 'is full', 'at 100%', 'out of memory', 'oom', 'oomkilled', 'exhausted', 'maxed out', 'saturated', 'hammered', 'flooded',
       'packet loss', 'time out', 'haywire', 'runaway', 'out of control', 'burning', 'unusable', 'hanging', 'hangs', 'frozen', 'freezes', 'spinning', 'endless', 'infinite loop', 'in a loop', 'missing', 'disappeared', 'vanished',
       'nicht erreichbar', 'fehlermeldungen', 'fehlermeldung', 'fehler', 'lädt endlos', 'endlos', 'hängt', 'no cargan', 'error de', 'errores',
@@ -156,7 +156,7 @@ export const CUES: Cue[] = [
     patterns: [
       'everyone', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
       'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer',
-      'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'for anyone', 'any document',
+      'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'any document',
       'any user', 'any customer', 'all of them', 'all of support', 'whole', 'entire', '100%', 'for everyone', 'all affected', 'every static',
       'every logged', 'for every', 'zero', 'any page', 'all clients', 'every single', 'all plans', 'all cards', 'most users', 'most customers',
       'all regions', 'all our', 'all the', 'on everything', 'completely', 'totally', 'entirely',
@@ -187,10 +187,18 @@ export const CUES: Cue[] = [
     signal: 'live',
     label: 'is happening right now',
     patterns: [
-      'right now', 'now', 'currently', 'since', 'still', 'ongoing', 'in progress', 'as we speak', 'ago', 'past hour', 'last hour',
-      'this morning', 'just', 'keeps', 'still going', 'still happening', 'happening', 'live right now',
+      'right now', 'now', 'currently', 'since', 'in progress', 'as we speak', 'ago', 'past hour', 'last hour', 'this morning', 'just now',
+      'happening', 'live right now',
       'gerade', 'seit', 'desde', 'hace', 'ahora', 'depuis', 'maintenant', 'en cours', 'óta', 'perce', 'órája', 'azonnal', 'jelenleg',
-      'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'happening again', 'again', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
+      'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
+    ],
+  },
+  {
+    signal: 'ongoing',
+    label: 'is still going on',
+    patterns: [
+      'still', 'ongoing', 'keeps', 'keeps happening', 'still going', 'still happening', 'happening again', 'again', 'not fixed', 'not resolved',
+      'still broken', 'still down', 'still failing', 'immer noch', 'todavía', 'sigue', 'toujours', 'még mindig', 'továbbra is',
     ],
   },
   {
@@ -230,7 +238,7 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls'],
     masks: ['call'],
   },
   // ---- what takes the alarm back
@@ -246,7 +254,7 @@ export const CUES: Cue[] = [
   {
     signal: 'resolved',
     label: 'says it is resolved',
-    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'closed', 'can sign in again', 'working again', 'back up again', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
+    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'closed', 'can sign in again', 'working again', 'back up again', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
   },
   {
     signal: 'doc',
@@ -276,14 +284,20 @@ export const CUES: Cue[] = [
       'staging', 'stage', 'dev env', 'local', 'locally', 'just me', 'only me', 'for me', 'or just me', 'my laptop', 'my vpn', 'one customer',
       'a customer', 'one user', 'single user', 'flaky', 'ci', 'the build', 'build', 'tests', 'spec', 'merges are blocked', 'preview',
       'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
+      'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
-      'dev environment', 'sandbox', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
+      'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
     ],
+  },
+  {
+    signal: 'advice',
+    label: 'warns people to watch out',
+    patterns: ['psa', 'dont click', 'do not click', 'be careful', 'watch out', 'beware', 'reminder to', 'never share', 'report suspicious', 'going around'],
   },
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
@@ -292,7 +306,7 @@ export const CUES: Cue[] = [
     label: 'asks for a call',
     patterns: [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles',
-      'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1 1',
+      'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
       'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime',
     ],
@@ -405,9 +419,9 @@ export const CUES: Cue[] = [
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here'] },
   { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
-  { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password'] },
-  { signal: 'request', label: 'asks someone to do something', patterns: ['can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },
-  { signal: 'fyi', label: 'is an FYI', patterns: ['fyi', 'heads up', 'reminder', 'note', 'psa', 'announcement', 'zur info', 'para tu información', 'pour info', 'new', 'is up', 'is out'] },
+  { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password'] },
+  { signal: 'request', label: 'asks someone to do something', patterns: ['schicken', 'senden', 'enviar', 'envoyer', 'küld*', 'can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },
+  { signal: 'fyi', label: 'is an FYI', patterns: ['fyi', 'heads up', 'reminder', 'note', 'maintenance', 'karbantartás', 'wartung', 'mantenimiento', 'announcement', 'zur info', 'para tu información', 'pour info', 'new', 'is up', 'is out'] },
   { signal: 'feedback', label: 'is feedback', patterns: ['feedback', 'survey', 'confused', 'confusing', 'loved it', 'great offsite', 'thanks all for', 'thanks everyone', 'kudos', 'shoutout', 'shout out'] },
   { signal: 'ci', label: 'is about CI or tooling', patterns: ['ci', 'build', 'pipeline', 'eslint', 'npm', 'lint', 'tests', 'spec', 'main', 'branch', 'rebase', 'staging', 'docker', 'helm chart', 'terraform'] },
   // ---- priority flags

@@ -25,6 +25,8 @@ export interface EmergencyScore {
   score: number;
   /** Evidence before anything took it back. */
   alarm: number;
+  /** What the defusers left of it, 0..1 (1: nothing took it back). */
+  factor: number;
   contributions: Contribution[];
 }
 
@@ -57,6 +59,8 @@ export function scoreEmergency(v: SignalView, facts: EmergencyFacts): EmergencyS
   term('prod', 0.4 * damp, 2);
   term('customer', 0.4 * damp);
   term('action', 0.5 * damp, 2);
+  term('ongoing', 0.4 * damp);
+  term('urgentWord', 0.3 * damp);
   if (facts.broadcast && core > 0) add(0.4, 'notifies the whole channel');
   if (facts.exclaim && core > 0) add(0.2, 'sounds alarmed');
   const alarm = evidence;
@@ -67,15 +71,20 @@ export function scoreEmergency(v: SignalView, facts: EmergencyFacts): EmergencyS
     factor *= by;
     contributions.push({ area: 'emergency', weight: Math.log(by), label });
   };
-  const live = v.has('live') && (v.has('severe') || v.has('down') || v.has('symptom') || v.has('blocked') || v.has('problem'));
+  const broken = v.has('severe') || v.has('down') || v.has('symptom') || v.has('blocked') || v.has('problem');
+  const live = (v.has('live') || v.has('ongoing')) && broken;
+  // Only "still", "again", "not fixed" outweigh a "resolved" or a "yesterday's".
+  const ongoing = v.has('ongoing') && broken;
   const has = (signal: Signal) => v.has(signal);
   defuse(has('drill'), 0.15, v.label('drill'));
   defuse(has('calm'), 0.25, v.label('calm'));
-  defuse(has('limited'), has('scope') ? 0.75 : 0.45, v.label('limited'));
+  defuse(has('limited'), has('scope') || has('customer') ? 0.75 : 0.45, v.label('limited'));
+  defuse(has('advice'), 0.35, v.label('advice'));
+  defuse(has('feedback') && !live, 0.6, v.label('feedback'));
   defuse(has('casual'), has('severe') ? 0.8 : 0.35, v.label('casual'));
   defuse(has('praise'), 0.6, v.label('praise'));
-  defuse(has('resolved'), live ? 0.7 : 0.3, v.label('resolved'));
-  defuse(has('past'), live ? 0.85 : 0.4, v.label('past'));
+  defuse(has('resolved'), ongoing ? 0.7 : 0.3, v.label('resolved'));
+  defuse(has('past'), ongoing ? 0.85 : live ? 0.6 : 0.4, v.label('past'));
   defuse(has('doc'), live ? 0.8 : 0.45, v.label('doc'));
   defuse(has('docWeak') && !live, 0.8, v.label('docWeak'));
   defuse(has('proposal') || has('musing'), 0.5, v.label(has('proposal') ? 'proposal' : 'musing'));
@@ -85,5 +94,5 @@ export function scoreEmergency(v: SignalView, facts: EmergencyFacts): EmergencyS
   defuse(has('question') && !live, 0.85, v.label('question'));
   defuse(has('trivial'), 0.6, v.label('trivial'));
   defuse(facts.bullets >= 3 && !has('severe'), 0.5, 'is a status update');
-  return { score: evidence * factor, alarm, contributions };
+  return { score: evidence * factor, alarm, factor, contributions };
 }

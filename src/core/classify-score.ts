@@ -33,6 +33,8 @@ export interface Scores {
   contributions: Contribution[];
   /** Evidence for an emergency before anything took it back. */
   alarm: number;
+  /** Share of that evidence the defusers left (1: nothing said "staging", "resolved", "yesterday's"...). */
+  defused: number;
 }
 
 const S = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<Signal, number>;
@@ -113,6 +115,8 @@ export function scoreFacts(facts: Facts): Scores {
   term('offline_activity', 'social', 1.2, 2);
   term('offline_activity', 'travel', 0.8, 2);
   // "the office printer" is not an event; the office only counts beside an event, travel or a date.
+  // "meet Globex's team on site" is an in-person meeting, not a call.
+  if (has('inPerson') && has('meeting') && !has('call') && !has('callLink')) add('offline_activity', 0.8, 'happens in person');
   term('offline_activity', 'inPerson', has('event') || has('social') || has('travel') || facts.futureDate ? 0.9 : 0.3);
   if ((has('event') || has('social') || has('travel')) && facts.futureDate) add('offline_activity', 0.4, 'names a date ahead');
   term('offline_activity', 'past_ref', -1.8);
@@ -150,9 +154,10 @@ export function scoreFacts(facts: Facts): Scores {
   term('daily_operations', 'calm', 0.6);
   term('daily_operations', 'praise', 0.6);
   term('daily_operations', 'drill', 0.8);
-  term('daily_operations', 'past_ref', 0.8);
+  term('daily_operations', 'past_ref', 1.2);
+  term('daily_operations', 'advice', 1.0);
   if (negated[S.call]! > 0) add('daily_operations', 0.6, 'says no call is needed');
 
-  return { scores, contributions, alarm: emergency.alarm };
+  return { scores, contributions, alarm: emergency.alarm, defused: emergency.factor };
 }
 

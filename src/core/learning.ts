@@ -1,5 +1,5 @@
 import { isArea, type Area } from './areas';
-import { tokenize } from './classify-text';
+import { STOPWORDS, tokenize } from './classify-text';
 import { toProse } from './slack-text';
 
 /**
@@ -36,17 +36,6 @@ export interface LearningOptions {
   /** Share of the similar corrections' weight the winning area needs. */
   minAgreement?: number;
 }
-
-// Function words in the languages people write in; they make unrelated messages look alike.
-const STOPWORDS = new Set(
-  (
-    'a an the and or but if of to in on at for from by with about as is are was were be been being it its this that these those i me my we our ' +
-    'you your he she they them their there here do does did have has had can could would should will shall may might must just so than too very ' +
-    'not no yes s t pls please any some all what who when where why how im ive ill its lets ok der die das und oder ein eine ist sind zu mit von ' +
-    'für auf den dem des im es el la los las un una y o de del en con por para que se es le les et ou du au aux est sont pour avec ce cette az a ' +
-    'egy és vagy is hogy nem van'
-  ).split(' '),
-);
 
 /** Content words of a message: lower-case, no markup, code, numbers or function words. */
 export function contentWords(tokens: readonly string[]): string[] {

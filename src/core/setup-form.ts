@@ -12,6 +12,8 @@ export type SetupStep = (typeof SETUP_STEPS)[number];
 
 export interface BasicsFields {
   timezone: string;
+  /** Quadrant admins beside Slack's admins and owners. */
+  admins: string[];
   emergencyChannel?: string;
   quietFrom?: string;
   quietTo?: string;
@@ -45,6 +47,7 @@ export interface SetupDraft {
 export function applyBasics(input: SettingsInput, f: BasicsFields): SettingsInput {
   const next = structuredClone(input);
   next.timezone = f.timezone.trim();
+  next.admins = [...new Set(f.admins)];
   next.offline_lead_time = f.offlineLeadTime.trim();
   if (f.quietFrom || f.quietTo) next.quiet_hours = { from: f.quietFrom ?? '', to: f.quietTo ?? '' };
   else delete next.quiet_hours;

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../core/errors';
 import type { Item } from '../core/item';
 import type { Deps } from '../deps';
-import { requestDigestRefresh } from './refresh-digest';
+import { requestDigestRefresh } from './digest/refresh-digest';
 
 export type DoneOutcome = { ok: true; item: Item; changed: boolean } | { ok: false; code: ErrorCode };
 

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Deps } from '../deps';
 import { escalateJob } from '../flows/emergency/escalate';
 import { handleMessageJob } from '../flows/handle-message';
+import { handleReactionJob } from '../flows/handle-reaction';
 import type { QueueName } from './queues';
 import type { Processor } from './workers';
 
@@ -19,7 +20,10 @@ function dispatch(queue: QueueName, handlers: Handlers): Processor {
 /** Which flow handles which job. */
 export function createProcessors(deps: Deps): Record<QueueName, Processor> {
   return {
-    intake: dispatch('intake', { message: (job) => handleMessageJob(deps, job.data) }),
+    intake: dispatch('intake', {
+      message: (job) => handleMessageJob(deps, job.data),
+      reaction: (job) => handleReactionJob(deps, job.data),
+    }),
     digest: dispatch('digest', {}),
     emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data) }),
   };

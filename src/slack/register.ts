@@ -16,6 +16,7 @@ import { emergencyModalSubmission } from './listeners/emergency-modal-submission
 import { declareEmergencyShortcut, sendToAsyncShortcut } from './listeners/message-shortcuts';
 import { moveToDigestAction } from './listeners/move-to-digest-action';
 import { nudgeAction } from './listeners/nudge-action';
+import { reactionEvent } from './listeners/reaction-event';
 import { NUDGE_ACTION_PREFIX } from './blocks/nudge-blocks';
 import { COMMANDS, MESSAGE_SHORTCUTS } from './surface';
 
@@ -28,6 +29,8 @@ export function registerListeners(app: App, deps: Deps): void {
 
   app.event('message', messageEvent(deps));
   app.event('app_mention', appMention(deps));
+  app.event('reaction_added', reactionEvent(deps));
+  app.event('reaction_removed', reactionEvent(deps));
 
   app.action('item_done', itemDoneAction(deps));
   app.action(new RegExp(`^(${[EMERGENCY_ACTIONS.acknowledge, EMERGENCY_ACTIONS.resolve, EMERGENCY_ACTIONS.escalate, EMERGENCY_ACTIONS.notEmergency].join('|')})$`), emergencyAction(deps));

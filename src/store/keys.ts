@@ -50,6 +50,11 @@ export function createKeys(prefix: string) {
     emergencyTimeline: (team: string, id: string) => k('emergency', team, id, 'timeline'),
     emergencyCode: (code: string) => k('emergency-code', code),
     pendingEmergencies: () => k('emergency-pending'),
+    // one process at a time posts an emergency Slack did not take (see flows/emergency/post-pending.ts)
+    emergencyPostLock: (team: string, id: string) => k('emergency-post-lock', team, id),
+    // `/quadrant oncall test` runs: the report, and the latest run per workspace
+    oncallTest: (team: string, id: string) => k('oncall-test', team, id),
+    oncallTestLatest: (team: string) => k('oncall-test-latest', team),
     // installs and people
     installation: (team: string) => k('install', team),
     userInfo: (team: string, user: string) => k('user-info', team, user),

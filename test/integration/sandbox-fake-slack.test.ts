@@ -140,6 +140,19 @@ describe('the fake Slack Web API, driven by @slack/web-api', () => {
     expect((await platformError(client.apiCall('chat.postTelepathy', { channel: 'C0OPS' }))).error).toBe('unknown_method');
   });
 
+  test('exchanges an OAuth code once for a bot token that works until the app is uninstalled', async () => {
+    const code = fake.issueOAuthCode();
+    const anonymous = clientFor(fake, '');
+    const { clientId, clientSecret } = fake.tokens.oauthClient;
+    const access = await anonymous.oauth.v2.access({ client_id: clientId, client_secret: clientSecret, code });
+    expect(access).toMatchObject({ ok: true, token_type: 'bot', bot_user_id: 'U0QUADRANT', team: { id: 'T0SANDBOX' } });
+    const installed = clientFor(fake, access.access_token!);
+    await expect(installed.auth.test()).resolves.toMatchObject({ ok: true, team_id: 'T0SANDBOX' });
+    expect((await platformError(anonymous.oauth.v2.access({ client_id: clientId, client_secret: clientSecret, code }))).error).toBe('invalid_code');
+    fake.tokens.revokeAll();
+    expect((await platformError(installed.auth.test())).error).toBe('token_revoked');
+  });
+
   test('answers 429 with Retry-After beyond the per-channel rate', async () => {
     fake.setRateLimit('chat.postMessage', { limit: 1, per: 'channel' });
     await client.chat.postMessage({ channel: 'C0OPS', text: 'first' });

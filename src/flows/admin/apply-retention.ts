@@ -1,4 +1,3 @@
-import type { Emergency } from '../../core/emergency';
 import type { Item } from '../../core/item';
 import type { Deps } from '../../deps';
 import { createItemStore } from '../../store/item-store';
@@ -45,7 +44,7 @@ export async function applyRetention(deps: Deps, team: string): Promise<Retentio
     for (const key of found) {
       const id = key.slice(keys.emergency(team, '').length);
       if (id.includes(':') || id === 'open-set') continue;
-      const e = (await deps.emergencies.get(team, id)) as Emergency | undefined;
+      const e = (await deps.emergencies.get(team, id));
       if (!e || e.closedAt === undefined || e.closedAt >= cutoff || e.text === EXPIRED_TEXT) continue;
       await deps.emergencies.patch(team, id, { text: EXPIRED_TEXT });
       await redis.del(keys.emergencyTimeline(team, id));

@@ -1,4 +1,3 @@
-import type { Emergency } from '../../core/emergency';
 import type { Deps } from '../../deps';
 import { createItemStore } from '../../store/item-store';
 import type { AdminOutcome } from './change-settings';
@@ -26,7 +25,7 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
   const { keys, redis } = deps;
 
   const store = createItemStore(redis, keys);
-  const ids = await redis.zrange(keys.userItems(team, user), 0, -1);
+  const ids = await redis.zrange(keys.userItems(team, user), '0', '-1');
   let items = 0;
   for (const id of ids) if (await store.remove(team, id)) items++;
   await redis.del(keys.userItems(team, user));
@@ -36,7 +35,7 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
     for (const key of found) {
       const id = key.slice(keys.emergency(team, '').length);
       if (id.includes(':') || id === 'open-set') continue;
-      const e = (await deps.emergencies.get(team, id)) as Emergency | undefined;
+      const e = (await deps.emergencies.get(team, id));
       if (e?.reporter !== user || e.text === ERASED_TEXT) continue;
       await deps.emergencies.patch(team, id, { text: ERASED_TEXT });
       emergencies++;

@@ -100,7 +100,7 @@ async function postLocked(deps: Deps, store: DigestStore, lock: ChannelLock, inp
     log.info({ posted: Object.keys(posted).length, inflight: record.inflight }, 'resuming digest');
   }
 
-  const poster = createSlotPoster({ store, client, lock, team, plan, pacer: createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep), sleep, lockTtlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS });
+  const poster = createSlotPoster({ store, client, lock, team, plan, pacer: createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep, deps.now), sleep, lockTtlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS });
 
   if (!posted[PARENT_SLOT]) {
     const items = await loadItems(deps, team, [...plan.replies.flatMap((r) => r.ids), ...plan.carried]);

@@ -59,7 +59,7 @@ export async function refreshDigest(deps: Deps, input: RefreshInput, options: Po
   try {
     const client = await deps.slackFor(team);
     const sleep = options.sleep ?? realSleep;
-    const pacer = createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep);
+    const pacer = createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep, deps.now);
     let updated = await rewriteChanged(deps, store, client, team, record, pacer, sleep);
     const recent = await store.recent(team, channel);
     if (recent && recent !== digestId) {

@@ -78,15 +78,15 @@ export async function honouringRetryAfter<T>(call: () => Promise<T>, sleep: Slee
  * Spaces messages in one channel: the next one goes `intervalMs` after the previous answer arrived, so Slack
  * sees at least that gap whatever the network delay (its limit is about one message a second per channel).
  */
-export function createPacer(intervalMs: number, sleep: Sleep) {
-  let readyAt = 0;
+export function createPacer(intervalMs: number, sleep: Sleep, now: () => number) {
+  let readyAt = -Infinity;
   return {
     async wait(): Promise<void> {
-      const wait = readyAt - performance.now();
+      const wait = readyAt - now();
       if (wait > 0) await sleep(wait);
     },
     sent(): void {
-      readyAt = performance.now() + intervalMs;
+      readyAt = now() + intervalMs;
     },
   };
 }

@@ -3,11 +3,17 @@ import type { Deps } from '../../deps';
 import { followUpAll } from '../../pagers';
 import { recordStep, refreshEmergencyMessage } from './notify';
 import { pagersFor } from './paging';
-import { cancelEscalation, escalationJobId } from './schedule-escalation';
+import { replaySpool } from './replay-spool';
+import { cancelEscalation, escalateNow } from './schedule-escalation';
 
 export type ActOutcome =
-  | { ok: true; emergency: Emergency; changed: boolean }
+  | { ok: true; emergency: Emergency; changed: boolean; /** Settles when the providers have been told (tests wait on it). */ followedUp?: Promise<void> }
   | { ok: false; reason: 'unknown' | 'already_closed' };
+
+/** Where an action came from; shown in the timeline ("via SMS"). */
+export type ActSource = 'slack' | 'sms' | 'voice' | 'pagerduty' | 'opsgenie' | 'api';
+
+const SOURCE_LABEL: Record<ActSource, string> = { slack: '', sms: 'SMS', voice: 'phone call', pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', api: 'the API' };
 
 const WORDS: Record<EmergencyAction, (by: string) => string> = {
   acknowledge: (by) => `:white_check_mark: Acknowledged by ${by}. Escalation stopped.`,
@@ -22,33 +28,39 @@ function mention(by: string): string {
 
 /**
  * Acknowledge, resolve, "not an emergency" and "escalate now", from any source (buttons, SMS replies, voice
- * keypresses, PagerDuty/Opsgenie callbacks). The state change is atomic; everything after it follows it.
+ * keypresses, PagerDuty/Opsgenie callbacks). The state change is atomic; everything after it follows it:
+ * escalation stops, the timeline and the Slack message show it, and the providers that keep their own
+ * alert (PagerDuty, Opsgenie, the webhook) are told.
  */
-export async function actOnEmergency(deps: Deps, team: string, id: string, action: EmergencyAction, by: string, source = 'slack'): Promise<ActOutcome> {
-  const outcome = await deps.emergencies.apply(team, id, action, by, deps.now());
+export async function actOnEmergency(deps: Deps, team: string, id: string, action: EmergencyAction, by: string, source: ActSource = 'slack'): Promise<ActOutcome> {
+  let outcome = await deps.emergencies.apply(team, id, action, by, deps.now());
+  if (!outcome && (await replaySpool(deps).catch(() => 0)) > 0) {
+    // Declared while Redis was away and not replayed yet: record it now rather than lose the click.
+    outcome = await deps.emergencies.apply(team, id, action, by, deps.now());
+  }
   if (!outcome) return { ok: false, reason: 'unknown' };
   if (!outcome.ok) return outcome;
   const e = outcome.next;
   if (!outcome.changed) return { ok: true, emergency: e, changed: false };
 
   const log = deps.logger.child({ team, emergency: id, action, source });
-  if (action === 'escalate_now') {
-    await cancelEscalation(deps, e, e.step + 1);
-    await deps.queues.emergency.add('escalate', { team, id, step: e.step + 1 }, { jobId: `${escalationJobId(e, e.step + 1)}-now` });
-  } else {
-    await cancelEscalation(deps, e, e.step + 1);
-  }
+  if (action === 'escalate_now') await escalateNow(deps, e, e.step + 1);
+  else await cancelEscalation(deps, e, e.step + 1);
   if (action === 'acknowledge' && e.ackAt) deps.metrics.timeToAcknowledge.observe((e.ackAt - e.declaredAt) / 1000);
-  const via = source === 'slack' ? '' : ` (via ${source})`;
+  log.info('emergency action applied');
+  const via = SOURCE_LABEL[source] ? ` (via ${SOURCE_LABEL[source]})` : '';
   await recordStep(deps, e, { at: deps.now(), kind: action, text: `${WORDS[action](mention(by))}${via}` });
   await refreshEmergencyMessage(deps, e);
 
-  // Tell the providers that follow Quadrant (PagerDuty, Opsgenie, webhook) so their alerts match.
   const follow = action === 'acknowledge' ? 'acknowledge' : action === 'resolve' || action === 'not_emergency' ? 'resolve' : undefined;
+  let followedUp: Promise<void> | undefined;
   if (follow) {
     const settings = await deps.settings.get(team);
     const { pagers } = await pagersFor(deps, team, settings);
-    void followUpAll(pagers, follow, { team, emergencyId: id }, { retries: 3, backoffMs: 500, log }).catch((err: unknown) => log.warn({ err }, 'follow-up failed'));
+    followedUp = followUpAll(pagers, follow, { team, emergencyId: id }, { retries: 3, backoffMs: 500, log }).then(
+      () => undefined,
+      (err: unknown) => log.warn({ err }, 'follow-up failed'),
+    );
   }
-  return { ok: true, emergency: e, changed: true };
+  return { ok: true, emergency: e, changed: true, followedUp };
 }

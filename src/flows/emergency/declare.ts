@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency, Severity } from '../../core/emergency';
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
 import { providerName } from '../../slack/blocks/emergency-blocks';
 import { createRecentKeys, fastRedis } from './fail-fast';
+import { codeFor, emergencyIdFor } from './ids';
 import { createJournal, REDIS_DEADLINE_MS, type Journal } from './journal';
 import { emergencySettings } from './last-settings';
 import { alertAdmins, postEmergency } from './notify';
@@ -42,16 +42,6 @@ function recentFor(deps: Deps) {
   let recent = recentByPrefix.get(deps.keys.prefix);
   if (!recent) recentByPrefix.set(deps.keys.prefix, (recent = createRecentKeys<Emergency>(86_400_000)));
   return recent;
-}
-
-export function emergencyIdFor(team: string, dedupKey: string): string {
-  return `em${createHash('sha256').update(`${team}\u0000${dedupKey}`).digest('hex').slice(0, 10)}`;
-}
-
-/** Four digits people type in an SMS reply; derived from the id, so a retry picks the same one. */
-export function codeFor(id: string, attempt: number): string {
-  const n = parseInt(createHash('sha256').update(`${id}/${attempt}`).digest('hex').slice(0, 8), 16);
-  return String(1000 + (n % 9000));
 }
 
 type Stored = { kind: 'created'; emergency: Emergency } | { kind: 'duplicate'; emergency: Emergency } | { kind: 'unreachable'; err: unknown };

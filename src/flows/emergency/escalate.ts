@@ -2,8 +2,9 @@ import { isPaging } from '../../core/emergency';
 import { planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
 import { providerName } from '../../slack/blocks/emergency-blocks';
-import { recordStep } from './notify';
-import { pageTier } from './paging';
+import { rememberSettings } from './last-settings';
+import { alertAdmins, recordStep } from './notify';
+import { prepareTier } from './paging';
 import { scheduleEscalation } from './schedule-escalation';
 
 export interface EscalateJob {
@@ -13,22 +14,31 @@ export interface EscalateJob {
 }
 
 /**
- * One escalation step, run by the emergency workers. Safe to run twice: a step already paged, or an
- * emergency acknowledged or closed meanwhile, does nothing. Pages go out before the step is recorded,
- * so a crash in between repeats a page rather than losing one.
+ * One escalation step, run by the emergency workers. The step is claimed atomically before any page goes
+ * out, so an acknowledgement that lands first always wins and a job that runs twice pages once. A worker that
+ * crashes after the claim leaves the step unfinished; BullMQ runs the job again and it pages again, because
+ * paging twice beats paging nobody.
  */
 export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string> {
-  const e = await deps.emergencies.get(job.team, job.id);
-  if (!e) return 'unknown emergency';
-  if (!isPaging(e)) return `not paging (${e.status})`;
-  if (e.step >= job.step) return 'step already paged';
+  const before = await deps.emergencies.get(job.team, job.id);
+  if (!before) return 'unknown emergency';
+  if (!isPaging(before)) return `not paging (${before.status})`;
   const settings = await deps.settings.get(job.team);
+  rememberSettings(deps, job.team, settings);
   const plan = planEscalation(job.step, settings.emergency);
   if (!plan) {
-    await recordStep(deps, e, { at: deps.now(), kind: 'escalation_ended', text: ':warning: Escalation has run its course and nobody acknowledged. Paging has stopped; call the on-call directly.' });
+    if (before.step >= job.step) return 'step already paged';
+    await recordStep(deps, before, { at: deps.now(), kind: 'escalation_ended', text: ':warning: Escalation has run its course and nobody acknowledged. Paging has stopped; call the on-call directly.' });
     return 'escalation over';
   }
-  const page = await pageTier(deps, e, settings, plan.tierIndex, (result) => {
+
+  const claim = await deps.emergencies.claimStep(job.team, job.id, job.step);
+  if (!claim) return 'unknown emergency';
+  if (!claim.ok) return claim.reason === 'not_paging' ? 'not paging' : 'step already paged';
+  const e = claim.next;
+
+  const prepared = await prepareTier(deps, e, settings, plan.tierIndex);
+  const done = prepared.send((result) => {
     const who = result.target ? ` to <@${result.target}>` : '';
     void recordStep(deps, e, {
       at: deps.now(),
@@ -36,10 +46,17 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
       text: result.ok ? `Paged${who} by ${providerName(result.provider)}.` : `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`,
     });
   });
-  await deps.emergencies.patch(e.team, e.id, { step: job.step });
   const label = plan.repeat ? `Nobody acknowledged; paging tier ${plan.tierIndex + 1} again` : `Nobody acknowledged; escalating to tier ${plan.tierIndex + 1}`;
-  await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: `${label}: ${page.people.map((p) => `<@${p}>`).join(', ')}.` });
+  await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: `${label}: ${prepared.people.map((p) => `<@${p}>`).join(', ') || 'nobody'}.` });
+  // Timed from this step, not from its slowest provider. A claim re-checks the status, so a step scheduled
+  // just as someone acknowledges never pages.
   await scheduleEscalation(deps, e, settings, job.step + 1);
-  await page.done;
+  const results = await done;
+  await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
+
+  if (results.length === 0 || results.every((r) => !r.ok)) {
+    await recordStep(deps, e, { at: deps.now(), kind: 'all_failed', text: `:warning: <!here> *Every page to tier ${plan.tierIndex + 1} failed.* Call the on-call directly.` }, { broadcast: true });
+    await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: every page to tier ${plan.tierIndex + 1} failed. Call the on-call directly.`);
+  }
   return `paged tier ${plan.tierIndex + 1}`;
 }

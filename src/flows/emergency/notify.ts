@@ -52,7 +52,7 @@ export async function postToThread(deps: Deps, e: Emergency, text: string, optio
   if (!e.post) return;
   try {
     const client = await deps.slackFor(e.team);
-    await client.chat.postMessage({ channel: e.post.channel, thread_ts: e.post.ts, text, unfurl_links: false, ...(options.broadcast ? { reply_broadcast: true } : {}) });
+    await client.chat.postMessage({ channel: e.post.channel, thread_ts: e.post.ts, text, unfurl_links: false, reply_broadcast: options.broadcast === true });
   } catch (err) {
     deps.logger.warn({ err, emergency: e.id }, 'timeline step not posted');
   }
@@ -64,23 +64,23 @@ export async function recordStep(deps: Deps, e: Emergency, entry: TimelineEntry,
   await postToThread(deps, e, entry.text, options);
 }
 
+/** DMs one person; false when Slack did not take it. Never throws. */
+export async function directMessage(deps: Deps, team: string, user: string, text: string): Promise<boolean> {
+  try {
+    const client = await deps.slackFor(team);
+    const dm = await client.conversations.open({ users: user });
+    if (!dm.channel?.id) return false;
+    await client.chat.postMessage({ channel: dm.channel.id, text, unfurl_links: false });
+    return true;
+  } catch (err) {
+    deps.logger.error({ err, team, user }, 'could not send a direct message');
+    return false;
+  }
+}
+
 /** DMs every Quadrant admin; used when the emergency channel or every provider failed. Never throws. */
 export async function alertAdmins(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings, text: string): Promise<number> {
-  const client = await deps.slackFor(e.team).catch(() => undefined);
-  if (!client) return 0;
-  const sent = await Promise.all(
-    settings.admins.map(async (admin) => {
-      try {
-        const dm = await client.conversations.open({ users: admin });
-        if (!dm.channel?.id) return false;
-        await client.chat.postMessage({ channel: dm.channel.id, text, unfurl_links: false });
-        return true;
-      } catch (err) {
-        deps.logger.error({ err, emergency: e.id }, 'could not alert an admin');
-        return false;
-      }
-    }),
-  );
   if (settings.admins.length === 0) deps.logger.error({ team: e.team, emergency: e.id }, 'no Quadrant admins are set to alert; add some under `admins:`');
+  const sent = await Promise.all(settings.admins.map((admin) => directMessage(deps, e.team, admin, text)));
   return sent.filter(Boolean).length;
 }

@@ -1,24 +1,56 @@
+import type { Emergency } from '../../core/emergency';
 import type { Deps } from '../../deps';
+import type { SpooledEmergency } from '../../store/emergency-spool';
+import { codeFor } from './ids';
+import { rememberSettings } from './last-settings';
 import { scheduleEscalation } from './schedule-escalation';
 
 /**
- * Records emergencies that were paged while Redis was away, once it answers again: stores each (once, by its
- * dedup key), restores its timeline, and schedules the escalation it missed. Runs at start-up and periodically.
+ * Records what the emergency path journalled while Redis was away, once it answers again. Every part is
+ * idempotent, so a replay that dies half-way (or runs in two processes) is simply run again: the emergency is
+ * stored once per dedup key, timeline entries once each, the escalation job once per step id, and the channel
+ * post (if Slack was down too) is handed to the upkeep that posts pending emergencies.
+ * Returns how many journal entries it finished.
  */
 export async function replaySpool(deps: Deps): Promise<number> {
-  let recorded = 0;
+  let finished = 0;
   for (const entry of deps.spool.list()) {
-    const { emergency, dedupKey, timeline } = entry;
-    const stored = await deps.emergencies.create(emergency, dedupKey);
-    if (!('codeTaken' in stored) && stored.created) {
-      for (const step of timeline) await deps.emergencies.appendTimeline(emergency.team, emergency.id, step);
-      const settings = await deps.settings.get(emergency.team);
-      const delay = Math.max(0, emergency.declaredAt + settings.emergency.ack_timeout - deps.now());
-      await scheduleEscalation(deps, emergency, settings, 1, delay);
-      recorded++;
+    if (await replayOne(deps, entry)) {
+      deps.spool.remove(entry.emergency);
+      finished++;
     }
-    // A code clash means another emergency holds the code now; keep the file and try again with the next replay.
-    if (!('codeTaken' in stored)) deps.spool.remove(emergency);
   }
-  return recorded;
+  return finished;
+}
+
+async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> {
+  const log = deps.logger.child({ team: entry.emergency.team, emergency: entry.emergency.id });
+  let emergency: Emergency = entry.emergency;
+  let stored: Emergency | undefined;
+  for (let attempt = 1; attempt <= 20 && !stored; attempt++) {
+    const outcome = await deps.emergencies.create(emergency, entry.dedupKey);
+    if ('codeTaken' in outcome) {
+      // Another emergency took the reply code while this one was journalled: the old code now means that one.
+      emergency = { ...emergency, code: codeFor(emergency.id, 100 + attempt) };
+      continue;
+    }
+    stored = outcome.emergency;
+  }
+  if (!stored) return false;
+  const { team, id } = stored;
+  const timeline = [...entry.timeline];
+  if (stored.code !== entry.emergency.code) {
+    timeline.push({ at: deps.now(), kind: 'code_changed', text: `Reply code ${entry.emergency.code} was taken by another emergency meanwhile; this one now answers to *${stored.code}*.` });
+  }
+  await deps.emergencies.appendTimelineOnce(team, id, timeline);
+  if (entry.emergency.post && !stored.post) stored = (await deps.emergencies.patch(team, id, { post: entry.emergency.post })) ?? stored;
+  if (!stored.post) await deps.emergencies.addPendingPost(team, id);
+
+  const settings = await deps.settings.get(team);
+  rememberSettings(deps, team, settings);
+  if (stored.status === 'open' && stored.step === 0) {
+    await scheduleEscalation(deps, stored, settings, 1, stored.declaredAt + settings.emergency.ack_timeout - deps.now());
+  }
+  log.info({ timeline: timeline.length }, 'recorded an emergency journalled while Redis was away');
+  return true;
 }

@@ -8,14 +8,30 @@ export function escalationJobId(e: Pick<Emergency, 'team' | 'id'>, step: number)
   return jobId('esc', e.team, e.id, step);
 }
 
-/** Queues the page for `step`, one ack timeout from now by default; nothing when escalation is over. */
-export async function scheduleEscalation(deps: Deps, e: Emergency, settings: WorkspaceSettings, step: number, delay = settings.emergency.ack_timeout): Promise<boolean> {
+/** "Escalate now" gets its own id: the step's delayed job may still be waiting (and is cancelled). */
+export function escalateNowJobId(e: Pick<Emergency, 'team' | 'id'>, step: number): string {
+  return `${escalationJobId(e, step)}-now`;
+}
+
+/**
+ * Queues the page for `step`, one ack timeout from now by default; nothing when escalation is over. The job id
+ * is derived from the emergency and step, so scheduling twice (a replay, a retried job) queues it once.
+ */
+export async function scheduleEscalation(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings, step: number, delay = settings.emergency.ack_timeout): Promise<boolean> {
   if (!planEscalation(step, settings.emergency)) return false;
-  await deps.queues.emergency.add('escalate', { team: e.team, id: e.id, step }, { jobId: escalationJobId(e, step), delay });
+  await deps.queues.emergency.add('escalate', { team: e.team, id: e.id, step }, { jobId: escalationJobId(e, step), delay: Math.max(0, delay) });
   return true;
 }
 
-/** Drops a waiting escalation step (acknowledged or resolved emergencies must never page again). */
-export async function cancelEscalation(deps: Deps, e: Emergency, step: number): Promise<void> {
-  await deps.queues.emergency.remove(escalationJobId(e, step)).catch(() => 0);
+export async function escalateNow(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, step: number): Promise<void> {
+  await cancelEscalation(deps, e, step);
+  await deps.queues.emergency.add('escalate', { team: e.team, id: e.id, step }, { jobId: escalateNowJobId(e, step) });
+}
+
+/**
+ * Drops the waiting escalation step. Belt and braces: a job that runs anyway (already taken by a worker)
+ * finds the emergency acknowledged or closed when it claims the step, and pages nobody.
+ */
+export async function cancelEscalation(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, step: number): Promise<void> {
+  await Promise.all([escalationJobId(e, step), escalateNowJobId(e, step)].map((id) => deps.queues.emergency.remove(id).catch(() => 0)));
 }

@@ -1,23 +1,45 @@
 import type { Deps } from '../../deps';
+import { isRedisReady } from './fail-fast';
+import { rememberSettings } from './last-settings';
+import { postPendingEmergencies } from './post-pending';
 import { replaySpool } from './replay-spool';
 
 const EVERY_MS = 5_000;
 
-/** Replays journalled emergencies now and every few seconds; quiet while Redis is still away. */
+/**
+ * The emergency path's upkeep, in every process: records emergencies journalled while Redis was away, posts
+ * emergencies Slack did not take (the command line's, when Slack is down), and keeps every known workspace's
+ * settings in memory so a declaration during a Redis outage pages the right people. Quiet while Redis is away.
+ */
 export function startSpoolReplay(deps: Deps): NodeJS.Timeout {
   let running = false;
   const tick = () => {
-    if (running || deps.spool.list().length === 0) return;
+    if (running || !isRedisReady(deps.redis)) return;
     running = true;
-    replaySpool(deps)
-      .then((n) => n && deps.logger.info({ recorded: n }, 'recorded emergencies declared while Redis was away'))
-      .catch((err: unknown) => deps.logger.debug({ err }, 'spool replay waiting for Redis'))
+    runUpkeep(deps)
+      .catch((err: unknown) => deps.logger.debug({ err }, 'emergency upkeep waiting for Redis'))
       .finally(() => {
         running = false;
       });
   };
-  tick();
+  // ioredis connects asynchronously; the first tick waits for it.
+  if (isRedisReady(deps.redis)) tick();
+  else deps.redis.once('ready', tick);
   const timer = setInterval(tick, EVERY_MS);
   timer.unref();
   return timer;
+}
+
+export async function runUpkeep(deps: Deps): Promise<void> {
+  if (deps.spool.list().length > 0) {
+    const recorded = await replaySpool(deps);
+    if (recorded) deps.logger.info({ recorded }, 'recorded emergencies declared while Redis was away');
+  }
+  await postPendingEmergencies(deps);
+  await warmSettings(deps);
+}
+
+async function warmSettings(deps: Deps): Promise<void> {
+  const teams = await deps.redis.smembers(deps.keys.teams());
+  for (const team of teams) rememberSettings(deps, team, await deps.settings.get(team));
 }
