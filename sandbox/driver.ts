@@ -6,7 +6,7 @@ import { applyViewResponse, showCommandAck } from './ack-effects';
 import { echoBotPosts } from './bot-echo';
 import { findElement } from './find-element';
 import {
-  blockActionsPayload, commandFields, eventEnvelope, messageActionPayload, messageChangedEvent, messageDeletedEvent, messageEvent,
+  LEGACY_TOKEN, blockActionsPayload, commandFields, eventEnvelope, messageActionPayload, messageChangedEvent, messageDeletedEvent, messageEvent,
   messageSubscription, richTextFor, shortcutPayload, viewClosedPayload, viewSubmissionPayload, type ActionSource,
 } from './payloads';
 import { Transport, type Delivery, type SendOptions, type TransportWarning } from './transport';
@@ -264,7 +264,7 @@ export class SlackDriver {
   }
 
   async urlVerification(challenge: string): Promise<Delivery> {
-    return this.send({ kind: 'url_verification', body: JSON.stringify({ token: 'sbVerificationTokn0000000', challenge, type: 'url_verification' }), contentType: 'application/json' });
+    return this.send({ kind: 'url_verification', body: JSON.stringify({ token: LEGACY_TOKEN, challenge, type: 'url_verification' }), contentType: 'application/json' });
   }
 
   // ---- delivery

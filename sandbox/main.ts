@@ -128,7 +128,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       QUADRANT_API_TOKEN: apiToken,
     };
 
-    const app = await startQuadrant({ env: parseEnv(appEnv), role: options.role, logger: options.logger, sandbox: true, settingsSource, now: options.now });
+    // At the console, info lines would bury the conversation; LOG_LEVEL set explicitly still wins.
+    const logger = options.interactive && !options.env.LOG_LEVEL ? options.logger.child({}, { level: 'warn' }) : options.logger;
+    const app = await startQuadrant({ env: parseEnv(appEnv), role: options.role, logger, sandbox: true, settingsSource, now: options.now });
     cleanups.push(() => app.stop());
     const appUrl = `http://127.0.0.1:${app.port}`;
     const driver = new SlackDriver({ slack, appUrl, signingSecret, echoBotMessages: options.echoBotMessages });
@@ -143,8 +145,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const stopped = new Promise<void>((resolve) => (markStopped = resolve));
     cleanups.unshift(markStopped);
     if (options.interactive) {
-      const console: RunningConsole = startConsole({ driver, input: options.input, output: options.output, onQuit: stop });
-      cleanups.push(() => console.close());
+      const terminal: RunningConsole = startConsole({ driver, input: options.input, output: options.output, onQuit: stop });
+      cleanups.push(() => terminal.close());
     }
     return { stop, stopped, slack, driver, appUrl, workspace, providers, app, redisUrl: redis.url, apiToken, appEnv };
   } catch (err) {

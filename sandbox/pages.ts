@@ -23,7 +23,7 @@ function spoken(twiml: string): string {
 }
 
 /** One line for a request a provider fake received, or undefined when it is not a page. */
-export function describePage(provider: 'twilio' | 'pagerduty' | 'opsgenie' | 'webhook', request: RecordedRequest): Page | undefined {
+function describePage(provider: 'twilio' | 'pagerduty' | 'opsgenie' | 'webhook', request: RecordedRequest): Page | undefined {
   if (request.method !== 'POST') return undefined;
   switch (provider) {
     case 'twilio': {

@@ -10,16 +10,16 @@ import type { EphemeralMessage, Json, SandboxChannel, StoredMessage } from './mo
 /** The legacy verification token Slack still puts in payloads; apps must ignore it. */
 export const LEGACY_TOKEN = 'sbVerificationTokn0000000';
 
-export function userRef(ws: Workspace, userId: string): Json {
+function userRef(ws: Workspace, userId: string): Json {
   const name = ws.person(userId)?.name ?? userId;
   return { id: userId, username: name, name, team_id: ws.team.id };
 }
 
-export function teamRef(ws: Workspace): Json {
+function teamRef(ws: Workspace): Json {
   return { id: ws.team.id, domain: ws.team.domain };
 }
 
-export function channelType(channel: SandboxChannel): 'channel' | 'group' | 'im' | 'mpim' {
+function channelType(channel: SandboxChannel): 'channel' | 'group' | 'im' | 'mpim' {
   return channel.kind;
 }
 

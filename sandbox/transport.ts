@@ -57,7 +57,6 @@ export class Transport {
     private readonly requestUrl: string,
     private readonly signingSecret: string,
     private readonly clockSec: () => number,
-    private readonly onDelivery: (d: Delivery) => void = () => {},
   ) {}
 
   async send(options: SendOptions): Promise<Delivery> {
@@ -107,7 +106,6 @@ export class Transport {
       this.warnings.push({ kind: 'http_status', detail: `${options.kind} answered HTTP ${delivery.status}`, delivery });
     }
     this.deliveries.push(delivery);
-    this.onDelivery(delivery);
     return delivery;
   }
 }

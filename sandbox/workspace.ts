@@ -82,10 +82,13 @@ export class Workspace extends EventEmitter {
     return channel;
   }
 
-  /** By id ("C0OPS"), name ("ops") or "#ops". */
+  /** By id ("C0OPS"), name ("ops") or "#ops". A bot DM id ("D0ADA") exists as soon as it is named, as in Slack. */
   channel(idOrName: string): SandboxChannel | undefined {
     const key = idOrName.replace(/^#/, '');
-    return this.channelsById.get(key) ?? [...this.channelsById.values()].find((c) => c.name === key && c.kind !== 'im');
+    const found = this.channelsById.get(key) ?? [...this.channelsById.values()].find((c) => c.name === key && c.kind !== 'im');
+    if (found) return found;
+    const dm = /^D([A-Z0-9]+)$/.exec(key);
+    return dm && this.people.has(`U${dm[1]}`) ? this.openDm(`U${dm[1]}`).channel : undefined;
   }
 
   channelList(): SandboxChannel[] {

@@ -43,6 +43,8 @@ function twilioError(status: number, code: number, message: string): FakeAnswer 
 }
 
 const PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/;
+/** Fetch an account (FetchAccount): what a credential check without side effects calls. */
+const ACCOUNT_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Twilio's signing, written out here rather than imported, so the fake cannot share a bug with src/. */
@@ -68,6 +70,13 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
   }
 
   function validate(request: RecordedRequest): string[] {
+    const account = ACCOUNT_PATH.exec(request.path);
+    if (account) {
+      const auth = header(request, 'authorization') ?? '';
+      if (request.method !== 'GET') return [`method ${request.method} (FetchAccount is GET)`];
+      if (!auth.startsWith('Basic ')) return ['no HTTP Basic authorization'];
+      return [];
+    }
     const issues: string[] = [];
     const match = PATH.exec(request.path);
     if (request.method !== 'POST') issues.push(`method ${request.method} (Twilio create takes POST)`);
@@ -143,6 +152,12 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
     {
       validate,
       answer(request) {
+        const account = ACCOUNT_PATH.exec(request.path);
+        if (account && request.method === 'GET') {
+          if (!credentialsOk(request) || account[1] !== accountSid) return twilioError(401, 20003, 'Authenticate');
+          // Shape of the spec's FetchAccount 200 (api.v2010.account), trimmed to what a check reads.
+          return { status: 200, body: { sid: accountSid, friendly_name: 'Sandbox account', status: 'active', type: 'Full', owner_account_sid: accountSid, uri: `/2010-04-01/Accounts/${accountSid}.json` } };
+        }
         if (!PATH.test(request.path)) return twilioError(404, 20404, 'The requested resource was not found');
         if (request.method !== 'POST') return twilioError(405, 20004, 'Method not allowed');
         if (!credentialsOk(request)) return twilioError(401, 20003, 'Authenticate');

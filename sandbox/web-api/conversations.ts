@@ -5,7 +5,7 @@ import type { Json, SandboxChannel, StoredMessage } from '../model';
 import { apiMessage, bool, int, need, str, type Handler } from './args';
 
 /** conversations.info's `channel` object (shape from web-api/methods/conversations.info.json). */
-export function channelObject(ws: Workspace, c: SandboxChannel, viewer: string, withCount = false): Json {
+function channelObject(ws: Workspace, c: SandboxChannel, viewer: string, withCount = false): Json {
   if (c.kind === 'im') {
     return { id: c.id, created: c.created, is_im: true, is_org_shared: false, user: c.user, is_user_deleted: false, priority: 0 };
   }

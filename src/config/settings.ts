@@ -90,6 +90,27 @@ export const EmergencySettings = z.strictObject({
   escalate_by_reaction: z.enum(['anyone', 'on_call', 'admins']).default('anyone'),
 });
 
+/** A weekly moment, local to `timezone`: the day and the time a weekly job posts. */
+const WeeklyTime = {
+  day: z.enum(WEEKDAYS).default('mon'),
+  at: timeOfDay.default('09:00'),
+};
+
+/** The hub's weekly summary (posted in the hub channel): what was proposed, decided, and waits on whom. */
+export const HubSummarySettings = z.strictObject({
+  weekly: z.boolean().default(true),
+  ...WeeklyTime,
+});
+
+/** The weekly evaluation report: to the admins by DM, or to `channel` when set. */
+export const ReportSettings = z.strictObject({
+  weekly: z.boolean().default(true),
+  ...WeeklyTime,
+  channel: SlackChannelId.optional(),
+  /** Reports name nobody unless this is on; the figures are the same either way. */
+  name_people: z.boolean().default(false),
+});
+
 export const Settings = z.strictObject({
   timezone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone like "Europe/Budapest"' }).default('UTC'),
   admins: z.array(SlackUserId).default([]),
@@ -104,6 +125,10 @@ export const Settings = z.strictObject({
   emergency: EmergencySettings.prefault({}),
   reactions: z.record(z.string().regex(/^[a-z0-9_+\-']+$/, { message: 'must be an emoji name without colons' }), z.enum(REACTION_ACTIONS)).default(DEFAULT_REACTIONS),
   keywords: z.partialRecord(z.enum(AREAS), z.array(z.string().min(2))).default({}),
+  hub_summary: HubSummarySettings.prefault({}),
+  report: ReportSettings.prefault({}),
+  /** How many weeks of evaluation counts are kept (one small Redis hash per week). */
+  evaluation_weeks: z.number().int().min(2).max(260).default(26),
 });
 
 /** Settings as written in YAML (durations as text). */

@@ -22,7 +22,16 @@ export interface BayesCounts {
 
 export interface BayesModel {
   logPrior: Float64Array;
-  logLikelihood: Map<string, Float64Array>;
+  /** Word features; signal features live in the arrays below, by signal index. */
+  words: Map<string, WordEntry>;
+  signals: Array<Float64Array | undefined>;
+  negated: Array<Float64Array | undefined>;
+}
+
+interface WordEntry {
+  logLikelihood: Float64Array;
+  /** Last posterior call that counted this word: a message counts each word once, without a set per call. */
+  stamp: number;
 }
 
 const ALPHA = 0.5;
@@ -60,7 +69,7 @@ export function trainBayes(examples: Iterable<{ features: readonly string[]; are
   return { areas: AREAS, docs, features: sorted };
 }
 
-/** Precomputes log probabilities so scoring a message costs one map lookup per feature. */
+/** Precomputes log probabilities so scoring a message costs one map lookup per word. */
 export function compileBayes(counts: BayesCounts): BayesModel {
   const order = AREAS.map((area) => counts.areas.indexOf(area));
   const vocabulary = Object.keys(counts.features).length;
@@ -69,23 +78,43 @@ export function compileBayes(counts: BayesCounts): BayesModel {
   // A flat prior: how often each area appears in our labelled cases says nothing about a workspace's traffic,
   // and on a two-word message the prior would decide alone. The rules carry the "small async item" default.
   const logPrior = new Float64Array(AREAS.length);
-  const logLikelihood = new Map<string, Float64Array>();
+  const words = new Map<string, WordEntry>();
+  const signals: Array<Float64Array | undefined> = SIGNALS.map(() => undefined);
+  const negated: Array<Float64Array | undefined> = SIGNALS.map(() => undefined);
   for (const [feature, perArea] of Object.entries(counts.features)) {
-    logLikelihood.set(
-      feature,
-      Float64Array.from(order, (i, a) => Math.log(((perArea[i] ?? 0) + ALPHA) / (tokensPerArea[a]! + ALPHA * vocabulary))),
-    );
+    const ll = Float64Array.from(order, (i, a) => Math.log(((perArea[i] ?? 0) + ALPHA) / (tokensPerArea[a]! + ALPHA * vocabulary)));
+    const signal = SIGNAL_FEATURES.indexOf(feature);
+    const negation = NEGATED_FEATURES.indexOf(feature);
+    if (signal >= 0) signals[signal] = ll;
+    else if (negation >= 0) negated[negation] = ll;
+    else words.set(feature, { logLikelihood: ll, stamp: 0 });
   }
-  return { logPrior, logLikelihood };
+  return { logPrior, words, signals, negated };
 }
 
-/** Probability per area (AREAS order). Features the model never saw carry no evidence either way. */
-export function bayesPosterior(model: BayesModel, features: readonly string[]): Float64Array {
+function accumulate(ll: Float64Array | undefined, score: Float64Array): void {
+  if (ll) for (let a = 0; a < score.length; a++) score[a]! += ll[a]!;
+}
+
+let calls = 0;
+
+/**
+ * Probability per area (AREAS order) for a message's tokens and cue hits: the same features as
+ * bayesFeatures(), which training uses, without building them. Stopwords never reach the model, so
+ * they simply find no entry. Features the model never saw carry no evidence either way.
+ */
+export function bayesPosterior(model: BayesModel, tokens: readonly string[], hits: CueHits): Float64Array {
   const score = Float64Array.from(model.logPrior);
-  for (const feature of features) {
-    const ll = model.logLikelihood.get(feature);
-    if (!ll) continue;
-    for (let a = 0; a < score.length; a++) score[a]! += ll[a]!;
+  const stamp = ++calls;
+  for (const token of tokens) {
+    const entry = model.words.get(token);
+    if (!entry || entry.stamp === stamp) continue;
+    entry.stamp = stamp;
+    accumulate(entry.logLikelihood, score);
+  }
+  for (let i = 0; i < SIGNALS.length; i++) {
+    if (hits.counts[i]! > 0) accumulate(model.signals[i], score);
+    if (hits.negated[i]! > 0) accumulate(model.negated[i], score);
   }
   let max = -Infinity;
   for (const s of score) if (s > max) max = s;

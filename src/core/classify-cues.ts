@@ -19,17 +19,19 @@ export const SIGNALS = [
   // meetings
   'call', 'meeting', 'callLink', 'talk', 'soon',
   // in-person
-  'event', 'social', 'travel', 'inPerson', 'absence',
+  'offsite', 'event', 'social', 'travel', 'inPerson', 'absence',
   // deep work
   'proposal', 'musing', 'strategy', 'decision', 'comments', 'hub', 'planning', 'knowledge',
   // daily operations
   'review', 'question', 'update', 'thanks', 'support', 'request', 'fyi', 'feedback', 'ci',
   // flags
-  'urgentWord', 'important', 'trivial', 'deadline', 'past_ref',
+  'urgentWord', 'important', 'trivial', 'routine', 'deadline', 'past_ref',
   // matched only to hide other cues ("on call" is not a call)
   'masked',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
+/** Each signal's index into the count arrays, for array lookups in hot code (`counts[SIG.severe]`). */
+export const SIG = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as { readonly [K in Signal]: number };
 
 export interface Cue {
   signal: Signal;
@@ -248,7 +250,7 @@ export const CUES: Cue[] = [
     label: 'talks about a past incident',
     patterns: [
       'yesterday', 'yesterdays', 'last week', 'last weeks', 'last month', 'last months', 'in march', 'from this morning', 'earlier today',
-      'two weeks ago', 'previous', 'tegnap', 'gestern', 'ayer', 'hier', 'the 14 may', 'from yesterday', 'tuesdays', 'mays',
+      'two weeks ago', 'previous', 'tegnap', 'gestern', 'ayer', 'depuis hier', 'the 14 may', 'from yesterday', 'tuesdays', 'mays',
     ],
   },
   {
@@ -333,15 +335,22 @@ export const CUES: Cue[] = [
   { signal: 'soon', label: 'starts soon', patterns: ['now', 'in 5', 'in 10', 'in 15', 'in a few', 'in 5 min', 'today', 'this afternoon', 'tonight', 'asap', 'right away', 'free for', 'at 30', 'few min', 'ma', 'heute', 'hoy', 'aujourd', 'délután', 'before my', 'in an hour', 'starting'] },
   // ---- in person
   {
+    signal: 'offsite',
+    label: 'is an in-person company event',
+    patterns: [
+      'offsite', 'off site', 'retreat', 'seminar', 'workshop', 'onboarding week', 'design sprint', 'in person planning', 'customer visit',
+      'client visit', 'site visit', 'advisory board', 'all hands in person', 'séminaire', 'seminaire', 'atelier', 'onsite interviews',
+    ],
+  },
+  {
     signal: 'event',
     label: 'is an in-person event',
     patterns: [
-      'offsite', 'off site', 'retreat', 'conference', 'conferences', 'conf', 'summit', 'kubecon', 'devopsdays', 'saastr', 're invent', 'reinvent',
-      'meetup', 'trade show', 'tradeshow', 'expo', 'booth', 'hackathon', 'seminar', 'workshop', 'onboarding week', 'save the date',
+      'conference', 'conferences', 'conf', 'summit', 'kubecon', 'devopsdays', 'saastr', 're invent', 'reinvent',
+      'meetup', 'trade show', 'tradeshow', 'expo', 'booth', 'hackathon', 'save the date',
       'festival', 'lunch learn', 'team event', 'teamevent', 'sommerfest', 'weihnachtsfeier', 'betriebsausflug', 'ausflug', 'konferenz',
       'tagung', 'firmenfeier', 'conferencia', 'congreso', 'excursión', 'excursion', 'team building', 'teambuilding', 'csapatépítő*',
-      'konferenci*', 'kirándul*', 'rendezvény*', 'séminaire', 'seminaire', 'conférence', 'salon', 'jsconf', 'webinar in person', 'roadshow',
-      'company trip', 'field trip', 'all hands in person', 'speaker', 'on stage', 'keynote', 'cfp', 'feria', 'stand', 'messe', 'vásár*',
+      'konferenci*', 'kirándul*', 'rendezvény*', 'conférence', 'salon', 'jsconf', 'roadshow', 'company trip', 'field trip', 'speaker', 'on stage', 'keynote', 'cfp', 'feria', 'stand', 'messe', 'vásár*',
       'kiállítás*', 'fair',
     ],
   },
@@ -433,8 +442,11 @@ export const CUES: Cue[] = [
       'customer', 'customers', 'client', 'clients', 'account', 'accounts', 'renewal', 'churn*', 'contract', 'legal', 'security', 'hiring',
       'candidate', 'interview', 'new hire', 'board', 'investors', 'investor', 'ceo', 'cfo', 'cto', 'revenue', 'deal', 'seats', 'budget',
       'decision', 'decide', 'reorg', 'kickoff', 'agency', 'qbr', 'strategy', 'roadmap', 'gdpr', 'compliance', 'audit', 'pricing', 'sso',
-      'prod', 'production', 'release', 'kunde', 'kunden', 'cliente', 'clientes', 'ügyfél*', 'vásárló*', 'szerződés*', 'angebot', 'partner',
-      'globex', 'initech', 'hooli', 'acme', 'umbrella', 'wayne', 'pro customer', 'all hands', 'company', 'everyone', 'onboarding',
+      'kunde', 'kunden', 'kundentermin', 'cliente', 'clientes', 'ügyfél*', 'vásárló*', 'szerződés*', 'angebot', 'ajánlat*', 'presupuesto',
+      'recrutement', 'contratación', 'partner', 'auditors', 'soc2', 'launch', 'migration', 'objectives', 'objetivos', 'goals', 'okrs', 'execs',
+      'globex', 'initech', 'hooli', 'acme', 'umbrella', 'wayne', 'stark', 'wonka', 'cyberdyne', 'soylent', 'vandelay', 'pied piper',
+      'dunder mifflin', 'pro customer', 'enterprise', 'all hands', 'company', 'onboarding', 'incident', 'outage', 'postmortem', 'retro',
+      'rfc', 'architecture', 'new hire', 'first day', 'maintenance', 'deadline', 'sev1', 'sev2', 'data', 'payments', 'invoice', 'vat',
     ],
   },
   {
@@ -444,6 +456,16 @@ export const CUES: Cue[] = [
       'typo', 'one line', 'small', 'minor', 'tiny', 'wifi', 'dark mode', 'logo', 'emoji', 'snacks', 'no rush', 'not urgent',
       'quick one', 'nit', 'cosmetic', 'tooltip', 'cut off', 'overlaps', 'alignment', 'misaligned', 'padding', 'css', 'color', 'colour', 'copy',
       'wording', 'font',
+    ],
+  },
+  {
+    signal: 'routine',
+    label: 'is routine logistics',
+    patterns: [
+      'moved to', 'moving', 'same link', 'link changed', 'new link', 'rescheduled', 'pushing', 'dry run', 'optional', 'cameras optional',
+      'planning poker', 'standup link', 'instead of this', 'copy', 'virtual coffee', 'haven t caught up', 'design review', 'venue', 'flaky',
+      'staging', 'internal', 'changelog', 'release notes', 'rollout at', 'swag', 'passes', 'tickets', 'booth duty', 'logistics', 'bus leaves',
+      'praise', 'meme', 'typo', 'footer',
     ],
   },
   { signal: 'deadline', label: 'has a deadline', patterns: ['by friday', 'by fri', 'by monday', 'by eod', 'by end of', 'before the', 'by the', 'deadline', 'due', 'until', 'bis', 'hasta', 'd ici', 'végéig', 'ig'] },

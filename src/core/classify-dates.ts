@@ -1,47 +1,106 @@
 import * as chrono from 'chrono-node';
 
 /**
- * Dates in a message. A cheap regex says whether the text names a day or time at all; only then, and
- * only on a window around that word, does chrono (accurate but about 100x slower) work out when.
+ * Dates in a message. A cheap token check says whether the text names a day or time at all; only then,
+ * and only on a window around that word, does chrono (accurate but about 100x slower) work out when.
  */
 
 export type DateLanguage = 'en' | 'de' | 'es' | 'fr' | 'hu';
 
 export interface DateMention {
+  /** Where the date word starts in the prose. */
   index: number;
   language: DateLanguage;
 }
 
-const B = '(?<![a-z0-9\\u00c0-\\u024f])';
-const E = '(?![a-z0-9\\u00c0-\\u024f])';
-const EN =
-  'today|tonight|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|' +
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|' +
-  'next (?:week|month|quarter|year|sprint)|this (?:week|afternoon|evening|month)|end of (?:the )?(?:day|week|month|quarter)|eod|eow|' +
-  'in \\d+ ?(?:min(?:ute)?s?|hours?|days?|weeks?|months?)|\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}:\\d{2}|\\d{1,2} ?(?:am|pm)|at :\\d\\d';
-const DE = 'heute|morgen|übermorgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|juni|juli|oktober|dezember|nächste[nr]? woche|\\d{1,2} uhr';
-const ES = 'hoy|mañana|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|próxim[oa] (?:semana|mes)|a las \\d';
-const FR = "aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|prochaine?|\\d{1,2}h(?:\\d\\d)?";
-const HU = 'ma|holnap|hétfő\\w*|kedd\\w*|szerd\\w*|csütörtök\\w*|péntek\\w*|szombat\\w*|vasárnap\\w*|jövő \\w+|\\d{1,2} órakor|januárban|februárban|márciusban|áprilisban|májusban|júniusban|júliusban|augusztusban|szeptemberben|októberben|novemberben|decemberben';
-const DATE_WORD = new RegExp(`${B}(?:(${EN})|(${DE})|(${ES})|(${FR})|(${HU}))${E}`);
-const PAST = new RegExp(`${B}(?:yesterday|last (?:week|month|night|year|monday|tuesday|wednesday|thursday|friday)|\\d+ (?:min|mins|minutes|hours|days|weeks) ago|gestern|ayer|hier|tegnap)${E}`);
+const WORDS: Array<[DateLanguage, string]> = [
+  ['en', 'today tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday sunday tues thur thurs january february march april june july august september october november december sept eod eow'],
+  ['de', 'heute morgen übermorgen montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli oktober dezember nächste nächsten nächster uhr'],
+  ['es', 'hoy mañana lunes martes miércoles miercoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre próximo próxima'],
+  ['fr', 'aujourd demain lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre octobre novembre décembre prochain prochaine'],
+  ['hu', 'holnap holnapután hétfő hétfőn kedd kedden szerda szerdán csütörtök csütörtökön péntek pénteken szombat szombaton vasárnap vasárnapon jövő januárban februárban márciusban áprilisban májusban júniusban júliusban augusztusban szeptemberben októberben novemberben decemberben órakor'],
+];
+// Short forms that are also ordinary words ("may", "mon" in French, "sat", "jan" as a name) count only beside a number or "on"/"next".
+const SHORT_FORMS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'ma'];
+const UNITS = ['min', 'mins', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'];
+const SHORT_LEADS = new Set(['on', 'next', 'this', 'by', 'until', 'till', 'in', 'from', 'early', 'late', 'mid']);
 
-const LANGUAGES: DateLanguage[] = ['en', 'de', 'es', 'fr', 'hu'];
+// One lookup per token tells what kind of date word it is, if any.
+type Kind = { word: DateLanguage } | { short: DateLanguage } | { unit: true };
+const KINDS = new Map<string, Kind>();
+for (const [language, words] of WORDS) for (const word of words.split(' ')) if (!KINDS.has(word)) KINDS.set(word, { word: language });
+for (const word of SHORT_FORMS) KINDS.set(word, { short: word === 'ma' ? 'hu' : 'en' });
+for (const word of UNITS) KINDS.set(word, { unit: true });
 
-/** The first word in lower-cased prose that names a day or a time, if any. */
-export function findDateMention(prose: string): DateMention | undefined {
-  const match = DATE_WORD.exec(prose);
-  if (!match) return undefined;
-  for (let g = 1; g <= LANGUAGES.length; g++) if (match[g] !== undefined) return { index: match.index, language: LANGUAGES[g - 1]! };
+const NUMBERED = /^\d{1,2}(?:st|nd|rd|th|am|pm|h)$/;
+const CLOCK = /\d{1,2}:\d\d/;
+const isNumber = (token: string | undefined) => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
+
+/** Position of `token` as a whole word in `prose`, from `from` on. */
+function wordIndex(prose: string, token: string, from = 0): number {
+  for (let at = prose.indexOf(token, from); at >= 0; at = prose.indexOf(token, at + 1)) {
+    const before = at === 0 ? '' : prose[at - 1]!;
+    const after = prose[at + token.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
+  }
+  return -1;
+}
+
+function languageAt(tokens: readonly string[], i: number): DateLanguage | undefined {
+  const token = tokens[i]!;
+  if (isNumber(token)) return NUMBERED.test(token) ? (token.endsWith('h') ? 'fr' : 'en') : undefined;
+  const kind = KINDS.get(token);
+  if (!kind) return undefined;
+  if ('word' in kind) return kind.word;
+  if ('short' in kind) return isNumber(tokens[i + 1]) || isNumber(tokens[i - 1]) || SHORT_LEADS.has(tokens[i - 1] ?? '') ? kind.short : undefined;
+  // "in 3 weeks", "next week"
+  if (isNumber(tokens[i - 1]) && tokens[i - 2] === 'in') return 'en';
+  return tokens[i - 1] === 'next' || tokens[i - 1] === 'this' ? 'en' : undefined;
+}
+
+/** The first word that names a day or a time, found from the message's tokens; cheap enough for every message. */
+export function findDateMention(prose: string, tokens: readonly string[]): DateMention | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const language = languageAt(tokens, i);
+    if (!language) continue;
+    const index = wordIndex(prose, tokens[i]!);
+    return { index: index < 0 ? 0 : index, language };
+  }
+  if (prose.indexOf(':') >= 0) {
+    const clock = CLOCK.exec(prose);
+    if (clock) return { index: clock.index, language: 'en' };
+  }
   return undefined;
 }
 
-export function mentionsPastDate(prose: string): boolean {
-  return PAST.test(prose);
+const PAST_WORDS = new Set(['yesterday', 'yesterdays', 'gestern', 'ayer', 'tegnap', 'tegnapi']);
+const PAST_AFTER_LAST = new Set(['week', 'weeks', 'month', 'months', 'night', 'year', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'weekend', 'sprint', 'quarter']);
+
+/** Whether the message points back in time ("yesterday", "last week", "20 minutes ago"). */
+export function mentionsPastDate(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (PAST_WORDS.has(token)) return true;
+    if (token === 'last' && PAST_AFTER_LAST.has(tokens[i + 1] ?? '')) return true;
+    if (token === 'ago' && i > 0) return true;
+  }
+  return false;
+}
+
+// Parsers for forms people do not write in chat (ISO stamps, slashes, "3 days ago") only cost time.
+const UNUSED_PARSERS = new Set([
+  'ISOFormatParser', 'SlashDateFormatParser', 'ENYearMonthDayParser', 'ENSlashMonthFormatParser', 'ENTimeUnitAgoFormatParser',
+  'ENYearMonthNameParser', 'ENEndOfCurrentMonthParser', 'ENTimeUnitCasualRelativeFormatParser',
+]);
+
+function leanEnglish(): chrono.Chrono {
+  const configuration = chrono.en.configuration.createCasualConfiguration();
+  configuration.parsers = configuration.parsers.filter((parser) => !UNUSED_PARSERS.has(parser.constructor.name));
+  return new chrono.Chrono(configuration);
 }
 
 // Hungarian has no chrono locale; it still counts as a date mention for scoring.
-const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = { en: chrono.en.casual, de: chrono.de.casual, es: chrono.es.casual, fr: chrono.fr.casual };
+const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = { en: leanEnglish(), de: chrono.de.casual, es: chrono.es.casual, fr: chrono.fr.casual };
 const NOT_A_DATE = /^(?:now|right now|just now)$/;
 const WINDOW_BEFORE = 24;
 const WINDOW_AFTER = 40;

@@ -1,4 +1,5 @@
-import type { Signal } from './classify-cues';
+import { SIG, type Signal } from './classify-cues';
+import { labelOf, type CueHits } from './classify-lexicon';
 import type { Contribution } from './classify-score';
 
 /**
@@ -6,12 +7,6 @@ import type { Contribution } from './classify-score';
  * now, in production); what takes it back multiplies, so "staging" or "yesterday's retro" cuts
  * ten alarm words as surely as one.
  */
-
-export interface SignalView {
-  has(signal: Signal): boolean;
-  n(signal: Signal, cap?: number): number;
-  label(signal: Signal): string;
-}
 
 export interface EmergencyFacts {
   broadcast: boolean;
@@ -27,72 +22,86 @@ export interface EmergencyScore {
   alarm: number;
   /** What the defusers left of it, 0..1 (1: nothing took it back). */
   factor: number;
-  contributions: Contribution[];
 }
 
-export function scoreEmergency(v: SignalView, facts: EmergencyFacts): EmergencyScore {
-  const contributions: Contribution[] = [];
+// [signal, weight per hit, hits counted at most]
+const CORE: Array<[Signal, number, number]> = [
+  ['severe', 2.4, 2],
+  ['security', 1.5, 2],
+  ['down', 1.6, 1],
+  ['symptom', 0.9, 3],
+  ['blocked', 1.5, 2],
+  ['incident', 0.7, 1],
+  ['alarmWord', 0.4, 1],
+  ['problem', 0.5, 2],
+];
+// Breadth, immediacy and place: they only count fully beside a failure.
+const CONTEXT: Array<[Signal, number, number]> = [
+  ['scope', 0.7, 2],
+  ['live', 0.5, 2],
+  ['prod', 0.4, 2],
+  ['customer', 0.4, 1],
+  ['action', 0.5, 2],
+  ['ongoing', 0.4, 1],
+  ['urgentWord', 0.3, 1],
+];
+
+/** Adds the emergency's reasons to `contributions` (defusers with negative weights) and returns its score. */
+export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributions: Contribution[]): EmergencyScore {
+  const counts = hits.counts;
+  const has = (signal: number) => counts[signal]! > 0;
   let evidence = 0;
   const add = (weight: number, label: string) => {
-    if (weight <= 0) return;
     evidence += weight;
     contributions.push({ area: 'emergency', weight, label });
   };
-  const term = (signal: Signal, weight: number, cap = 1) => add(weight * v.n(signal, cap), v.label(signal));
+  const terms = (table: Array<[Signal, number, number]>, scale: number) => {
+    for (const [signal, weight, cap] of table) {
+      const count = counts[SIG[signal]]!;
+      if (count > 0) add(scale * weight * Math.min(count, cap), labelOf(hits, SIG[signal]));
+    }
+  };
 
-  term('severe', 2.4, 2);
-  term('security', 1.5, 2);
-  term('down', 1.6);
-  term('symptom', 0.9, 3);
-  term('blocked', 1.5, 2);
-  term('incident', 0.7);
-  term('alarmWord', 0.4);
-  term('problem', 0.5, 2);
+  terms(CORE, 1);
   if (facts.emojiLabel) add(facts.emojiWeight, facts.emojiLabel);
-  if (v.has('problem') && (v.has('scope') || v.has('customer')) && !v.has('limited')) add(0.8, 'something is wrong for customers');
+  if (has(SIG.problem) && (has(SIG.scope) || has(SIG.customer)) && !has(SIG.limited)) add(0.8, 'something is wrong for customers');
   const core = evidence;
   // Without a failure word, breadth + now + a production system still reads like an incident ("empty cart for every user since 10:00").
-  const broadNow = v.has('scope') && v.has('live') && (v.has('prod') || v.has('customer'));
-  const damp = core > 0 ? 1 : broadNow ? 0.8 : 0.25;
-  term('scope', 0.7 * damp, 2);
-  term('live', 0.5 * damp, 2);
-  term('prod', 0.4 * damp, 2);
-  term('customer', 0.4 * damp);
-  term('action', 0.5 * damp, 2);
-  term('ongoing', 0.4 * damp);
-  term('urgentWord', 0.3 * damp);
-  if (facts.broadcast && core > 0) add(0.4, 'notifies the whole channel');
-  if (facts.exclaim && core > 0) add(0.2, 'sounds alarmed');
+  const broadNow = has(SIG.scope) && has(SIG.live) && (has(SIG.prod) || has(SIG.customer));
+  terms(CONTEXT, core > 0 ? 1 : broadNow ? 0.8 : 0.25);
+  if (core > 0 && facts.broadcast) add(0.4, 'notifies the whole channel');
+  if (core > 0 && facts.exclaim) add(0.2, 'sounds alarmed');
   const alarm = evidence;
+  if (alarm === 0) return { score: 0, alarm, factor: 1 };
 
   let factor = 1;
   const defuse = (applies: boolean, by: number, label: string) => {
-    if (!applies || by >= 1) return;
+    if (!applies) return;
     factor *= by;
     contributions.push({ area: 'emergency', weight: Math.log(by), label });
   };
-  const broken = v.has('severe') || v.has('down') || v.has('symptom') || v.has('blocked') || v.has('problem');
-  const live = (v.has('live') || v.has('ongoing')) && broken;
+  const broken = has(SIG.severe) || has(SIG.down) || has(SIG.symptom) || has(SIG.blocked) || has(SIG.problem);
+  const live = (has(SIG.live) || has(SIG.ongoing)) && broken;
   // Only "still", "again", "not fixed" outweigh a "resolved" or a "yesterday's".
-  const ongoing = v.has('ongoing') && broken;
-  const has = (signal: Signal) => v.has(signal);
-  defuse(has('drill'), 0.15, v.label('drill'));
-  defuse(has('calm'), 0.25, v.label('calm'));
-  defuse(has('limited'), has('scope') || has('customer') ? 0.75 : 0.45, v.label('limited'));
-  defuse(has('advice'), 0.35, v.label('advice'));
-  defuse(has('feedback') && !live, 0.6, v.label('feedback'));
-  defuse(has('casual'), has('severe') ? 0.8 : 0.35, v.label('casual'));
-  defuse(has('praise'), 0.6, v.label('praise'));
-  defuse(has('resolved'), ongoing ? 0.7 : 0.3, v.label('resolved'));
-  defuse(has('past'), ongoing ? 0.85 : live ? 0.6 : 0.4, v.label('past'));
-  defuse(has('doc'), live ? 0.8 : 0.45, v.label('doc'));
-  defuse(has('docWeak') && !live, 0.8, v.label('docWeak'));
-  defuse(has('proposal') || has('musing'), 0.5, v.label(has('proposal') ? 'proposal' : 'musing'));
-  defuse(has('strategy') || has('decision') || has('comments'), 0.7, 'is about planning');
-  defuse((has('call') || has('meeting')) && !live, 0.6, 'asks for a meeting');
-  defuse(has('event') || has('social'), 0.5, 'is an in-person event');
-  defuse(has('question') && !live, 0.85, v.label('question'));
-  defuse(has('trivial'), 0.6, v.label('trivial'));
-  defuse(facts.bullets >= 3 && !has('severe'), 0.5, 'is a status update');
-  return { score: evidence * factor, alarm, factor, contributions };
+  const ongoing = has(SIG.ongoing) && broken;
+  const label = (signal: number) => labelOf(hits, signal);
+  defuse(has(SIG.drill), 0.15, label(SIG.drill));
+  defuse(has(SIG.calm), 0.25, label(SIG.calm));
+  defuse(has(SIG.limited), has(SIG.scope) || has(SIG.customer) ? 0.75 : 0.45, label(SIG.limited));
+  defuse(has(SIG.advice), 0.35, label(SIG.advice));
+  defuse(has(SIG.feedback) && !live, 0.6, label(SIG.feedback));
+  defuse(has(SIG.casual), has(SIG.severe) ? 0.8 : 0.35, label(SIG.casual));
+  defuse(has(SIG.praise), 0.6, label(SIG.praise));
+  defuse(has(SIG.resolved), ongoing ? 0.7 : 0.3, label(SIG.resolved));
+  defuse(has(SIG.past), ongoing ? 0.85 : live ? 0.6 : 0.4, label(SIG.past));
+  defuse(has(SIG.doc), live ? 0.8 : 0.45, label(SIG.doc));
+  defuse(has(SIG.docWeak) && !live, 0.8, label(SIG.docWeak));
+  defuse(has(SIG.proposal) || has(SIG.musing), 0.5, label(has(SIG.proposal) ? SIG.proposal : SIG.musing));
+  defuse(has(SIG.strategy) || has(SIG.decision) || has(SIG.comments), 0.7, 'is about planning');
+  defuse((has(SIG.call) || has(SIG.meeting)) && !live, 0.6, 'asks for a meeting');
+  defuse(has(SIG.offsite) || has(SIG.event) || has(SIG.social), 0.5, 'is an in-person event');
+  defuse(has(SIG.question) && !live, 0.85, label(SIG.question));
+  defuse(has(SIG.trivial), 0.6, label(SIG.trivial));
+  defuse(facts.bullets >= 3 && !has(SIG.severe), 0.5, 'is a status update');
+  return { score: evidence * factor, alarm, factor };
 }

@@ -63,11 +63,28 @@ function add(map: Map<string, Pattern[]>, key: string, pattern: Pattern): void {
   else map.set(key, [pattern]);
 }
 
+/** The patterns a token can start, split by what must follow it so most are ruled out by one lookup. */
+interface Candidates {
+  /** "a b ...": keyed by the token that must come right after. */
+  next: Map<string, Pattern[]>;
+  /** "a ~ b": keyed by `b`, which may come up to GAP tokens later. */
+  gap: Map<string, Pattern[]>;
+  /** Anything else with more than one step (a prefix second step). */
+  other: Pattern[];
+  /** One-step patterns; they run last at a position so longer matches can mask them ("calls to" hides "calls"). */
+  single: Pattern[];
+}
+
 export interface Lexicon {
   exact: Map<string, Pattern[]>;
   prefix: Map<string, Pattern[]>;
   cues: Cue[];
+  /** Token -> its candidates, filled as tokens are first seen. */
+  memo: Map<string, Candidates>;
 }
+
+// Vocabulary grows slowly; past this many distinct tokens the memo starts over rather than grow without bound.
+const MEMO_LIMIT = 50_000;
 
 export function compileLexicon(cues: Cue[]): Lexicon {
   const exact = new Map<string, Pattern[]>();
@@ -81,14 +98,31 @@ export function compileLexicon(cues: Cue[]): Lexicon {
       else add(exact, first.text, pattern);
     }
   });
-  // Masking patterns run first at a position, so "calls to" hides the "calls" that starts with it.
-  for (const list of [...exact.values(), ...prefix.values()]) list.sort((a, b) => b.masks.length - a.masks.length);
-  return { exact, prefix, cues };
+  return { exact, prefix, cues, memo: new Map() };
 }
 
 function stepMatches(step: Step, token: string | undefined): boolean {
   if (token === undefined) return false;
   return step.prefix ? token.startsWith(step.text) : token === step.text;
+}
+
+function candidates(lexicon: Lexicon, token: string): Candidates {
+  const known = lexicon.memo.get(token);
+  if (known) return known;
+  const all = [...(lexicon.exact.get(token) ?? [])];
+  if (token.length >= PREFIX_KEY) {
+    for (const pattern of lexicon.prefix.get(token.slice(0, PREFIX_KEY)) ?? []) if (token.startsWith(pattern.steps[0]!.text)) all.push(pattern);
+  }
+  const found: Candidates = { next: new Map(), gap: new Map(), other: [], single: [] };
+  for (const pattern of all) {
+    const second = pattern.steps[1];
+    if (!second) found.single.push(pattern);
+    else if (second.prefix) found.other.push(pattern);
+    else add(pattern.gapAt === 1 ? found.gap : found.next, second.text, pattern);
+  }
+  if (lexicon.memo.size >= MEMO_LIMIT) lexicon.memo.clear();
+  lexicon.memo.set(token, found);
+  return found;
 }
 
 /** Number of tokens the pattern covers when it starts at `at`, or 0 when it does not match. */
@@ -126,48 +160,64 @@ export interface CueHits {
   negated: Uint8Array;
   /** Index into the lexicon's cues of the first cue that fed each signal, -1 when none. */
   firstCue: Int16Array;
-  /** Token position of that first cue. */
-  firstPos: Int16Array;
 }
+
+// Scratch space reused by every call; matchCues runs to completion before anything else can use it.
+const maskedUntil = new Int16Array(SIGNAL_COUNT);
+const lastPos = new Int16Array(SIGNAL_COUNT);
 
 export function matchCues(lexicon: Lexicon, tokens: string[]): CueHits {
   const counts = new Uint8Array(SIGNAL_COUNT);
   const negated = new Uint8Array(SIGNAL_COUNT);
   const firstCue = new Int16Array(SIGNAL_COUNT).fill(-1);
-  const firstPos = new Int16Array(SIGNAL_COUNT).fill(-1);
-  const maskedUntil = new Int16Array(SIGNAL_COUNT);
+  maskedUntil.fill(0);
   // One hit per signal and position: "is down" and "is down for" at one spot count once for `down`.
-  const lastPos = new Int16Array(SIGNAL_COUNT).fill(-1);
-  const visit = (list: Pattern[] | undefined, at: number, token: string) => {
-    if (!list) return;
-    for (const pattern of list) {
-      if (at < maskedUntil[pattern.signal]!) continue;
-      if (!stepMatches(pattern.steps[0]!, token)) continue;
-      const span = matchAt(pattern, tokens, at);
-      if (span === 0) continue;
-      for (const m of pattern.masks) if (maskedUntil[m]! < at + span) maskedUntil[m] = at + span;
-      if (lastPos[pattern.signal] === at) continue;
-      lastPos[pattern.signal] = at;
-      if (pattern.negatable && isNegated(tokens, at)) {
-        if (negated[pattern.signal]! < 255) negated[pattern.signal]!++;
-        continue;
-      }
-      if (counts[pattern.signal]! < 255) counts[pattern.signal]!++;
-      if (firstCue[pattern.signal] === -1) {
-        firstCue[pattern.signal] = pattern.cue;
-        firstPos[pattern.signal] = at;
-      }
+  lastPos.fill(-1);
+  const hit = (pattern: Pattern, at: number, span: number) => {
+    const signal = pattern.signal;
+    if (at < maskedUntil[signal]!) return;
+    for (const m of pattern.masks) if (maskedUntil[m]! < at + span) maskedUntil[m] = at + span;
+    if (lastPos[signal] === at) return;
+    lastPos[signal] = at;
+    if (pattern.negatable && isNegated(tokens, at)) {
+      if (negated[signal]! < 255) negated[signal]!++;
+      return;
     }
+    if (counts[signal]! < 255) counts[signal]!++;
+    if (firstCue[signal] === -1) firstCue[signal] = pattern.cue;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    visit(lexicon.exact.get(token), i, token);
-    if (token.length >= PREFIX_KEY) {
-      const bucket = lexicon.prefix.get(token.slice(0, PREFIX_KEY));
-      if (bucket) visit(bucket, i, token);
+  for (let at = 0; at < tokens.length; at++) {
+    const found = candidates(lexicon, tokens[at]!);
+    if (found.next.size > 0 && at + 1 < tokens.length) {
+      for (const pattern of found.next.get(tokens[at + 1]!) ?? NONE) {
+        const span = matchAt(pattern, tokens, at);
+        if (span > 0) hit(pattern, at, span);
+      }
     }
+    if (found.gap.size > 0) {
+      const limit = Math.min(tokens.length, at + 1 + GAP);
+      for (let p = at + 1; p < limit; p++) {
+        for (const pattern of found.gap.get(tokens[p]!) ?? NONE) {
+          const span = pattern.steps.length === 2 ? p - at + 1 : matchAt(pattern, tokens, at);
+          if (span > 0) hit(pattern, at, span);
+        }
+      }
+    }
+    for (const pattern of found.other) {
+      const span = matchAt(pattern, tokens, at);
+      if (span > 0) hit(pattern, at, span);
+    }
+    for (const pattern of found.single) hit(pattern, at, 1);
   }
-  return { counts, negated, firstCue, firstPos };
+  return { counts, negated, firstCue };
 }
 
+const NONE: Pattern[] = [];
+
 export const LEXICON = compileLexicon(CUES);
+
+/** The reason text of the first cue that fed a signal. */
+export function labelOf(hits: CueHits, signal: number): string {
+  const cue = hits.firstCue[signal]!;
+  return cue >= 0 ? LEXICON.cues[cue]!.label : '';
+}

@@ -1,7 +1,7 @@
 import { AREAS, type Area } from './areas';
-import { SIGNALS, type Signal } from './classify-cues';
+import { SIG, type Signal } from './classify-cues';
 import { scoreEmergency } from './classify-emergency';
-import { LEXICON, type CueHits } from './classify-lexicon';
+import { labelOf, type CueHits } from './classify-lexicon';
 
 /**
  * Signals -> a score per area. Weights are set by hand from what each signal means; every term
@@ -13,9 +13,8 @@ export interface Facts {
   tokenCount: number;
   question: boolean;
   exclaim: boolean;
-  /** Names a day or time ahead (cheap regex); set before chrono runs. */
+  /** Names a day or time (cheap check); set before any date parsing. */
   futureDate: boolean;
-  pastDate: boolean;
   broadcast: boolean;
   emoji: string[];
   /** Lines that start like a list item: long status updates are lists. */
@@ -29,7 +28,8 @@ export interface Contribution {
 }
 
 export interface Scores {
-  scores: Record<Area, number>;
+  /** AREAS order. */
+  scores: Float64Array;
   contributions: Contribution[];
   /** Evidence for an emergency before anything took it back. */
   alarm: number;
@@ -37,7 +37,56 @@ export interface Scores {
   defused: number;
 }
 
-const S = Object.fromEntries(SIGNALS.map((s, i) => [s, i])) as Record<Signal, number>;
+export const AREA_INDEX = Object.fromEntries(AREAS.map((a, i) => [a, i])) as { readonly [K in Area]: number };
+const DW = AREA_INDEX.deep_work;
+const OPS = AREA_INDEX.daily_operations;
+const MEET = AREA_INDEX.online_meeting;
+const OFF = AREA_INDEX.offline_activity;
+const EM = AREA_INDEX.emergency;
+
+// [area, signal, weight per hit, hits counted at most]: the plain additive terms.
+const LINEAR: Array<[number, Signal, number, number]> = [
+  [MEET, 'call', 2.4, 1],
+  [MEET, 'meeting', 1.0, 2],
+  [MEET, 'callLink', 1.2, 1],
+  [MEET, 'talk', 0.7, 1],
+  [OFF, 'offsite', 2.4, 1],
+  [OFF, 'social', 1.2, 2],
+  [OFF, 'travel', 0.8, 2],
+  [OFF, 'past_ref', -1.8, 1],
+  [OFF, 'feedback', -0.8, 1],
+  [OFF, 'absence', -1.5, 1],
+  [DW, 'proposal', 1.6, 2],
+  [DW, 'musing', 0.9, 2],
+  [DW, 'strategy', 0.8, 2],
+  [DW, 'decision', 0.9, 2],
+  [DW, 'comments', 1.0, 2],
+  [DW, 'hub', 0.9, 1],
+  [DW, 'planning', 0.5, 1],
+  [DW, 'knowledge', 0.8, 1],
+  [DW, 'doc', 0.8, 1],
+  [OPS, 'review', 0.7, 2],
+  [OPS, 'question', 0.6, 1],
+  [OPS, 'update', 0.5, 2],
+  [OPS, 'support', 0.6, 2],
+  [OPS, 'request', 0.3, 1],
+  [OPS, 'fyi', 0.4, 1],
+  [OPS, 'feedback', 0.7, 1],
+  [OPS, 'ci', 0.4, 1],
+  [OPS, 'absence', 1.0, 1],
+  [OPS, 'resolved', 0.6, 1],
+  [OPS, 'casual', 0.4, 1],
+  [OPS, 'limited', 0.4, 1],
+  [OPS, 'calm', 0.6, 1],
+  [OPS, 'praise', 0.6, 1],
+  [OPS, 'drill', 0.8, 1],
+  [OPS, 'past_ref', 1.2, 1],
+  [OPS, 'advice', 1.0, 1],
+];
+const LINEAR_AREA = Int8Array.from(LINEAR, (t) => t[0]);
+const LINEAR_SIGNAL = Int16Array.from(LINEAR, (t) => SIG[t[1]]);
+const LINEAR_WEIGHT = Float64Array.from(LINEAR, (t) => t[2]);
+const LINEAR_CAP = Uint8Array.from(LINEAR, (t) => t[3]);
 
 // Emoji that carry meaning; the rest are decoration.
 const EMOJI_SIGNAL: Record<string, { area: Area; weight: number; label: string }> = {
@@ -63,101 +112,64 @@ const EMOJI_SIGNAL: Record<string, { area: Area; weight: number; label: string }
 };
 
 export function scoreFacts(facts: Facts): Scores {
-  const { counts, negated, firstCue } = facts.hits;
-  const n = (signal: Signal, cap = 1) => Math.min(counts[S[signal]]!, cap);
-  const has = (signal: Signal) => counts[S[signal]]! > 0;
-  const label = (signal: Signal) => {
-    const cue = firstCue[S[signal]]!;
-    return cue >= 0 ? LEXICON.cues[cue]!.label : signal;
-  };
-  const scores: Record<Area, number> = { deep_work: 0, daily_operations: 0.6, online_meeting: 0, offline_activity: 0, emergency: 0 };
+  const { hits } = facts;
+  const { counts, negated } = hits;
+  const has = (signal: number) => counts[signal]! > 0;
+  const scores = new Float64Array(AREAS.length);
+  scores[OPS] = 0.6;
   const contributions: Contribution[] = [];
-  const add = (area: Area, weight: number, why: string) => {
-    if (weight === 0) return;
-    scores[area] += weight;
-    contributions.push({ area, weight, label: why });
+  const add = (area: number, weight: number, label: string) => {
+    scores[area]! += weight;
+    contributions.push({ area: AREAS[area]!, weight, label });
   };
-  const term = (area: Area, signal: Signal, weight: number, cap = 1) => add(area, weight * n(signal, cap), label(signal));
 
-  // ---- emergency
+  for (let t = 0; t < LINEAR_AREA.length; t++) {
+    const count = counts[LINEAR_SIGNAL[t]!]!;
+    if (count > 0) add(LINEAR_AREA[t]!, LINEAR_WEIGHT[t]! * Math.min(count, LINEAR_CAP[t]!), labelOf(hits, LINEAR_SIGNAL[t]!));
+  }
+
   let emojiWeight = 0;
   let emojiLabel: string | undefined;
   for (const name of facts.emoji) {
     const e = EMOJI_SIGNAL[name];
-    if (e?.area === 'emergency' && e.weight > emojiWeight) {
+    if (!e) continue;
+    if (e.area !== 'emergency') add(AREA_INDEX[e.area], e.weight, e.label);
+    else if (e.weight > emojiWeight) {
       emojiWeight = e.weight;
       emojiLabel = e.label;
     }
   }
-  const emergency = scoreEmergency(
-    { has, n, label },
-    { broadcast: facts.broadcast, exclaim: facts.exclaim, bullets: facts.bullets, emojiWeight, emojiLabel },
-  );
-  scores.emergency = emergency.score;
-  contributions.push(...emergency.contributions);
+  const emergency = scoreEmergency(hits, { broadcast: facts.broadcast, exclaim: facts.exclaim, bullets: facts.bullets, emojiWeight, emojiLabel }, contributions);
+  scores[EM] = emergency.score;
 
   // ---- online meeting
-  term('online_meeting', 'call', 2.4);
-  term('online_meeting', 'meeting', 1.0, 2);
-  term('online_meeting', 'callLink', 1.2);
-  term('online_meeting', 'talk', 0.7);
-  if (has('call') || has('meeting') || has('talk')) term('online_meeting', 'soon', 0.4);
-  // Asking for the call is what counts, whatever the call is about (an offsite, an RFC, an incident review).
-  if ((has('call') || has('talk')) && (facts.question || has('request'))) add('online_meeting', 0.8, 'asks for a call');
-  if (negated[S.call]! > 0 || negated[S.meeting]! > 0) add('online_meeting', -1.8, 'says no call is needed');
-  for (const name of facts.emoji) {
-    const e = EMOJI_SIGNAL[name];
-    if (e && e.area !== 'emergency') add(e.area, e.weight, e.label);
+  const asksCall = has(SIG.call) || has(SIG.talk);
+  if (asksCall || has(SIG.meeting)) {
+    if (has(SIG.soon)) add(MEET, 0.4, labelOf(hits, SIG.soon));
+    // Asking for the call is what counts, whatever the call is about (an offsite, an RFC, an incident review).
+    if (asksCall && (facts.question || has(SIG.request))) add(MEET, 0.8, 'asks for a call');
+  }
+  if (negated[SIG.call]! > 0 || negated[SIG.meeting]! > 0) {
+    add(MEET, -1.8, 'says no call is needed');
+    if (negated[SIG.call]! > 0) add(OPS, 0.6, 'says no call is needed');
   }
 
   // ---- offline activity
-  term('offline_activity', 'event', 2.4);
-  term('offline_activity', 'social', 1.2, 2);
-  term('offline_activity', 'travel', 0.8, 2);
+  const gathering = has(SIG.offsite) || has(SIG.event) || has(SIG.social) || has(SIG.travel);
+  if (has(SIG.event) && !has(SIG.offsite)) add(OFF, 2.4, labelOf(hits, SIG.event));
   // "the office printer" is not an event; the office only counts beside an event, travel or a date.
+  if (has(SIG.inPerson)) add(OFF, gathering || facts.futureDate ? 0.9 : 0.3, labelOf(hits, SIG.inPerson));
   // "meet Globex's team on site" is an in-person meeting, not a call.
-  if (has('inPerson') && has('meeting') && !has('call') && !has('callLink')) add('offline_activity', 0.8, 'happens in person');
-  term('offline_activity', 'inPerson', has('event') || has('social') || has('travel') || facts.futureDate ? 0.9 : 0.3);
-  if ((has('event') || has('social') || has('travel')) && facts.futureDate) add('offline_activity', 0.4, 'names a date ahead');
-  term('offline_activity', 'past_ref', -1.8);
-  if (has('call') || has('callLink')) add('offline_activity', -1.0, 'is a call about the event');
-  term('offline_activity', 'feedback', -0.8);
-  term('offline_activity', 'absence', -1.5);
+  if (has(SIG.inPerson) && has(SIG.meeting) && !has(SIG.call) && !has(SIG.callLink)) add(OFF, 0.8, 'happens in person');
+  if (gathering && facts.futureDate) add(OFF, 0.4, 'names a date ahead');
+  if (has(SIG.call) || has(SIG.callLink)) add(OFF, -1.0, 'is a call about the event');
 
   // ---- deep work
-  term('deep_work', 'proposal', 1.6, 2);
-  term('deep_work', 'musing', 0.9, 2);
-  term('deep_work', 'strategy', 0.8, 2);
-  term('deep_work', 'decision', 0.9, 2);
-  term('deep_work', 'comments', 1.0, 2);
-  term('deep_work', 'hub', 0.9);
-  term('deep_work', 'planning', 0.5);
-  term('deep_work', 'knowledge', 0.8);
-  term('deep_work', 'doc', 0.8);
-  if ((has('doc') || has('docWeak')) && (has('incident') || has('past') || has('resolved'))) add('deep_work', 1.0, 'is a document about a past incident');
+  if ((has(SIG.doc) || has(SIG.docWeak)) && (has(SIG.incident) || has(SIG.past) || has(SIG.resolved))) add(DW, 1.0, 'is a document about a past incident');
 
   // ---- daily operations: the catch-all for small, non-scheduled work
-  term('daily_operations', 'review', 0.7, 2);
-  term('daily_operations', 'question', 0.6);
-  term('daily_operations', 'update', 0.5, 2);
-  if (facts.bullets >= 3) add('daily_operations', 0.8, 'is a status update');
-  if (facts.tokenCount <= 4) term('daily_operations', 'thanks', 0.8);
-  term('daily_operations', 'support', 0.6, 2);
-  term('daily_operations', 'request', 0.3);
-  term('daily_operations', 'fyi', 0.4);
-  term('daily_operations', 'feedback', 0.7);
-  term('daily_operations', 'ci', 0.4);
-  term('daily_operations', 'absence', 1.0);
-  term('daily_operations', 'resolved', 0.6);
-  term('daily_operations', 'casual', 0.4);
-  term('daily_operations', 'limited', 0.4);
-  term('daily_operations', 'calm', 0.6);
-  term('daily_operations', 'praise', 0.6);
-  term('daily_operations', 'drill', 0.8);
-  term('daily_operations', 'past_ref', 1.2);
-  term('daily_operations', 'advice', 1.0);
-  if (negated[S.call]! > 0) add('daily_operations', 0.6, 'says no call is needed');
+  if (facts.bullets >= 3) add(OPS, 0.8, 'is a status update');
+  if (facts.tokenCount <= 4 && has(SIG.thanks)) add(OPS, 0.8, labelOf(hits, SIG.thanks));
 
   return { scores, contributions, alarm: emergency.alarm, defused: emergency.factor };
 }
-

@@ -1,11 +1,11 @@
 import { AREA_INFO, AREAS, type Area } from './areas';
-import { bayesFeatures, bayesPosterior, compileBayes, type BayesCounts, type BayesModel } from './classify-bayes';
+import { bayesPosterior, compileBayes, type BayesCounts, type BayesModel } from './classify-bayes';
 import shippedCounts from './classify-bayes-model.json';
 import { describeLead, findDateMention, mentionsPastDate, resolveDate } from './classify-dates';
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
 import { LEXICON, matchCues } from './classify-lexicon';
-import { scoreFacts, type Contribution } from './classify-score';
+import { AREA_INDEX, scoreFacts, type Contribution } from './classify-score';
 import { tokenize } from './classify-text';
 import type { CorrectionModel } from './learning';
 import { toProse } from './slack-text';
@@ -40,10 +40,12 @@ const RULE_TEMPERATURE = 0.5;
 // Missing a real emergency is the worst error: a close call tips that way.
 const EMERGENCY_BIAS = 0.1;
 const KEYWORD_BOOST = 0.4;
-const EMERGENCY_INDEX = AREAS.indexOf('emergency');
 const MAX_REASONS = 3;
-// Dates matter where a lead time or a slot does; an emergency is now by definition.
-const DATED_AREAS: ReadonlySet<Area> = new Set(['online_meeting', 'offline_activity', 'deep_work', 'daily_operations']);
+const EM = AREA_INDEX.emergency;
+const OPS = AREA_INDEX.daily_operations;
+// When something happens matters for the synchronous areas: lead time for offline activities, the
+// slot for a call. Parsing dates costs ~100x a classification, so the async areas go without.
+const DATED: ReadonlySet<Area> = new Set(['online_meeting', 'offline_activity']);
 const BULLET = /^\s*(?:[•\-*–]|\d+[.)])\s/gm;
 
 function countBullets(prose: string): number {
@@ -51,30 +53,19 @@ function countBullets(prose: string): number {
   return prose.match(BULLET)?.length ?? 0;
 }
 
-/** The highest value; ties go to daily_operations, the framework's default for small async work. */
-function winner(values: Record<Area, number>): Area {
-  let best: Area = 'daily_operations';
-  for (const area of AREAS) if (values[area] > values[best]) best = area;
+/** Index of the highest value; ties go to daily_operations, the framework's default for small async work. */
+function winner(values: Float64Array): number {
+  let best = OPS;
+  for (let a = 0; a < values.length; a++) if (values[a]! > values[best]!) best = a;
   return best;
 }
 
-function softmax(scores: Record<Area, number>): Record<Area, number> {
-  const max = Math.max(...AREAS.map((a) => scores[a]));
-  const out = {} as Record<Area, number>;
-  let sum = 0;
-  for (const area of AREAS) sum += out[area] = Math.exp((scores[area] - max) / RULE_TEMPERATURE);
-  for (const area of AREAS) out[area] /= sum;
-  return out;
-}
-
-function reasonsFor(area: Area, contributions: Contribution[]): string[] {
-  const seen = new Set<string>();
-  return contributions
-    .filter((c) => c.area === area && c.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .map((c) => c.label)
-    .filter((label) => (seen.has(label) ? false : (seen.add(label), true)))
-    .slice(0, MAX_REASONS);
+function reasonsFor(area: Area, contributions: Contribution[], into: string[]): void {
+  const mine = contributions.filter((c) => c.area === area && c.weight > 0).sort((a, b) => b.weight - a.weight);
+  for (const c of mine) {
+    if (into.length >= MAX_REASONS) return;
+    if (!into.includes(c.label)) into.push(c.label);
+  }
 }
 
 /** Why an alarm word did not make it an emergency ("talks about a past incident"). */
@@ -92,8 +83,7 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   const slack = toProse(text);
   const tokens = tokenize(slack.prose);
   const hits = matchCues(LEXICON, tokens);
-  const mention = findDateMention(slack.prose);
-  const pastDate = mentionsPastDate(slack.prose);
+  const mention = findDateMention(slack.prose, tokens);
   const question = slack.prose.indexOf('?') >= 0;
   const { scores, contributions, alarm, defused } = scoreFacts({
     hits,
@@ -101,46 +91,48 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
     question,
     exclaim: slack.prose.indexOf('!') >= 0,
     futureDate: mention !== undefined,
-    pastDate,
     broadcast: slack.broadcast !== undefined,
     emoji: slack.emoji,
     bullets: countBullets(slack.prose),
   });
-  const push = (area: Area, weight: number, label: string) => {
-    scores[area] += weight;
-    contributions.push({ area, weight, label });
-  };
-  if (context.channelArea) push(context.channelArea, CHANNEL_PRIOR, 'posted in a channel for this area');
-  if (context.isThreadReply && context.channelArea === 'emergency') push('emergency', 0.5, 'follows up in an incident thread');
+  if (context.channelArea) {
+    scores[AREA_INDEX[context.channelArea]]! += CHANNEL_PRIOR;
+    contributions.push({ area: context.channelArea, weight: CHANNEL_PRIOR, label: 'posted in a channel for this area' });
+  }
+  if (context.isThreadReply && context.channelArea === 'emergency') {
+    scores[EM]! += 0.5;
+    contributions.push({ area: 'emergency', weight: 0.5, label: 'follows up in an incident thread' });
+  }
   const ruled = winner(scores);
 
-  // Fuse: the rules' softmax and the learned posterior, half each.
-  const rules = softmax(scores);
-  const learned = bayesPosterior(context.model ?? SHIPPED_MODEL, bayesFeatures(tokens, hits));
-  const fused = {} as Record<Area, number>;
-  AREAS.forEach((area, i) => (fused[area] = RULE_SHARE * rules[area] + (1 - RULE_SHARE) * learned[i]!));
+  // Fuse the rules' softmax with the learned posterior, half each.
+  const learned = bayesPosterior(context.model ?? SHIPPED_MODEL, tokens, hits);
+  const fused = new Float64Array(AREAS.length);
+  let sum = 0;
+  for (let a = 0; a < fused.length; a++) sum += fused[a] = Math.exp((scores[a]! - scores[ruled]!) / RULE_TEMPERATURE);
+  for (let a = 0; a < fused.length; a++) fused[a] = (RULE_SHARE * fused[a]!) / sum + (1 - RULE_SHARE) * learned[a]!;
   // The learned model may not outvote an explicit "staging", "resolved" or "not urgent": those scale its emergency share too.
-  fused.emergency -= (1 - RULE_SHARE) * learned[EMERGENCY_INDEX]! * (1 - defused);
-  fused.emergency += EMERGENCY_BIAS;
-  const boosted: string[] = [];
+  fused[EM]! += EMERGENCY_BIAS - (1 - RULE_SHARE) * learned[EM]! * (1 - defused);
+  const reasons: string[] = [];
   if (context.command === 'emergency') {
-    fused.emergency += 1;
-    boosted.push('filed with /emergency');
+    fused[EM]! += 1;
+    reasons.push('filed with /emergency');
   }
-  if (context.command === 'async' && alarm < 4) fused.emergency -= 0.3;
+  if (context.command === 'async' && alarm < 4) fused[EM]! -= 0.3;
   if (context.keywords) {
     for (const hit of keywordHits(context.keywords, slack.prose)) {
-      fused[hit.area] += KEYWORD_BOOST;
+      fused[AREA_INDEX[hit.area]]! += KEYWORD_BOOST;
       contributions.push({ area: hit.area, weight: 10, label: `matches the workspace keyword "${hit.keyword}"` });
     }
   }
 
-  let area = winner(fused);
+  const top = winner(fused);
+  let area = AREAS[top]!;
   let total = 0;
-  for (const a of AREAS) total += Math.max(0, fused[a]);
-  let confidence = Math.round((Math.max(0, fused[area]) / total) * 100) / 100;
-  let reasons = [...boosted, ...reasonsFor(area, contributions)].slice(0, MAX_REASONS);
-  if (area !== ruled) reasons.unshift(`reads like other ${AREA_INFO[area].label.toLowerCase()} messages`);
+  for (const p of fused) total += Math.max(0, p);
+  let confidence = Math.round((Math.max(0, fused[top]!) / total) * 100) / 100;
+  if (top !== ruled) reasons.push(`reads like other ${AREA_INFO[area].label.toLowerCase()} messages`);
+  reasonsFor(area, contributions, reasons);
   if (area !== 'emergency' && alarm >= 1.5) {
     const why = defusedBy(contributions);
     if (why) reasons.push(`not an emergency: ${why}`);
@@ -148,15 +140,19 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
 
   const taught = context.command === 'emergency' ? undefined : context.corrections?.suggest(tokens);
   if (taught) {
-    if (taught.area !== area) confidence = Math.max(0.6, Math.round(taught.agreement * 100) / 100);
+    if (taught.area !== area) {
+      confidence = Math.max(0.6, Math.round(taught.agreement * 100) / 100);
+      reasons.length = 0;
+    }
     area = taught.area;
-    reasons = [`learned from ${taught.votes} correction${taught.votes === 1 ? '' : 's'} in this workspace`, ...reasons.slice(0, MAX_REASONS - 1)];
+    reasons.unshift(`learned from ${taught.votes} correction${taught.votes === 1 ? '' : 's'} in this workspace`);
+    reasons.length = Math.min(reasons.length, MAX_REASONS);
   }
   if (reasons.length === 0) reasons.push('no strong cue; treated as a small async item');
 
-  const flags = flagsFor(area, { hits, tokenCount: tokens.length, question, pastDate });
+  const flags = flagsFor(area, { hits, tokenCount: tokens.length, question, pastDate: mentionsPastDate(tokens) });
   const verdict: Verdict = { area, urgent: flags.urgent, important: flags.important, confidence, reasons };
-  if (context.now !== undefined && mention && DATED_AREAS.has(area)) {
+  if (context.now !== undefined && mention && DATED.has(area)) {
     const when = resolveDate(slack.prose, mention, context.now, context.timezone);
     if (when !== undefined) {
       verdict.when = when;

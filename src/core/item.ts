@@ -1,4 +1,5 @@
 import type { Area } from './areas';
+import type { HubRef } from './hub';
 import type { Priority } from './priority';
 
 export const ITEM_STATUSES = ['open', 'done', 'dropped'] as const;
@@ -33,4 +34,6 @@ export interface Item {
   snoozedUntil?: number;
   /** Set once the item is posted in a digest: later digests only count it. */
   posted?: { digestId: string; channel: string; ts: string };
+  /** Set once a deep-work item has its own message in the hub channel; its life cycle lives here. */
+  hub?: HubRef;
 }

@@ -3,11 +3,11 @@ import type { HealthCheck } from '../http/health';
 
 const BEAT_MS = 5_000;
 /** Three missed beats: the worker is gone (or was never deployed, as in a web-only set-up). */
-const STALE_MS = 3 * BEAT_MS;
+export const HEARTBEAT_STALE_MS = 3 * BEAT_MS;
 
 /** Workers that escalate write a heartbeat; web processes read it to warn that nobody would escalate. */
 export function startHeartbeat(deps: Deps, role: string): NodeJS.Timeout {
-  const beat = () => void deps.redis.set(deps.keys.heartbeat(role), String(deps.now()), 'PX', STALE_MS * 4).catch(() => undefined);
+  const beat = () => void deps.redis.set(deps.keys.heartbeat(role), String(deps.now()), 'PX', HEARTBEAT_STALE_MS * 4).catch(() => undefined);
   beat();
   const timer = setInterval(beat, BEAT_MS);
   timer.unref();
@@ -19,16 +19,32 @@ export async function lastHeartbeat(deps: Deps, role: string): Promise<number | 
   return raw ? Number(raw) : undefined;
 }
 
+export interface WorkerStatus {
+  alive: boolean;
+  /** When the newest heartbeat was written, if one is on record. */
+  lastBeatAt?: number;
+  /** One sentence for /health and `/quadrant oncall`. */
+  detail: string;
+}
+
+/** Whether an emergency worker has been alive recently; `/quadrant oncall` shows `detail` as it is. */
+export async function emergencyWorkerStatus(deps: Deps): Promise<WorkerStatus> {
+  const at = await lastHeartbeat(deps, 'emergency-worker');
+  const age = at === undefined ? undefined : deps.now() - at;
+  if (at !== undefined && age !== undefined && age < HEARTBEAT_STALE_MS) {
+    return { alive: true, lastBeatAt: at, detail: `an emergency worker was alive ${Math.max(0, Math.round(age / 1000))} s ago` };
+  }
+  const since = age === undefined ? 'none has been seen recently' : `the last one was seen ${Math.round(age / 1000)} s ago`;
+  return {
+    alive: false,
+    lastBeatAt: at,
+    detail: `no emergency worker is alive (${since}): emergencies still page tier 1 at once, but never escalate. Run \`quadrant start --role worker\` (or --role all).`,
+  };
+}
+
 export function emergencyWorkerCheck(deps: Deps): HealthCheck {
   return async () => {
-    const at = await lastHeartbeat(deps, 'emergency-worker');
-    const alive = at !== undefined && deps.now() - at < STALE_MS;
-    return {
-      name: 'emergency_worker',
-      ok: alive,
-      detail: alive
-        ? `last heartbeat ${Math.round((deps.now() - at!) / 1000)} s ago`
-        : 'no emergency worker has been alive recently: emergencies would page once but never escalate. Run `quadrant start --role worker`.',
-    };
+    const status = await emergencyWorkerStatus(deps);
+    return { name: 'emergency_worker', ok: status.alive, detail: status.detail };
   };
 }

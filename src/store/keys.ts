@@ -60,6 +60,25 @@ export function createKeys(prefix: string) {
     userInfo: (team: string, user: string) => k('user-info', team, user),
     // operations
     heartbeat: (role: string) => k('heartbeat', role),
+    // evaluation counts, one hash per workspace and ISO week ("2026-W14"); see store/evaluation-store.ts
+    evalWeek: (team: string, week: string) => k('eval', team, week),
+    evalChannels: (team: string, week: string) => k('eval-ch', team, week),
+    evalUser: (team: string, week: string, user: string) => k('eval-user', team, week, user),
+    // user -> FYI broadcasts that week; read only when the settings allow reports to name people
+    evalPeople: (team: string, week: string) => k('eval-people', team, week),
+    // targets a weekly report or hub summary has reached, so a retried job posts to the rest only
+    weeklyPosted: (team: string, kind: string, week: string) => k('weekly-posted', team, kind, week),
+    // the hub: item ids by filing time (not archived), and decided item ids by decision time
+    hubItems: (team: string) => k('hub-items', team),
+    hubDecided: (team: string) => k('hub-decided', team),
+    // one process posts an item to the hub; one state change at a time per item
+    hubClaim: (team: string, id: string) => k('hub-claim', team, id),
+    hubLock: (team: string, id: string) => k('hub-lock', team, id),
+    // set once the admins were told that deep-work items go to the digest until a hub is set
+    hubMissingTold: (team: string) => k('hub-missing-told', team),
+    // introductions: sent once per person; personal tips switched off
+    introduced: (team: string, user: string) => k('introduced', team, user),
+    tipsOff: (team: string, user: string) => k('tips-off', team, user),
   };
 }
 

@@ -42,8 +42,14 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
     }
   });
 
+  // Nudge contexts hold the text of the message a nudge was about.
+  await scanKeys(redis, keys.nudgeContext(team, '*', '*'), async (found) => {
+    const raws = await redis.mget(found);
+    const mine = found.filter((_, i) => (JSON.parse(raws[i] ?? '{}') as { user?: string }).user === user);
+    if (mine.length) await redis.unlink(...mine);
+  });
   await deleteMatching(redis, keys.nudged(team, '*', user));
-  await redis.del(keys.userInfo(team, user));
+  await redis.del(keys.userInfo(team, user), keys.authorName(team, user));
 
   const settings = await deps.settings.get(team);
   const inSettings = settings.admins.includes(user) || settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user));

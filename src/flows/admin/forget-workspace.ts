@@ -28,13 +28,21 @@ export async function forgetWorkspace(deps: Deps, team: string): Promise<{ keys:
     keys.userItems(team, '*'),
     keys.digest(team, '*', '*'),
     keys.digestLast(team, '*'),
+    keys.digestRecent(team, '*'),
+    keys.digestLock(team, '*'),
+    keys.digestRefreshPending(team, '*', '*'),
+    keys.digestSeq(team, '*'),
+    keys.authorName(team, '*'),
     keys.nudged(team, '*', '*'),
+    keys.nudgeContext(team, '*', '*'),
     keys.emergency(team, '*'),
+    keys.emergencyPostLock(team, '*'),
+    keys.oncallTest(team, '*'),
     keys.seen(team, '*', '*'),
     keys.userInfo(team, '*'),
   ];
   for (const pattern of patterns) count += await deleteMatching(redis, pattern);
-  count += await redis.del(keys.settings(team), keys.settingsHistory(team), keys.settingsSeq(team), keys.itemSeq(team), keys.corrections(team));
+  count += await redis.del(keys.settings(team), keys.settingsHistory(team), keys.settingsSeq(team), keys.itemSeq(team), keys.corrections(team), keys.digestSchedule(team), keys.oncallTestLatest(team));
   if (await createInstallationStore(redis, keys).remove(team)) count++;
   await redis.srem(keys.teams(), team);
   await redis.publish(keys.settingsChanged(), team);

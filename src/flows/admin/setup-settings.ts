@@ -3,6 +3,7 @@ import { Settings, type SettingsInput } from '../../config/settings';
 import type { Issue } from '../../core/errors';
 import { applyDraft, type SetupDraft, type SetupStep } from '../../core/setup-form';
 import type { Deps } from '../../deps';
+import type { SettingsChangeKind } from '../../store/settings-store';
 import { changeSettings, type SettingsChanged } from './change-settings';
 import { checkBotMembership, type ChannelProblem } from './check-channels';
 
@@ -38,6 +39,6 @@ export async function checkSetupStep(deps: Deps, client: WebClient, team: string
 }
 
 /** Saves every answered step onto the settings as they are now (admins only; re-checked here). */
-export function saveSetup(deps: Deps, input: { team: string; by: string; draft: SetupDraft; kind: 'setup' | 'oncall' }): Promise<SettingsChanged> {
+export function saveSetup(deps: Deps, input: { team: string; by: string; draft: SetupDraft; kind: SettingsChangeKind }): Promise<SettingsChanged> {
   return changeSettings(deps, { team: input.team, by: input.by, kind: input.kind, edit: (current) => applyDraft(current, input.draft) });
 }

@@ -32,6 +32,8 @@ export interface Declared {
   paging?: Omit<TierPage, 'done'>;
   /** Redis did not answer: paged from memory, journalled locally, recorded when Redis is back. */
   degraded: boolean;
+  /** Every first-tier page's outcome, after retries (empty for a duplicate); never rejects. */
+  pages: Promise<PageResult[]>;
   /** Settles (never rejects) when the first tier's pages, the channel post and the timeline are done. */
   settled: Promise<void>;
 }
@@ -147,12 +149,12 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
     })
     .catch((err: unknown) => log.error({ err, emergency: id }, 'declaration follow-up failed'));
   const { send: _send, ...paging } = prepared;
-  return { emergency, created: true, paging, degraded, settled };
+  return { emergency, created: true, paging, degraded, pages: done, settled };
 }
 
 function duplicate(log: Deps['logger'], emergency: Emergency): Declared {
   log.info({ emergency: emergency.id }, 'duplicate declaration ignored');
-  return { emergency, created: false, degraded: false, settled: Promise.resolve() };
+  return { emergency, created: false, degraded: false, pages: Promise.resolve([]), settled: Promise.resolve() };
 }
 
 /** Posts to the emergency channel; when it cannot, says so to the admins and owes the post. */

@@ -31,6 +31,7 @@ export function startSpoolReplay(deps: Deps): NodeJS.Timeout {
 }
 
 export async function runUpkeep(deps: Deps): Promise<void> {
+  await registerSoleTeam(deps);
   if (deps.spool.list().length > 0) {
     const recorded = await replaySpool(deps);
     if (recorded) deps.logger.info({ recorded }, 'recorded emergencies declared while Redis was away');
@@ -42,4 +43,23 @@ export async function runUpkeep(deps: Deps): Promise<void> {
 async function warmSettings(deps: Deps): Promise<void> {
   const teams = await deps.redis.smembers(deps.keys.teams());
   for (const team of teams) rememberSettings(deps, team, await deps.settings.get(team));
+}
+
+// Per Redis prefix: asked once per process.
+const registered = new Set<string>();
+
+/**
+ * With one bot token, Quadrant's workspace is the token's own. Listing it among the known teams lets the API
+ * and the command line declare without naming it, even while Slack is down later.
+ */
+async function registerSoleTeam(deps: Deps): Promise<void> {
+  if (deps.env.mode === 'oauth' || registered.has(deps.keys.prefix)) return;
+  registered.add(deps.keys.prefix);
+  try {
+    const auth = await (await deps.slackFor('')).auth.test();
+    if (typeof auth.team_id === 'string') await deps.redis.sadd(deps.keys.teams(), auth.team_id);
+  } catch (err) {
+    registered.delete(deps.keys.prefix);
+    deps.logger.debug({ err }, 'could not learn the workspace id yet');
+  }
 }

@@ -1,0 +1,197 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import type { WebClient } from '@slack/web-api';
+import { config as loadDotenv } from 'dotenv';
+import { parseEnv, type Env } from '../config/env';
+import { formatIssues, loadSettingsFile } from '../config/load';
+import { SEVERITIES } from '../core/emergency';
+import { QuadrantError } from '../core/errors';
+import { EMPTY_CORRECTION_MODEL } from '../core/learning';
+import type { Deps } from '../deps';
+import { declareExternal } from '../flows/emergency/declare-external';
+import { withDeadline } from '../flows/emergency/fail-fast';
+import { replaySpool } from '../flows/emergency/replay-spool';
+import { createMetrics } from '../http/metrics';
+import { createLogger, type Logger } from '../log';
+import { pagersConfigFromEnv } from '../pagers';
+import { closeQueues, createQueues } from '../queue/queues';
+import { bullConnectionOptions, createCommandConnection } from '../redis';
+import { providerName } from '../slack/blocks/emergency-blocks';
+import { createWebClient } from '../slack/client';
+import { createEmergencySpool } from '../store/emergency-spool';
+import { createEmergencyStore } from '../store/emergency-store';
+import { createItemStore } from '../store/item-store';
+import { createKeys } from '../store/keys';
+import { createSettingsStore } from '../store/settings-store';
+
+export interface EmergencyIo {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+export interface EmergencyContext {
+  /** Defaults to the process environment (and .env). */
+  env?: Env;
+  logger?: Logger;
+  /** How long to wait for the pages and the channel post before exiting anyway. */
+  settleMs?: number;
+}
+
+export const EMERGENCY_USAGE = `usage: quadrant emergency "what is happening" [--severity critical|error|warning|info]
+                          [--team T0123] [--reporter NAME] [--idempotency-key KEY]
+
+Declares an emergency through the same route as /emergency: pages the on-call at once, schedules the
+escalation, and posts it to the emergency channel (later, when Slack answers again, if it is down).
+Prints one JSON line on stdout: {"id", "code", "team", "paged", "accepted", "failed", ...}.
+`;
+
+interface Parsed {
+  text: string;
+  severity?: string;
+  team?: string;
+  reporter?: string;
+  idempotencyKey?: string;
+}
+
+const FLAGS = { '--severity': 'severity', '--team': 'team', '--reporter': 'reporter', '--idempotency-key': 'idempotencyKey' } as const;
+
+export function parseEmergencyArgs(args: string[]): Parsed | { error: string } {
+  const words: string[] = [];
+  const out: Omit<Parsed, 'text'> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [name, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
+    if (name in FLAGS) {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === '') return { error: `${name} needs a value` };
+      out[FLAGS[name as keyof typeof FLAGS]] = value;
+    } else if (arg === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('--')) {
+      return { error: `unknown option ${name}` };
+    } else words.push(arg);
+  }
+  const text = words.join(' ').trim();
+  if (!text) return { error: 'say what is happening: quadrant emergency "the database is down"' };
+  if (out.severity && !(SEVERITIES as readonly string[]).includes(out.severity)) return { error: `--severity must be one of ${SEVERITIES.join(', ')}` };
+  return { text, ...out };
+}
+
+/**
+ * `quadrant emergency TEXT`: for when Slack itself is down. Runs no HTTP server and no workers: it pages from
+ * this process, records the emergency in Redis (or the local spool when Redis is down too), queues the
+ * escalation for the worker processes, and leaves the channel post to them when Slack does not answer.
+ * Exit 0 once declared (1 when every page failed, 2 for bad input).
+ */
+export async function runEmergency(args: string[], io: EmergencyIo, context: EmergencyContext = {}): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(EMERGENCY_USAGE);
+    return 0;
+  }
+  const parsed = parseEmergencyArgs(args);
+  if ('error' in parsed) {
+    io.stderr.write(`quadrant emergency: ${parsed.error}\n\n${EMERGENCY_USAGE}`);
+    return 2;
+  }
+  if (!context.env) loadDotenv({ quiet: true });
+  const env = context.env ?? parseEnv(process.env);
+  const logger = context.logger ?? createLogger({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, pretty: false }, io.stderr as never);
+  const { deps, close } = createEmergencyDeps(env, logger);
+  try {
+    // Emergencies this machine journalled while Redis was away are recorded first, if Redis answers now.
+    await withDeadline(replaySpool(deps), 3000).catch(() => 0);
+    const outcome = await declareExternal(deps, parsed, 'cli');
+    if (!outcome.ok) {
+      io.stderr.write(`quadrant emergency: ${outcome.message}\n`);
+      return 2;
+    }
+    const { declared } = outcome;
+    const results = await withDeadline(declared.pages, context.settleMs ?? 60_000).catch(() => []);
+    await withDeadline(declared.settled, 10_000).catch(() => undefined);
+    const accepted = results.filter((r) => r.ok).map((r) => ({ provider: r.provider, ...(r.target ? { person: r.target } : {}) }));
+    const failed = results.flatMap((r) => (r.ok ? [] : [{ provider: r.provider, ...(r.target ? { person: r.target } : {}), reason: r.reason }]));
+    const e = declared.emergency;
+    io.stdout.write(
+      `${JSON.stringify({
+        id: e.id,
+        code: e.code,
+        team: outcome.team,
+        duplicate: !declared.created,
+        degraded: declared.degraded,
+        paged: declared.paging?.providers ?? [],
+        people: declared.paging?.people ?? [],
+        accepted,
+        failed,
+      })}\n`,
+    );
+    io.stderr.write(`${humanSummary(declared.created, e.code, declared.paging, accepted.length, failed, declared.degraded)}\n`);
+    return declared.created && results.length > 0 && accepted.length === 0 ? 1 : 0;
+  } finally {
+    await close();
+  }
+}
+
+function humanSummary(
+  created: boolean,
+  code: string,
+  paging: { tier: number; people: string[]; providers: string[] } | undefined,
+  acceptedCount: number,
+  failed: Array<{ provider: string; reason: string }>,
+  degraded: boolean,
+): string {
+  if (!created) return `Emergency ${code} was already declared with this idempotency key; nobody was paged again.`;
+  const lines = [`Emergency ${code} declared. Tier ${paging?.tier ?? 1}: ${paging?.people.join(', ') || 'nobody'} via ${paging?.providers.map(providerName).join(', ') || 'no provider'}.`];
+  lines.push(`${acceptedCount} page(s) accepted, ${failed.length} failed.`);
+  for (const f of failed) lines.push(`  ${providerName(f.provider)} failed: ${f.reason}`);
+  if (acceptedCount === 0 && failed.length > 0) lines.push('EVERY PAGE FAILED: call the on-call directly.');
+  if (degraded) lines.push('Redis did not answer: the emergency is journalled on this machine and recorded when Redis is back.');
+  return lines.join('\n');
+}
+
+/** The adapters a declaration needs, built the way main.ts builds them, without HTTP server or workers. */
+function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): Promise<void> } {
+  const keys = createKeys(env.QUADRANT_REDIS_PREFIX);
+  const redis = createCommandConnection(env.REDIS_URL, 'cli');
+  const subscriber = createCommandConnection(env.REDIS_URL, 'cli-sub');
+  redis.on('error', () => undefined);
+  subscriber.on('error', () => undefined);
+  const source = env.QUADRANT_CONFIG ? loadSettingsFile(env.QUADRANT_CONFIG) : undefined;
+  if (source && !source.ok) throw new QuadrantError('quadrant_config_invalid', `QUADRANT_CONFIG is not valid.\n${formatIssues(env.QUADRANT_CONFIG!, source.issues)}`);
+  const queues = createQueues(bullConnectionOptions(env.REDIS_URL), keys.bullPrefix);
+  const settings = createSettingsStore({ redis, subscriber, keys, source: source?.ok ? source.value : undefined, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
+  const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+  const deps: Deps = {
+    env,
+    logger,
+    keys,
+    redis,
+    queues,
+    settings,
+    items: createItemStore(redis, keys),
+    metrics: createMetrics(),
+    emergencies: createEmergencyStore(redis, keys),
+    // The same default folder as `quadrant start`, so a server on this machine replays what we journal.
+    spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),
+    pagersConfig: pagersConfigFromEnv(env),
+    slackFor: async (): Promise<WebClient> => {
+      if (single) return single;
+      // OAuth installs live with the server; the post is left pending for it, and Slack DMs are skipped.
+      throw new QuadrantError('quadrant_slack_error', 'the command line has no installation token in OAuth mode');
+    },
+    // Declaring never classifies or learns; these are here only because every flow takes the same bag.
+    corrections: { record: async () => undefined, model: async () => EMPTY_CORRECTION_MODEL },
+    botUserFor: async () => undefined,
+    now: Date.now,
+  };
+  return {
+    deps,
+    close: async () => {
+      // A dead Redis must not keep the command from exiting.
+      await withDeadline(Promise.all([closeQueues(queues), settings.close()]), 2000).catch(() => undefined);
+      redis.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}

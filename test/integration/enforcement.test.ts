@@ -1,0 +1,56 @@
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+
+// Issue 4's end-to-end promise: enforcement happens through the queue, privately, and never nags.
+describe('enforcing the framework on channel messages', () => {
+  let s: TestSandbox;
+  beforeAll(async () => {
+    s = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  test('a <!channel> FYI in a daily-operations channel earns its author one ephemeral nudge, and a second one within the window does not', async () => {
+    const { driver } = s;
+    await driver.sendMessage('bob', '#ops', '<!channel> fyi the staging deploy finished, release notes are in the wiki');
+    const first = await driver.waitFor(() => driver.ephemeralsFor('bob', 'C0OPS').find((e) => e.via === 'chat.postEphemeral'), { timeoutMs: 15_000 });
+    expect(first.text).toMatch(/digest/);
+    expect(first.text).toContain('@channel');
+
+    const second = await driver.sendMessage('bob', '#ops', '<!channel> fyi the cafeteria menu for next week is posted');
+    // Wait until the worker has handled the second message (its item is filed), then count nudges.
+    await driver.waitFor(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', second.ts)) !== undefined, { timeoutMs: 15_000 }).catch(() => undefined);
+    await waitForJobs(s);
+    expect(driver.ephemeralsFor('bob', 'C0OPS').filter((e) => e.via === 'chat.postEphemeral')).toHaveLength(1);
+    // Nothing public was posted about it: nudges are never public shaming.
+    expect(driver.messagesIn('C0OPS').filter((m) => m.user === 'U0QUADRANT' || (m as { bot_id?: string }).bot_id)).toHaveLength(0);
+  });
+
+  test('an outage message in an ordinary (unlisted) channel earns the suggestion to declare an emergency', async () => {
+    const { driver } = s;
+    await driver.sendMessage('cat', '#general', 'checkout is returning 500 for every customer right now, payments failing');
+    const hint = await driver.waitFor(() => driver.ephemeralsFor('cat', 'C0GENERAL').find((e) => e.text.includes('/emergency')), { timeoutMs: 15_000 });
+    expect(JSON.stringify(hint.blocks)).toContain('nudge_declare_emergency');
+  });
+
+  test('a bot message is never enforced', async () => {
+    const before = s.driver.ephemeralsFor('bob').length;
+    await s.driver.deliverEvent({ type: 'message', subtype: 'bot_message', bot_id: 'B0OTHER', channel: 'C0OPS', text: '<!channel> build failed: outage!', ts: '1999999999.000100' }, 'message.channels');
+    await waitForJobs(s);
+    expect(s.driver.ephemeralsFor('bob').length).toBe(before);
+  });
+
+  test('the Web API calls made are all ones Slack has, with its arguments', () => {
+    expect(s.slack.violations).toEqual([]);
+  });
+});
+
+/** Waits until the intake queue has nothing waiting or active. */
+async function waitForJobs(s: TestSandbox): Promise<void> {
+  const q = s.app.deps.queues.intake;
+  for (let i = 0; i < 300; i++) {
+    const counts = await q.getJobCounts('waiting', 'active', 'delayed');
+    if (counts.waiting === 0 && counts.active === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
