@@ -10,7 +10,7 @@ import { QuadrantError } from '../core/errors';
 import { EMPTY_CORRECTION_MODEL } from '../core/learning';
 import type { Deps } from '../deps';
 import { declareExternal } from '../flows/emergency/declare-external';
-import { withDeadline } from '../flows/emergency/fail-fast';
+import { isRedisReady, withDeadline } from '../flows/emergency/fail-fast';
 import { replaySpool } from '../flows/emergency/replay-spool';
 import { createMetrics } from '../http/metrics';
 import { createLogger, type Logger } from '../log';
@@ -45,6 +45,8 @@ Declares an emergency through the same route as /emergency: pages the on-call at
 escalation, and posts it to the emergency channel (later, when Slack answers again, if it is down).
 Prints one JSON line on stdout: {"id", "code", "team", "paged", "accepted", "failed", ...}.
 `;
+
+const REDIS_CONNECT_MS = 1500;
 
 interface Parsed {
   text: string;
@@ -100,8 +102,9 @@ export async function runEmergency(args: string[], io: EmergencyIo, context: Eme
   const logger = context.logger ?? createLogger({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, pretty: false }, io.stderr as never);
   const { deps, close } = createEmergencyDeps(env, logger);
   try {
-    // Emergencies this machine journalled while Redis was away are recorded first, if Redis answers now.
-    await withDeadline(replaySpool(deps), 3000).catch(() => 0);
+    // A fresh connection is not ready yet, and the emergency path never waits for one: give Redis a moment
+    // here, where no page is waiting, then go on with or without it.
+    await withDeadline(new Promise((resolve) => deps.redis.once('ready', resolve)), REDIS_CONNECT_MS).catch(() => undefined);
     const outcome = await declareExternal(deps, parsed, 'cli');
     if (!outcome.ok) {
       io.stderr.write(`quadrant emergency: ${outcome.message}\n`);
@@ -127,6 +130,8 @@ export async function runEmergency(args: string[], io: EmergencyIo, context: Eme
       })}\n`,
     );
     io.stderr.write(`${humanSummary(declared.created, e.code, declared.paging, accepted.length, failed, declared.degraded)}\n`);
+    // Emergencies this machine journalled earlier, while Redis was away, are recorded now if it answers.
+    if (isRedisReady(deps.redis)) await withDeadline(replaySpool(deps), 3000).catch(() => 0);
     return declared.created && results.length > 0 && accepted.length === 0 ? 1 : 0;
   } finally {
     await close();
@@ -160,6 +165,8 @@ function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): P
   const source = env.QUADRANT_CONFIG ? loadSettingsFile(env.QUADRANT_CONFIG) : undefined;
   if (source && !source.ok) throw new QuadrantError('quadrant_config_invalid', `QUADRANT_CONFIG is not valid.\n${formatIssues(env.QUADRANT_CONFIG!, source.issues)}`);
   const queues = createQueues(bullConnectionOptions(env.REDIS_URL), keys.bullPrefix);
+  // A queue without an error listener would throw (and end the command) when Redis is down.
+  for (const queue of Object.values(queues)) queue.on('error', () => undefined);
   const settings = createSettingsStore({ redis, subscriber, keys, source: source?.ok ? source.value : undefined, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
   const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
   const deps: Deps = {
@@ -189,7 +196,7 @@ function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): P
     deps,
     close: async () => {
       // A dead Redis must not keep the command from exiting.
-      await withDeadline(Promise.all([closeQueues(queues), settings.close()]), 2000).catch(() => undefined);
+      await withDeadline(Promise.all([closeQueues(queues), settings.close()]), 2000).catch(() => Promise.all(Object.values(queues).map((q) => q.disconnect())));
       redis.disconnect();
       subscriber.disconnect();
     },

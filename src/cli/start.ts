@@ -3,7 +3,7 @@ import type { Logger } from '../log';
 import { startQuadrant, type Role } from '../main';
 
 export interface SandboxLauncher {
-  startSandbox(options: { env: NodeJS.ProcessEnv; role: Role; logger: Logger; interactive: boolean }): Promise<{ stop(): Promise<void> }>;
+  startSandbox(options: { env: NodeJS.ProcessEnv; role: Role; logger: Logger; interactive: boolean }): Promise<{ stop(): Promise<void>; stopped?: Promise<void> }>;
 }
 
 const ROLES: readonly Role[] = ['web', 'worker', 'all'];
@@ -27,7 +27,7 @@ export async function runStart(args: string[], env: Env, logger: Logger, sandbox
     process.stderr.write(`quadrant: ${role.error}\n`);
     return 2;
   }
-  let running: { stop(): Promise<void> };
+  let running: { stop(): Promise<void>; stopped?: Promise<void> };
   if (env.mode === 'sandbox') {
     if (!sandbox) {
       process.stderr.write('quadrant: no Slack tokens are set and the sandbox is not available in this build. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see .env.example).\n');
@@ -57,6 +57,8 @@ export async function runStart(args: string[], env: Env, logger: Logger, sandbox
         },
       );
     };
+    // The sandbox console's /quit stops everything itself.
+    running.stopped?.then(() => resolve(0));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   });

@@ -69,6 +69,12 @@ export function trainBayes(examples: Iterable<{ features: readonly string[]; are
   return { areas: AREAS, docs, features: sorted };
 }
 
+/** The counts as JSON with one feature per line, so a retrained model diffs readably. */
+export function formatBayesCounts(counts: BayesCounts): string {
+  const lines = Object.entries(counts.features).map(([feature, perArea]) => `${JSON.stringify(feature)}:${JSON.stringify(perArea)}`);
+  return `{"areas":${JSON.stringify(counts.areas)},"docs":${JSON.stringify(counts.docs)},"features":{\n${lines.join(',\n')}\n}}\n`;
+}
+
 /** Precomputes log probabilities so scoring a message costs one map lookup per word. */
 export function compileBayes(counts: BayesCounts): BayesModel {
   const order = AREAS.map((area) => counts.areas.indexOf(area));

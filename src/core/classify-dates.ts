@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
 
 /**
  * Dates in a message. A cheap token check says whether the text names a day or time at all; only then,
@@ -105,34 +106,18 @@ const NOT_A_DATE = /^(?:now|right now|just now)$/;
 const WINDOW_BEFORE = 24;
 const WINDOW_AFTER = 40;
 
-// Offsets change only at whole hours in practice, so one lookup per zone and hour is enough.
-const offsetMemo = new Map<string, number>();
-
-function offsetMinutes(timezone: string, at: number): number {
-  const key = `${timezone}|${Math.floor(at / 3_600_000)}`;
-  const known = offsetMemo.get(key);
-  if (known !== undefined) return known;
-  let offset = 0;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(at));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    offset = Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
-  } catch {
-    offset = 0;
-  }
-  if (offsetMemo.size > 2048) offsetMemo.clear();
-  offsetMemo.set(key, offset);
-  return offset;
+/**
+ * chrono reads "March 31, noon" with the offset it was given, which is the offset at `now`. Across a
+ * daylight-saving change that is an hour off, so wall-clock results are placed in the zone again.
+ */
+function placeInZone(result: chrono.ParsedResult, timezone: string): number {
+  const start = result.start;
+  if (start.isCertain('timezoneOffset')) return start.date().getTime();
+  const local = DateTime.fromObject(
+    { year: start.get('year')!, month: start.get('month')!, day: start.get('day')!, hour: start.get('hour') ?? 12, minute: start.get('minute') ?? 0, second: start.get('second') ?? 0 },
+    { zone: timezone },
+  );
+  return local.isValid ? local.toMillis() : start.date().getTime();
 }
 
 /** The first future moment chrono finds near the date word, as epoch ms; undefined when none. */
@@ -143,10 +128,12 @@ export function resolveDate(prose: string, mention: DateMention, now: number, ti
   const space = prose.lastIndexOf(' ', start);
   if (start > 0 && space >= 0 && mention.index - space <= WINDOW_BEFORE + 12) start = space + 1;
   const window = prose.slice(start, mention.index + WINDOW_AFTER);
-  const results = parser.parse(window, { instant: new Date(now), timezone: offsetMinutes(timezone, now) }, { forwardDate: true });
+  const zoneNow = DateTime.fromMillis(now, { zone: timezone });
+  const offset = zoneNow.isValid ? zoneNow.offset : 0;
+  const results = parser.parse(window, { instant: new Date(now), timezone: offset }, { forwardDate: true });
   for (const result of results) {
     if (NOT_A_DATE.test(result.text.trim())) continue;
-    const at = result.start.date().getTime();
+    const at = placeInZone(result, zoneNow.isValid ? timezone : 'UTC');
     if (at > now) return at;
   }
   return undefined;

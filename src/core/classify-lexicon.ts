@@ -65,6 +65,8 @@ function add(map: Map<string, Pattern[]>, key: string, pattern: Pattern): void {
 
 /** The patterns a token can start, split by what must follow it so most are ruled out by one lookup. */
 interface Candidates {
+  /** The memo's own copy of the token. */
+  token: string;
   /** "a b ...": keyed by the token that must come right after. */
   next: Map<string, Pattern[]>;
   /** "a ~ b": keyed by `b`, which may come up to GAP tokens later. */
@@ -113,7 +115,7 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   if (token.length >= PREFIX_KEY) {
     for (const pattern of lexicon.prefix.get(token.slice(0, PREFIX_KEY)) ?? []) if (token.startsWith(pattern.steps[0]!.text)) all.push(pattern);
   }
-  const found: Candidates = { next: new Map(), gap: new Map(), other: [], single: [] };
+  const found: Candidates = { token, next: new Map(), gap: new Map(), other: [], single: [] };
   for (const pattern of all) {
     const second = pattern.steps[1];
     if (!second) found.single.push(pattern);
@@ -165,49 +167,63 @@ export interface CueHits {
 // Scratch space reused by every call; matchCues runs to completion before anything else can use it.
 const maskedUntil = new Int16Array(SIGNAL_COUNT);
 const lastPos = new Int16Array(SIGNAL_COUNT);
+const negatedAt = new Int16Array(SIGNAL_COUNT);
+// A negation carries over to the same kind of cue right after it: "no need to hop on a call".
+const NEGATION_CARRY = 4;
 
+/**
+ * Matches every cue against the tokens. Each token is swapped for the memo's copy of the same
+ * string: the text is unchanged, and later map lookups (the learned model, dates) reuse its hash.
+ */
 export function matchCues(lexicon: Lexicon, tokens: string[]): CueHits {
+  const found: Candidates[] = new Array<Candidates>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    found[i] = candidates(lexicon, tokens[i]!);
+    tokens[i] = found[i]!.token;
+  }
   const counts = new Uint8Array(SIGNAL_COUNT);
   const negated = new Uint8Array(SIGNAL_COUNT);
   const firstCue = new Int16Array(SIGNAL_COUNT).fill(-1);
   maskedUntil.fill(0);
   // One hit per signal and position: "is down" and "is down for" at one spot count once for `down`.
   lastPos.fill(-1);
+  negatedAt.fill(-100);
   const hit = (pattern: Pattern, at: number, span: number) => {
     const signal = pattern.signal;
     if (at < maskedUntil[signal]!) return;
     for (const m of pattern.masks) if (maskedUntil[m]! < at + span) maskedUntil[m] = at + span;
     if (lastPos[signal] === at) return;
     lastPos[signal] = at;
-    if (pattern.negatable && isNegated(tokens, at)) {
+    if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(tokens, at))) {
       if (negated[signal]! < 255) negated[signal]!++;
+      negatedAt[signal] = at;
       return;
     }
     if (counts[signal]! < 255) counts[signal]!++;
     if (firstCue[signal] === -1) firstCue[signal] = pattern.cue;
   };
   for (let at = 0; at < tokens.length; at++) {
-    const found = candidates(lexicon, tokens[at]!);
-    if (found.next.size > 0 && at + 1 < tokens.length) {
-      for (const pattern of found.next.get(tokens[at + 1]!) ?? NONE) {
+    const here = found[at]!;
+    if (here.next.size > 0 && at + 1 < tokens.length) {
+      for (const pattern of here.next.get(tokens[at + 1]!) ?? NONE) {
         const span = matchAt(pattern, tokens, at);
         if (span > 0) hit(pattern, at, span);
       }
     }
-    if (found.gap.size > 0) {
+    if (here.gap.size > 0) {
       const limit = Math.min(tokens.length, at + 1 + GAP);
       for (let p = at + 1; p < limit; p++) {
-        for (const pattern of found.gap.get(tokens[p]!) ?? NONE) {
+        for (const pattern of here.gap.get(tokens[p]!) ?? NONE) {
           const span = pattern.steps.length === 2 ? p - at + 1 : matchAt(pattern, tokens, at);
           if (span > 0) hit(pattern, at, span);
         }
       }
     }
-    for (const pattern of found.other) {
+    for (const pattern of here.other) {
       const span = matchAt(pattern, tokens, at);
       if (span > 0) hit(pattern, at, span);
     }
-    for (const pattern of found.single) hit(pattern, at, 1);
+    for (const pattern of here.single) hit(pattern, at, 1);
   }
   return { counts, negated, firstCue };
 }

@@ -4,6 +4,7 @@ import shippedCounts from './classify-bayes-model.json';
 import { describeLead, findDateMention, mentionsPastDate, resolveDate } from './classify-dates';
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
+import { SIG } from './classify-cues';
 import { LEXICON, matchCues } from './classify-lexicon';
 import { AREA_INDEX, scoreFacts, type Contribution } from './classify-score';
 import { tokenize } from './classify-text';
@@ -43,6 +44,7 @@ const KEYWORD_BOOST = 0.4;
 const MAX_REASONS = 3;
 const EM = AREA_INDEX.emergency;
 const OPS = AREA_INDEX.daily_operations;
+const MEET = AREA_INDEX.online_meeting;
 // When something happens matters for the synchronous areas: lead time for offline activities, the
 // slot for a call. Parsing dates costs ~100x a classification, so the async areas go without.
 const DATED: ReadonlySet<Area> = new Set(['online_meeting', 'offline_activity']);
@@ -111,8 +113,10 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   let sum = 0;
   for (let a = 0; a < fused.length; a++) sum += fused[a] = Math.exp((scores[a]! - scores[ruled]!) / RULE_TEMPERATURE);
   for (let a = 0; a < fused.length; a++) fused[a] = (RULE_SHARE * fused[a]!) / sum + (1 - RULE_SHARE) * learned[a]!;
-  // The learned model may not outvote an explicit "staging", "resolved" or "not urgent": those scale its emergency share too.
+  // The learned model may not outvote what the rules read explicitly: "staging", "resolved", "not urgent"
+  // scale its emergency share, and "no need for a call" its meeting share.
   fused[EM]! += EMERGENCY_BIAS - (1 - RULE_SHARE) * learned[EM]! * (1 - defused);
+  if (hits.negated[SIG.call]! > 0 && hits.counts[SIG.call] === 0) fused[MEET]! -= (1 - RULE_SHARE) * learned[MEET]! * 0.7;
   const reasons: string[] = [];
   if (context.command === 'emergency') {
     fused[EM]! += 1;

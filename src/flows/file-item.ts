@@ -42,12 +42,13 @@ export function itemIdForSeed(team: string, seed: string): string {
 /** Classifies, files and indexes one item. One Redis round trip on the hot path (settings are cached). */
 export async function fileItem(deps: Deps, input: FileItemInput): Promise<FiledItem> {
   const now = deps.now();
-  const settings = await deps.settings.get(input.team);
+  const [settings, corrections] = await Promise.all([deps.settings.get(input.team), deps.corrections.model(input.team)]);
   const verdict = classify(input.text, {
     channelArea: settings.channels[input.channel]?.area,
     command: 'async',
     isThreadReply: Boolean(input.threadTs && input.threadTs !== input.ts),
     keywords: settings.keywords,
+    corrections,
     now,
     timezone: settings.timezone,
   });

@@ -49,7 +49,7 @@ export async function handleMessageJob(deps: Deps, job: MessageJob): Promise<str
 async function onMessage(deps: Deps, team: string, channel: string, message: SlackMessage): Promise<string> {
   const isBot = Boolean(message.bot_id || message.app_id || message.subtype === 'bot_message');
   if (isBot || !message.user || !message.text) return 'not enforced';
-  const settings = await deps.settings.get(team);
+  const [settings, corrections] = await Promise.all([deps.settings.get(team), deps.corrections.model(team)]);
   const now = deps.now();
   const isThreadReply = Boolean(message.thread_ts && message.thread_ts !== message.ts);
   const channelSetting = settings.channels[channel];
@@ -57,6 +57,7 @@ async function onMessage(deps: Deps, team: string, channel: string, message: Sla
     channelArea: channelSetting?.area,
     isThreadReply,
     keywords: settings.keywords,
+    corrections,
     now,
     timezone: settings.timezone,
   });

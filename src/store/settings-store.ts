@@ -104,7 +104,8 @@ export function createSettingsStore(options: {
   const listeners: Array<(team: string) => unknown> = [];
   const channel = keys.settingsChanged();
   let subscribed: Promise<void> | undefined;
-  // Only while subscribed can a cached read be trusted; otherwise every get() asks Redis.
+  // Only while subscribed can a cached read be trusted; otherwise every get() asks Redis (and `cached()` keeps
+  // the last answer for the emergency path).
   let live = false;
   let resubscribes = false;
 
@@ -231,7 +232,7 @@ export function createSettingsStore(options: {
   return {
     async get(team) {
       void ensureSubscribed().catch(() => undefined);
-      if (fresh.has(team)) return cache.get(team)!;
+      if (live && fresh.has(team)) return cache.get(team)!;
       return load(team);
     },
     cached(team) {

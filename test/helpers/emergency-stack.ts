@@ -90,7 +90,7 @@ export function memoryLogger(logs: string[]) {
  * PUBLIC_URL by a server of the test's own, built from the same route factories main.ts uses, so the tests
  * do not depend on how main.ts lists its routes.
  */
-export async function startEmergencyStack(options: { role?: Role; settingsYaml?: string; env?: Record<string, string>; redisUrl?: string; prefix?: string; spoolDir?: string } = {}): Promise<EmergencyStack> {
+export async function startEmergencyStack(options: { role?: Role; settingsYaml?: string; env?: Record<string, string>; redisUrl?: string; prefix?: string; spoolDir?: string; now?: () => number; keepRedisKeys?: boolean } = {}): Promise<EmergencyStack> {
   const prefix = options.prefix ?? testPrefix('qe');
   const logs: string[] = [];
   const logger = memoryLogger(logs);
@@ -120,7 +120,7 @@ export async function startEmergencyStack(options: { role?: Role; settingsYaml?:
   };
   const source = parseSettingsYaml(settingsYaml);
   if (!source.ok) throw new Error(JSON.stringify(source.issues));
-  const app = await startQuadrant({ env: parseEnv(env), role: options.role ?? 'all', logger, settingsSource: source.value });
+  const app = await startQuadrant({ env: parseEnv(env), role: options.role ?? 'all', logger, settingsSource: source.value, now: options.now });
   const hooks: Server = createHttpServer([...hookRoutes(app.deps), ...apiRoutes(app.deps)], logger);
   await listen(hooks, hooksPort);
   const appUrl = `http://127.0.0.1:${app.port}`;
@@ -145,7 +145,7 @@ export async function startEmergencyStack(options: { role?: Role; settingsYaml?:
       await app.stop();
       await providers.stop();
       await slack.stop();
-      if (!options.redisUrl) await deletePrefix(prefix);
+      if (!options.redisUrl && !options.keepRedisKeys) await deletePrefix(prefix);
       if (!options.spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     },
   };

@@ -13,6 +13,9 @@ async function main(): Promise<void> {
     slackApiUrl: env.DIGEST_SLACK_API_URL!,
     botToken: env.DIGEST_BOT_TOKEN!,
   });
+  // Racing workers start posting at the same moment, however long each took to start.
+  const wait = Number(env.DIGEST_START_AT ?? 0) - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const outcome = await postDigest(
     deps,
     { team: TEAM, channel: OPS, digestId: env.DIGEST_ID!, reason: 'now' },

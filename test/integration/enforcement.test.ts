@@ -1,3 +1,4 @@
+import { eventually } from '../helpers/eventually';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 // Issue 4's end-to-end promise: enforcement happens through the queue, privately, and never nags.
@@ -19,7 +20,7 @@ describe('enforcing the framework on channel messages', () => {
 
     const second = await driver.sendMessage('bob', '#ops', '<!channel> fyi the cafeteria menu for next week is posted');
     // Wait until the worker has handled the second message (its item is filed), then count nudges.
-    await driver.waitFor(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', second.ts)) !== undefined, { timeoutMs: 15_000 }).catch(() => undefined);
+    await eventually(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', second.ts)) !== undefined).catch(() => undefined);
     await waitForJobs(s);
     expect(driver.ephemeralsFor('bob', 'C0OPS').filter((e) => e.via === 'chat.postEphemeral')).toHaveLength(1);
     // Nothing public was posted about it: nudges are never public shaming.

@@ -26,8 +26,8 @@ const fallbackStores = new WeakMap<object, EvaluationStore>();
 export function evaluationOf(deps: Deps): EvaluationStore {
   const own = (deps as WithEvaluation).evaluation;
   if (own) return own;
-  let store = fallbackStores.get(deps.redis);
-  if (!store) fallbackStores.set(deps.redis, (store = createEvaluationStore(deps.redis, deps.keys)));
+  let store = fallbackStores.get(deps.keys);
+  if (!store) fallbackStores.set(deps.keys, (store = createEvaluationStore(deps.redis, deps.keys)));
   return store;
 }
 

@@ -1,0 +1,116 @@
+/**
+ * How good is the classifier? 10-fold cross-validation over the development corpus plus our own
+ * labelled cases: the learned part is retrained on nine folds and scored on the tenth; the
+ * hand-written rules are the same in every fold and were written with these messages in view.
+ * Also: a cross-author check (learned part trained on our cases only, scored on the corpus), the
+ * shipped model on the corpus it was trained on (optimistic, for reference), and each round of our
+ * own cases.
+ *
+ * `node dist/bench/classify-quality.bench.js --write-model` retrains the shipped model
+ * (src/core/classify-bayes-model.json) from the corpus and our cases, and prints nothing else.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { classify } from '../src/core/classify';
+import { compileBayes, formatBayesCounts } from '../src/core/classify-bayes';
+import { crossValidate, evaluate, formatReport, parseLabelled, trainOn, type LabelledMessage, type QualityReport } from '../src/core/classify-eval';
+import type { Verdict } from '../src/core/verdict';
+import { emit } from './lib/stats';
+
+const K = 10;
+const ROOT = path.resolve(__dirname, '..', '..');
+const DEV = path.resolve(ROOT, '..', 'shared', 'corpus', 'dev.jsonl');
+const EXTRA = path.resolve(ROOT, 'test', 'fixtures', 'classifier-extra.jsonl');
+const MODEL = path.resolve(ROOT, 'src', 'core', 'classify-bayes-model.json');
+const GOALS = { macroF1: 0.85, emergencyRecall: 0.97, emergencyPrecision: 0.9 };
+
+// Our own cases came in rounds; each id's letter says which (see the note on each line of the fixture).
+const ROUNDS: Array<[prefix: string, what: string]> = [
+  ['x', 'written before any rule'],
+  ['y', 'round 1'],
+  ['z', 'round 2'],
+  ['w', 'round 3'],
+  ['v', 'round 4'],
+  ['u', 'round 5'],
+  ['t', 'round 6 (final check)'],
+];
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function report(rows: LabelledMessage[], verdicts: Map<string, Verdict> | ((r: LabelledMessage) => Verdict)): QualityReport {
+  const get = typeof verdicts === 'function' ? verdicts : (r: LabelledMessage) => verdicts.get(r.id)!;
+  return evaluate(rows, rows.map(get));
+}
+
+function line(name: string, r: QualityReport): string {
+  const em = r.perArea.emergency;
+  return `| ${name} | ${r.total} | ${r.macroF1.toFixed(3)} | ${pct(em.recall)} | ${pct(em.precision)} | ${pct(r.urgentAccuracy)} | ${pct(r.importantAccuracy)} |`;
+}
+
+function main(): void {
+  const dev = parseLabelled(readFileSync(DEV, 'utf8'));
+  const extra = parseLabelled(readFileSync(EXTRA, 'utf8'));
+  const all = [...dev, ...extra];
+
+  if (process.argv.includes('--write-model')) {
+    writeFileSync(MODEL, formatBayesCounts(trainOn(all)));
+    process.stderr.write(`wrote ${path.relative(ROOT, MODEL)} from ${all.length} labelled messages\n`);
+    return;
+  }
+
+  const folds = crossValidate(all, K);
+  const overall = report(all, folds);
+  const devFolds = report(dev, folds);
+  const ownFolds = report(extra, folds);
+  const crossModel = compileBayes(trainOn(extra));
+  const crossAuthor = report(dev, (r) => classify(r.text, { model: crossModel }));
+  const shipped = report(dev, (r) => classify(r.text));
+  const em = overall.perArea.emergency;
+
+  const rounds = ROUNDS.map(([prefix, what]) => [what, extra.filter((r) => r.id.startsWith(prefix))] as const)
+    .filter(([, rows]) => rows.length > 0)
+    .map(([what, rows]) => line(what, report(rows, folds)));
+
+  const markdown = [
+    `Labelled messages: the development corpus (${dev.length}) and our own cases (${extra.length}, test/fixtures/classifier-extra.jsonl).`,
+    `Quadrant fuses hand-written rules (phrase families, negation, defusers) with a small naive Bayes over words and the rule families that fired.`,
+    `**${K}-fold**: the naive Bayes is trained on ${K - 1} folds and scored on the held fold; the rules are fixed, and they were`,
+    'written and tuned with the corpus and our cases in view, so these figures are better than a truly unseen set would give.',
+    '',
+    '| goal | figure (10-fold, all) | |',
+    '|---|---|---|',
+    `| macro-F1 >= ${GOALS.macroF1} | ${overall.macroF1.toFixed(3)} | ${met(overall.macroF1 >= GOALS.macroF1)} |`,
+    `| emergency recall >= ${pct(GOALS.emergencyRecall)} | ${pct(em.recall)} | ${met(em.recall >= GOALS.emergencyRecall)} |`,
+    `| emergency precision >= ${pct(GOALS.emergencyPrecision)} | ${pct(em.precision)} | ${met(em.precision >= GOALS.emergencyPrecision)} |`,
+    '',
+    '| set | messages | macro-F1 | emergency recall | emergency precision | urgent flag | important flag |',
+    '|---|---|---|---|---|---|---|',
+    line(`${K}-fold, all`, overall),
+    line(`${K}-fold, development corpus part`, devFolds),
+    line(`${K}-fold, our cases part`, ownFolds),
+    line('cross-author: learned part trained on our cases only, scored on the corpus', crossAuthor),
+    line('shipped model on the corpus (trained on it; optimistic)', shipped),
+    ...rounds,
+    '',
+    `### ${K}-fold, all ${all.length} messages`,
+    '',
+    formatReport(overall),
+    '',
+    `### ${K}-fold, development corpus only`,
+    '',
+    formatReport(devFolds),
+    '',
+    '### How the rounds went',
+    '',
+    'Each round of our own cases was written, scored once, and only then used to improve the rules; the first score is',
+    'the honest estimate for messages nobody has tuned on. First scores (macro-F1 / emergency recall): round 1 0.81 / 56%,',
+    'round 2 0.85 / 53%, round 3 0.78 / 59%, round 4 0.82 / 65% (rules alone), round 5 0.75 / 56% with the rules alone and',
+    '0.91 / 92% once the learned part was added. Round 6 was written after all tuning; its first score is in the report that',
+    'came with this change. The held-out set Quadrant is judged on is written by the corpus author, like the development set;',
+    `misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
+  ].join('\n');
+  emit('Classifier quality (k-fold)', markdown);
+}
+
+main();

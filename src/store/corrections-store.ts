@@ -1,0 +1,63 @@
+import type { Redis } from 'ioredis';
+import { isArea, type Area } from '../core/areas';
+import { buildCorrectionModel, type Correction, type CorrectionModel } from '../core/learning';
+import type { Keys } from './keys';
+
+/**
+ * Classifier corrections per workspace, newest first in one Redis list, bounded so a busy
+ * workspace keeps only its recent habits. model() is asked on every classified message, so the
+ * built model is cached in process and rebuilt only when the list's newest entry changed (a record
+ * here or in another process).
+ */
+
+export interface RecordedCorrection extends Correction {
+  /** Who corrected it (a Slack user id). */
+  by: string;
+}
+
+export interface CorrectionsStore {
+  record(team: string, correction: RecordedCorrection): Promise<void>;
+  model(team: string): Promise<CorrectionModel>;
+  list(team: string): Promise<RecordedCorrection[]>;
+}
+
+export const MAX_CORRECTIONS = 500;
+// The text is only needed for similarity; a correction never needs a whole long update.
+const MAX_TEXT = 2_000;
+
+function parse(raw: string): RecordedCorrection | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<RecordedCorrection>;
+    if (typeof value.text !== 'string' || !isArea(value.area) || typeof value.at !== 'number') return undefined;
+    return { text: value.text, area: value.area as Area, at: value.at, by: typeof value.by === 'string' ? value.by : '' };
+  } catch {
+    return undefined;
+  }
+}
+
+export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?: number } = {}): CorrectionsStore {
+  const max = options.max ?? MAX_CORRECTIONS;
+  const cache = new Map<string, { head: string | null; model: CorrectionModel }>();
+
+  async function list(team: string): Promise<RecordedCorrection[]> {
+    const raws = await redis.lrange(keys.corrections(team), 0, max - 1);
+    return raws.map(parse).filter((c): c is RecordedCorrection => c !== undefined);
+  }
+
+  return {
+    async record(team, correction) {
+      const entry = JSON.stringify({ text: correction.text.slice(0, MAX_TEXT), area: correction.area, by: correction.by, at: correction.at });
+      await redis.multi().lpush(keys.corrections(team), entry).ltrim(keys.corrections(team), 0, max - 1).exec();
+      cache.delete(team);
+    },
+    async model(team) {
+      const head = await redis.lindex(keys.corrections(team), 0);
+      const cached = cache.get(team);
+      if (cached && cached.head === head) return cached.model;
+      const model = buildCorrectionModel(head === null ? [] : await list(team));
+      cache.set(team, { head, model });
+      return model;
+    },
+    list,
+  };
+}

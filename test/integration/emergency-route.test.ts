@@ -1,0 +1,275 @@
+import type { Job } from 'bullmq';
+import type { Emergency } from '../../src/core/emergency';
+import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
+import { emergencyKey } from '../../src/pagers';
+import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
+import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+
+/**
+ * Issue 6 through the real HTTP endpoint: signed /emergency requests from the sandbox driver, the real app
+ * (web and workers in one process), real Redis and BullMQ, and local fakes that speak each provider's protocol.
+ * Escalation timing is BullMQ's: the tests check the delayed job's delay, then promote it instead of waiting
+ * 10 s, so the worker, the job and the flow are all real and only the clock is skipped.
+ */
+
+async function declare(s: EmergencyStack, text: string, user = 'bob') {
+  const result = await s.driver.command(user, '#ops', '/emergency', text);
+  const reply = result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '';
+  const code = /Emergency \*(\d{4})\*/.exec(reply)?.[1];
+  const e = code ? await eventually(async () => (await s.app.deps.emergencies.byCode(code)) ?? undefined, `emergency ${code} in Redis`) : undefined;
+  return { result, reply, code, e };
+}
+
+async function waitForPost(s: EmergencyStack, e: Emergency): Promise<{ channel: string; ts: string }> {
+  return eventually(async () => (await s.app.deps.emergencies.get(e.team, e.id))?.post, 'the emergency post');
+}
+
+async function escalationJob(s: EmergencyStack, e: Emergency, step: number): Promise<Job | undefined> {
+  return s.app.deps.queues.emergency.getJob(escalationJobId(e, step));
+}
+
+describe('the emergency route', () => {
+  let s: EmergencyStack;
+  beforeAll(async () => {
+    s = await startEmergencyStack();
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  describe('when someone declares with /emergency', () => {
+    let declared: Awaited<ReturnType<typeof declare>>;
+    beforeAll(async () => {
+      declared = await declare(s, 'checkout is down for every customer');
+    });
+
+    test('pages tier 1 on every provider', async () => {
+      const e = declared.e!;
+      const key = emergencyKey(TEAM_ID, e.id);
+      const mine = (m: Record<string, string>) => (m.Body ?? m.Twiml ?? '').includes(e.code.split('').join(' ')) || (m.Body ?? '').includes(e.code);
+      await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.filter(mine).length === 1 && twilioTo(s.providers, ADA_PHONE).calls.filter(mine).length === 1, 'SMS and call to ada');
+      await eventually(() => s.providers.pagerduty.events().some((ev) => ev.event_action === 'trigger' && ev.dedup_key === key), 'PagerDuty trigger');
+      await eventually(() => s.providers.opsgenie.alerts().get(key), 'Opsgenie alert');
+      await eventually(() => s.providers.webhook.deliveries().some((d) => d.body.type === 'emergency.page' && d.body.data.emergency_id === e.id && d.body.data.target.slack === 'U0ADA'), 'webhook page');
+      await eventually(() => s.driver.dmsTo('ada').some((m) => m.text?.includes(`QUADRANT EMERGENCY ${e.code}`)), 'Slack DM to ada');
+      expect(twilioTo(s.providers, ADA_PHONE).sms.find(mine)!.Body).toContain(`ACK ${e.code}`);
+      // Tier 2 waits for the ack timeout.
+      expect(twilioTo(s.providers, BOB_PHONE).sms.filter(mine)).toHaveLength(0);
+      expect([...s.providers.twilio.validationFailures(), ...s.providers.pagerduty.validationFailures(), ...s.providers.opsgenie.validationFailures(), ...s.providers.webhook.validationFailures()]).toEqual([]);
+    });
+
+    test('tells the reporter who is paged and how', () => {
+      expect(declared.reply).toContain('<@U0ADA>');
+      for (const how of ['SMS', 'phone call', 'PagerDuty', 'Opsgenie', 'webhook', 'Slack DM']) expect(declared.reply).toContain(how);
+    });
+
+    test('posts to the emergency channel with Acknowledge, Resolve, Escalate and Not-an-emergency buttons', async () => {
+      const post = await waitForPost(s, declared.e!);
+      expect(post.channel).toBe('C0EMERG');
+      const message = s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)!;
+      const actions = JSON.stringify(message.blocks);
+      for (const id of Object.values(EMERGENCY_ACTIONS).filter((a) => a !== EMERGENCY_ACTIONS.moveToDigest)) expect(actions).toContain(id);
+    });
+
+    test('asks for confirmation before Resolve and Not an emergency', async () => {
+      const post = await waitForPost(s, declared.e!);
+      const message = s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)!;
+      const buttons = (message.blocks ?? []).flatMap((b) => ((b as { elements?: Array<Record<string, unknown>> }).elements ?? []));
+      const confirmOf = (id: string) => buttons.find((b) => b.action_id === id)?.confirm;
+      expect(confirmOf(EMERGENCY_ACTIONS.resolve)).toBeDefined();
+      expect(confirmOf(EMERGENCY_ACTIONS.notEmergency)).toBeDefined();
+    });
+
+    test('schedules tier 2 one ack timeout later', async () => {
+      const job = await eventually(() => escalationJob(s, declared.e!, 1), 'the escalation job');
+      expect(await job.getState()).toBe('delayed');
+      expect(job.opts.delay).toBe(10_000);
+    });
+  });
+
+  describe('when nobody acknowledges within the ack timeout', () => {
+    test('pages tier 2 through the per-person providers', async () => {
+      const { e } = await declare(s, 'payments API returns 502');
+      const job = await eventually(() => escalationJob(s, e!, 1), 'the escalation job');
+      await job.promote();
+      await eventually(() => twilioTo(s.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(e!.code)), 'SMS to bob');
+      await eventually(() => twilioTo(s.providers, BOB_PHONE).calls.length === 1, 'call to bob');
+      await eventually(() => s.driver.dmsTo('bob').some((m) => m.text?.includes(e!.code)), 'Slack DM to bob');
+      const post = await waitForPost(s, e!);
+      await eventually(() => s.driver.threadOf('#emergencies', post.ts).some((m) => m.text?.includes('escalating to tier 2')), 'the escalation in the thread');
+      // PagerDuty and Opsgenie run their own escalation: one trigger per emergency.
+      expect(s.providers.pagerduty.events().filter((ev) => ev.event_action === 'trigger' && ev.dedup_key === emergencyKey(TEAM_ID, e!.id))).toHaveLength(1);
+      await eventually(() => escalationJob(s, e!, 2), 'the next step (the last tier again)');
+    });
+  });
+
+  describe('when someone acknowledges', () => {
+    test('stops escalation, updates the message and tells PagerDuty and Opsgenie', async () => {
+      const { e } = await declare(s, 'login fails with 500');
+      const post = await waitForPost(s, e!);
+      await eventually(() => escalationJob(s, e!, 1), 'the escalation job');
+      await s.driver.clickButton('ada', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.acknowledge);
+      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e!.id))?.status === 'acknowledged', 'acknowledged in Redis');
+      expect(await escalationJob(s, e!, 1)).toBeUndefined();
+      const key = emergencyKey(TEAM_ID, e!.id);
+      await eventually(() => s.providers.pagerduty.alerts().get(key)?.status === 'acknowledged', 'PagerDuty acknowledged');
+      await eventually(() => s.providers.opsgenie.alerts().get(key)?.status === 'acked', 'Opsgenie acknowledged');
+      await eventually(() => JSON.stringify(s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)?.blocks).includes('acknowledged by <@U0ADA>'), 'the message shows it');
+    });
+
+    test('an escalation job that fires anyway pages nobody', async () => {
+      const { e } = await declare(s, 'search is down');
+      await waitForPost(s, e!);
+      await s.app.deps.emergencies.apply(TEAM_ID, e!.id, 'acknowledge', 'U0ADA', Date.now());
+      const before = s.providers.twilio.requests.length;
+      // As if the delayed job had been taken by a worker just before the acknowledgement removed it.
+      const job = await s.app.deps.queues.emergency.add('escalate', { team: TEAM_ID, id: e!.id, step: 1 }, { jobId: `late-${e!.id}` });
+      await eventually(async () => (await job.getState()) === 'completed', 'the late job to finish');
+      expect((await s.app.deps.queues.emergency.getJob(job.id!))?.returnvalue).toBe('not paging (acknowledged)');
+      expect(s.providers.twilio.requests.length).toBe(before);
+    });
+
+    test('a double click acknowledges once and tells PagerDuty once', async () => {
+      const { e } = await declare(s, 'queue consumers are stuck');
+      const post = await waitForPost(s, e!);
+      const target = { channel: '#emergencies', ts: post.ts };
+      const first = s.driver.clickButton('ada', target, EMERGENCY_ACTIONS.acknowledge);
+      const second = s.driver.clickButton('bob', target, EMERGENCY_ACTIONS.acknowledge);
+      await Promise.all([first, second]);
+      const key = emergencyKey(TEAM_ID, e!.id);
+      await eventually(() => s.providers.pagerduty.alerts().get(key)?.status === 'acknowledged', 'PagerDuty acknowledged');
+      await eventually(async () => (await s.app.deps.emergencies.timeline(TEAM_ID, e!.id)).some((t) => t.kind === 'acknowledge'), 'the timeline entry');
+      const acks = s.providers.pagerduty.events().filter((ev) => ev.event_action === 'acknowledge' && ev.dedup_key === key);
+      expect(acks).toHaveLength(1);
+      expect((await s.app.deps.emergencies.timeline(TEAM_ID, e!.id)).filter((t) => t.kind === 'acknowledge')).toHaveLength(1);
+    });
+  });
+
+  describe('when someone resolves', () => {
+    test('resolves the PagerDuty alert and closes the Opsgenie one', async () => {
+      const { e } = await declare(s, 'data export leaks other customers rows');
+      const post = await waitForPost(s, e!);
+      await s.driver.clickButton('ada', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.resolve);
+      const key = emergencyKey(TEAM_ID, e!.id);
+      await eventually(() => s.providers.pagerduty.events().some((ev) => ev.event_action === 'resolve' && ev.dedup_key === key), 'PagerDuty resolve');
+      await eventually(() => s.providers.opsgenie.alerts().get(key)?.status === 'closed', 'Opsgenie close');
+      expect((await s.app.deps.emergencies.get(TEAM_ID, e!.id))?.status).toBe('resolved');
+      expect(await escalationJob(s, e!, 1)).toBeUndefined();
+      // The code is free again and no longer answers SMS replies.
+      expect(await s.app.deps.emergencies.byCode(e!.code)).toBeUndefined();
+    });
+  });
+
+  describe('exactly once', () => {
+    beforeEach(() => s.providers.reset());
+
+    test("Slack's retry of the same command (X-Slack-Retry-Num) pages once", async () => {
+      const { result, e } = await declare(s, 'the VPN concentrator is down');
+      const retry = await s.driver.redeliver(result.delivery, { num: 1, reason: 'http_timeout' });
+      expect(retry.status).toBe(200);
+      expect(String((retry.json as { text?: string })?.text)).toContain('already declared');
+      const again = await s.driver.redeliver(result.delivery, { num: 2, reason: 'http_timeout' });
+      expect(again.status).toBe(200);
+      await eventually(() => twilioTo(s.providers, ADA_PHONE).calls.length >= 1, 'the call');
+      await waitForPost(s, e!);
+      expect(twilioTo(s.providers, ADA_PHONE).sms.filter((m) => m.Body?.includes(e!.code))).toHaveLength(1);
+      expect(s.providers.pagerduty.events().filter((ev) => ev.event_action === 'trigger')).toHaveLength(1);
+      expect((await s.app.deps.emergencies.listOpen(TEAM_ID)).filter((x) => x.text === e!.text)).toHaveLength(1);
+    });
+
+    test('the same request delivered twice at once pages once', async () => {
+      const { result, e } = await declare(s, 'DNS resolution fails everywhere');
+      await Promise.all([s.driver.redeliver(result.delivery, { num: 1 }), s.driver.redeliver(result.delivery, { num: 2 })]);
+      await waitForPost(s, e!);
+      expect(twilioTo(s.providers, ADA_PHONE).sms.filter((m) => m.Body?.includes(e!.code))).toHaveLength(1);
+    });
+
+    test('a double-submitted emergency form pages once', async () => {
+      const opened = await s.driver.command('bob', '#ops', '/emergency', '');
+      expect(opened.delivery.status).toBe(200);
+      const modal = await eventually(() => s.driver.openModal('bob'), 'the emergency form');
+      const submit = await s.driver.submitView('bob', modal.id, { text: 'warehouse scanners cannot sync' });
+      await s.driver.redeliver(submit.delivery, { num: 1 });
+      await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.length >= 1, 'the SMS');
+      const open = (await s.app.deps.emergencies.listOpen(TEAM_ID)).filter((x) => x.text === 'warehouse scanners cannot sync');
+      expect(open).toHaveLength(1);
+      await waitForPost(s, open[0]!);
+      expect(twilioTo(s.providers, ADA_PHONE).sms).toHaveLength(1);
+    });
+
+    test('two people declaring with the same words are two emergencies', async () => {
+      const first = await declare(s, 'the office is flooding', 'bob');
+      const second = await declare(s, 'the office is flooding', 'cat');
+      expect(first.e!.id).not.toBe(second.e!.id);
+      expect(first.e!.code).not.toBe(second.e!.code);
+      await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.length === 2, 'two SMS to ada');
+    });
+  });
+
+  describe('when providers misbehave', () => {
+    beforeEach(() => s.providers.reset());
+
+    test('a provider answering 500 or hanging does not delay the rest', async () => {
+      s.providers.pagerduty.setMode('hang');
+      s.providers.twilio.setMode('fail500');
+      try {
+        const { reply, e } = await declare(s, 'the CDN serves stale assets');
+        // The ack came back while PagerDuty still hangs and Twilio is failing.
+        expect(reply).toContain('PagerDuty');
+        await eventually(() => s.providers.opsgenie.alerts().get(emergencyKey(TEAM_ID, e!.id)), 'Opsgenie alert');
+        await eventually(() => s.providers.webhook.deliveries().some((d) => d.body.data?.emergency_id === e!.id), 'webhook page');
+        await eventually(() => s.driver.dmsTo('ada').some((m) => m.text?.includes(e!.code)), 'Slack DM');
+        const timeline = await eventually(async () => {
+          const t = await s.app.deps.emergencies.timeline(TEAM_ID, e!.id);
+          return t.some((x) => x.kind === 'paged' && x.text.includes('Opsgenie')) && t;
+        }, 'Opsgenie in the timeline');
+        // PagerDuty has neither succeeded nor given up yet: the others did not wait for it.
+        expect(timeline.some((x) => (x.kind === 'paged' || x.kind === 'page_failed') && x.text.includes('PagerDuty'))).toBe(false);
+        expect(s.providers.pagerduty.requests.length).toBeGreaterThan(0);
+      } finally {
+        s.providers.pagerduty.setMode('ok');
+        s.providers.twilio.setMode('ok');
+      }
+    });
+
+    test('says loudly in the channel and DMs the admins when every provider fails', async () => {
+      for (const fake of [s.providers.twilio, s.providers.pagerduty, s.providers.opsgenie, s.providers.webhook]) fake.setMode('unauthorized');
+      // The DM page to ada fails too (one conversations.open); the DM to the admins afterwards goes through.
+      s.slack.failMethod('conversations.open', 'invalid_auth', 1);
+      try {
+        const { e } = await declare(s, 'all paging is broken and prod is down');
+        const post = await waitForPost(s, e!);
+        await eventually(() => s.driver.messagesIn('#emergencies').some((m) => m.thread_ts === post.ts && m.text?.includes('Every page')), 'the broadcast in the channel');
+        await eventually(() => s.driver.dmsTo('ada').some((m) => m.text?.includes('every page failed')), 'the DM to the admin');
+      } finally {
+        for (const fake of [s.providers.twilio, s.providers.pagerduty, s.providers.opsgenie, s.providers.webhook]) fake.setMode('ok');
+        s.slack.clearFaults();
+      }
+    });
+  });
+
+  test('phone numbers and provider keys never appear in the logs', () => {
+    const logs = s.logs.join('');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const secret of [ADA_PHONE, BOB_PHONE, s.env.TWILIO_AUTH_TOKEN!, s.env.TWILIO_ACCOUNT_SID!, s.env.PAGERDUTY_ROUTING_KEY!, s.env.OPSGENIE_API_KEY!, s.env.PAGER_WEBHOOK_SECRET!, s.secrets.apiToken]) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+});
+
+describe('when the emergency channel cannot be posted to', () => {
+  let s: EmergencyStack;
+  beforeAll(async () => {
+    s = await startEmergencyStack({ settingsYaml: emergencySettingsYaml({ channel: 'C0GONE' }) });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  test('still pages, and DMs the admins', async () => {
+    const { e } = await declare(s, 'the database is read-only');
+    await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes(e!.code)), 'the SMS');
+    await eventually(() => s.driver.dmsTo('ada').some((m) => m.text?.includes('could not be posted')), 'the DM to the admin');
+    expect((await s.app.deps.emergencies.get(TEAM_ID, e!.id))?.post).toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+import { eventually } from '../helpers/eventually';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+
+// Issue 7: one reaction files, prioritises, finishes or escalates a message, exactly once, quietly.
+describe('emoji-reaction triage', () => {
+  let s: TestSandbox;
+  beforeAll(async () => {
+    s = await startTestSandbox();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  const item = (channel: string, ts: string) => s.app.deps.items.findBySource('T0SANDBOX', channel, ts);
+
+  test(':inbox_tray: files a message, :fire: makes it do-now, :white_check_mark: closes it', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('bob', '#general', 'the export button label is cut off on mobile');
+    await driver.react('cat', '#general', ts, 'inbox_tray');
+    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false);
+    expect(filed).toMatchObject({ area: 'daily_operations', source: 'reaction', digestChannel: 'C0OPS', status: 'open' });
+
+    await driver.react('cat', '#general', ts, 'fire');
+    await eventually(async () => (await item('C0GENERAL', ts))?.priority === 'do');
+
+    await driver.react('ada', '#general', ts, 'white_check_mark');
+    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'done');
+    const open = await s.app.deps.items.listOpen('T0SANDBOX', 'C0OPS');
+    expect(open.map((i) => i.ts)).not.toContain(ts);
+  });
+
+  test('works on a thread reply', async () => {
+    const { driver } = s;
+    const parent = await driver.sendMessage('bob', '#general', 'release checklist thread');
+    const reply = await driver.sendMessage('cat', '#general', 'the changelog still needs the API section', { threadTs: parent.ts });
+    await driver.react('bob', '#general', reply.ts, 'inbox_tray');
+    const filed = await eventually(async () => (await item('C0GENERAL', reply.ts)) ?? false);
+    expect(filed.text).toContain('changelog');
+    expect(filed.threadTs).toBe(parent.ts);
+  });
+
+  test('removing the reaction takes an unposted item back out', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('bob', '#general', 'someone should water the office plants');
+    await driver.react('bob', '#general', ts, 'inbox_tray');
+    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'open');
+    await driver.unreact('bob', '#general', ts, 'inbox_tray');
+    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'dropped');
+  });
+
+  test('a redelivered reaction event and a second person adding the same reaction change nothing more', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('bob', '#general', 'customer asked whether invoices can be exported as CSV');
+    const delivery = await driver.react('cat', '#general', ts, 'calendar');
+    await driver.redeliver(delivery, { num: 1, reason: 'http_timeout' });
+    await driver.react('ada', '#general', ts, 'calendar');
+    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false);
+    await new Promise((r) => setTimeout(r, 500));
+    const all = (await s.app.deps.items.listOpen('T0SANDBOX', 'C0OPS')).filter((i) => i.ts === ts);
+    expect(all).toHaveLength(1);
+    expect(filed.priority).toBe('schedule');
+  });
+
+  test('a correction by reaction teaches the classifier', async () => {
+    const { driver } = s;
+    const text = 'quarterly pricing memo draft is ready for comments';
+    const { ts } = await driver.sendMessage('bob', '#general', text);
+    await driver.react('cat', '#general', ts, 'telephone_receiver');
+    await eventually(async () => (await item('C0GENERAL', ts))?.area === 'online_meeting');
+    const stored = await s.app.deps.redis.lrange(s.app.deps.keys.corrections('T0SANDBOX'), 0, -1);
+    expect(stored.map((raw) => JSON.parse(raw) as { text: string; area: string; by: string })).toContainEqual(
+      expect.objectContaining({ text, area: 'online_meeting', by: 'U0CAT' }),
+    );
+  });
+
+  test(':rotating_light: on a message declares an emergency and pages the on-call', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('cat', '#general', 'login is failing for every customer since the deploy');
+    await driver.react('cat', '#general', ts, 'rotating_light');
+    const post = await driver.waitFor(() => driver.messagesIn('C0EMERG').find((m) => m.text.includes('login is failing')), { timeoutMs: 15_000 });
+    expect(post.text).toContain('Emergency');
+    await driver.waitFor(() => s.providers.pagerduty.requests.length > 0, { timeoutMs: 15_000 });
+    // A second person's reaction is the same emergency: nobody is paged twice.
+    await driver.react('bob', '#general', ts, 'rotating_light');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(driver.messagesIn('C0EMERG').filter((m) => m.text.includes('login is failing'))).toHaveLength(1);
+  });
+
+  test('an unknown reaction does nothing', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('bob', '#general', 'lunch?');
+    await driver.react('cat', '#general', ts, 'tada');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await item('C0GENERAL', ts)).toBeUndefined();
+  });
+
+  test('the Web API calls made are all ones Slack has, with its arguments', () => {
+    expect(s.slack.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import type { Area } from '../../../src/core/areas';
+import { classify } from '../../../src/core/classify';
+import { buildCorrectionModel } from '../../../src/core/learning';
+
+// Monday 10 March 2025, 10:00 in Budapest (CET, UTC+1).
+const NOW = Date.parse('2025-03-10T09:00:00Z');
+const TZ = 'Europe/Budapest';
+
+describe('classify: the traps keyword matching falls into', () => {
+  // From the issue: alarm words used casually, calm real emergencies, negations, past incidents, @here on an FYI.
+  const cases: Array<[label: string, text: string, area: Area]> = [
+    ['"emergency" about a coffee machine', 'coffee machine emergency on the 2nd floor, it is leaking again', 'daily_operations'],
+    ['"urgent-ish" on a small task', 'urgent-ish: logo by eod', 'daily_operations'],
+    ['a calm report of a live failure', 'fyi the db disk is at 100% and writes fail', 'emergency'],
+    ['a negated call', 'no need to hop on a call, I will write it up here', 'daily_operations'],
+    ['a past incident discussed as a document', "yesterday's outage retro is up", 'deep_work'],
+    ['@here on a plain FYI', '<!here> new snacks in the kitchen', 'daily_operations'],
+    ['"fire" as praise', 'the Q3 board deck is fire :fire: great work', 'daily_operations'],
+    ['"not urgent" on a failing test', 'not urgent: can someone look at the flaky test', 'daily_operations'],
+    ['a resolved incident', 'Resolved: the login problem from this morning is fixed, all users can sign in again', 'daily_operations'],
+    ['an alarm test', 'FYI facilities is testing the fire alarms Thursday between 10 and 11', 'daily_operations'],
+    ['a real outage without alarm words', 'Customers cannot log in since 9:00, every attempt ends on a blank page', 'emergency'],
+    ['a terse outage', 'the payment page is down for everyone', 'emergency'],
+    ['a call about an incident that is over', 'Incident review call for last week’s outage on Monday 14:00, invite sent', 'online_meeting'],
+    ['a proposal about incidents', 'Proposal: new severity levels for incidents, doc in the hub, comments by Friday', 'deep_work'],
+    ['German: production database unreachable', 'Achtung: Die Produktionsdatenbank ist seit 9:15 nicht erreichbar, alle Kunden bekommen Fehler', 'emergency'],
+    ['Spanish: a video call request', '¿Hacemos una videollamada el jueves para revisar el diseño?', 'online_meeting'],
+    ['Hungarian: a team dinner', 'Céges vacsora pénteken 19 órakor, jelezzétek ki jön', 'offline_activity'],
+    ['French: a scoping note for review', "J'ai rédigé une note de cadrage, merci de commenter d'ici mardi prochain", 'deep_work'],
+    ['one word: a call request', 'call?', 'online_meeting'],
+    ['one word: an approval', 'lgtm', 'daily_operations'],
+  ];
+  test.each(cases)('%s', (_label, text, area) => {
+    expect(classify(text).area).toBe(area);
+  });
+});
+
+describe('classify: Slack markup', () => {
+  const cases: Array<[label: string, text: string, area: Area]> = [
+    ['alarm words only inside code spans are ignored', 'Renamed `OutageBanner` to `StatusBanner` and `emergencyMode` to `degradedMode`, please rebase', 'daily_operations'],
+    ['alarm words only inside a code block are ignored', 'please use this log format in the runbook:\n```\nFATAL: database is down, outage, 503\n```', 'deep_work'],
+    ['an error in a code block still counts beside prose that says so', '```\nFATAL: too many connections\n```\nevery api node throws this, app is down for all tenants', 'emergency'],
+    ['a broadcast does not make an FYI urgent', '<!channel> heads up: new eslint config is on main, run `npm ci`', 'daily_operations'],
+    ['a call link label and host read as a call', 'Kickoff moved to <https://acme.zoom.us/j/555|this link>, Tuesday 9:30', 'online_meeting'],
+    ['mentions do not count as words', '<@U01EMERGENCY> <@U02OUTAGE> thanks for the review!', 'daily_operations'],
+  ];
+  test.each(cases)('%s', (_label, text, area) => {
+    expect(classify(text).area).toBe(area);
+  });
+
+  test('a broadcast on a real outage is named as a reason', () => {
+    const verdict = classify('<!here> api is returning 502 on every request since 14:20');
+    expect(verdict.area).toBe('emergency');
+    expect(verdict.reasons).toContain('reports failing requests');
+  });
+});
+
+describe('classify: flags, confidence and reasons', () => {
+  test('every emergency is urgent and important', () => {
+    expect(classify('prod is down, customers cannot pay')).toMatchObject({ area: 'emergency', urgent: true, important: true });
+  });
+
+  test('a huddle in five minutes is urgent, an RFC is important and not urgent', () => {
+    expect(classify('huddle in 5 for the demo prep?')).toMatchObject({ area: 'online_meeting', urgent: true });
+    expect(classify('RFC-12: retire the v1 API. Comments by Friday please')).toMatchObject({ area: 'deep_work', urgent: false, important: true });
+  });
+
+  test('says why an alarm word did not make it an emergency', () => {
+    expect(classify('coffee machine emergency, it is leaking again').reasons).toContain('not an emergency: uses an alarm word casually');
+  });
+
+  test('confidence is within 0..1 and higher for a clear case than a vague one', () => {
+    const clear = classify('SEV1: checkout is down for all customers, bridge is open, join now');
+    const vague = classify('hmm');
+    for (const v of [clear, vague]) {
+      expect(v.confidence).toBeGreaterThanOrEqual(0);
+      expect(v.confidence).toBeLessThanOrEqual(1);
+      expect(v.reasons.length).toBeGreaterThan(0);
+    }
+    expect(clear.confidence).toBeGreaterThan(vague.confidence);
+  });
+
+  test('is pure: the same text and context give the same verdict', () => {
+    const text = 'Team offsite in Lisbon on March 31, flights are booked';
+    expect(classify(text, { now: NOW, timezone: TZ })).toEqual(classify(text, { now: NOW, timezone: TZ }));
+  });
+});
+
+describe('classify: dates', () => {
+  test('an offsite three weeks out carries when and the lead time', () => {
+    const verdict = classify('Team offsite in Lisbon on March 31, flights are booked', { now: NOW, timezone: TZ });
+    expect(verdict.area).toBe('offline_activity');
+    // chrono puts a date without a time at noon, local to the workspace
+    expect(new Date(verdict.when!).toISOString()).toBe('2025-03-31T10:00:00.000Z');
+    expect(verdict.reasons).toContain('refers to a date 3 weeks ahead');
+  });
+
+  test('a call tomorrow at 10:00 is read in the workspace time zone', () => {
+    const verdict = classify('Design review call tomorrow at 10:00, invite sent', { now: NOW, timezone: TZ });
+    expect(verdict.area).toBe('online_meeting');
+    expect(new Date(verdict.when!).toISOString()).toBe('2025-03-11T09:00:00.000Z');
+  });
+
+  test('without now there is no date reasoning', () => {
+    const verdict = classify('Team offsite in Lisbon on March 31, flights are booked');
+    expect(verdict.when).toBeUndefined();
+    expect(verdict.reasons.some((r) => r.startsWith('refers to'))).toBe(false);
+  });
+
+  test('a message without date words gets no when', () => {
+    expect(classify('can we jump on a call?', { now: NOW, timezone: TZ }).when).toBeUndefined();
+  });
+});
+
+describe('classify: context', () => {
+  test('the channel role tips a close call', () => {
+    const text = 'anyone seeing this?';
+    expect(classify(text).area).toBe('daily_operations');
+    expect(classify(text, { channelArea: 'emergency', isThreadReply: true }).area).toBe('emergency');
+  });
+
+  test('/emergency makes it an emergency whatever the words', () => {
+    const verdict = classify('the thing from before is back', { command: 'emergency' });
+    expect(verdict.area).toBe('emergency');
+    expect(verdict.reasons[0]).toBe('filed with /emergency');
+  });
+
+  test('workspace keywords count for their area', () => {
+    const keywords = { deep_work: ['north star doc'] };
+    const verdict = classify('the north star doc got an update', { keywords });
+    expect(verdict.area).toBe('deep_work');
+    expect(verdict.reasons).toContain('matches the workspace keyword "north star doc"');
+  });
+
+  test('corrections from the workspace override the rules on similar messages', () => {
+    const corrections = buildCorrectionModel(
+      ['deploy train leaves at 15:00', 'the deploy train leaves in 10 min', 'deploy train leaves after lunch'].map((text, i) => ({ text, area: 'daily_operations' as const, at: i })),
+    );
+    const text = 'deploy train leaves at 11:30 tomorrow';
+    expect(classify(text).area).not.toBe('daily_operations');
+    const verdict = classify(text, { corrections });
+    expect(verdict.area).toBe('daily_operations');
+    expect(verdict.reasons[0]).toBe('learned from 3 corrections in this workspace');
+  });
+});

@@ -1,0 +1,86 @@
+import { Settings, type SettingsInput } from '../../../src/config/settings';
+import { applyDraft, type SetupDraft, type SetupStep } from '../../../src/core/setup-form';
+import { nextStep, readStep, settingsModal, stepErrors } from '../../../src/slack/blocks/quadrant-settings-modal';
+import type { StateValues } from '../../../src/slack/blocks/quadrant-view-state';
+import { describeDays } from '../../../src/slack/blocks/quadrant-words';
+
+const current: SettingsInput = { timezone: 'UTC', emergency: { tiers: [[{ slack: 'U0ADA', phone: '+36201234567' }]] } };
+
+/** Validates a draft the way the submission does, and maps the problems to fields. */
+function errorsOf(step: SetupStep, draft: SetupDraft): Record<string, string> {
+  const input = applyDraft(current, draft);
+  const parsed = Settings.safeParse(input);
+  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ code: i.code, path: i.path as Array<string | number>, message: i.message }));
+  return stepErrors(step, { input, issues, channelProblems: [] }, draft);
+}
+
+describe('stepErrors puts each problem under its field', () => {
+  const basics = { timezone: 'UTC', admins: [], emergencyChannel: 'C0EMERG', offlineLeadTime: '21d' };
+  // One row per field that takes free text or can be left inconsistent.
+  const rows: Array<[label: string, step: SetupStep, draft: SetupDraft, field: string, says: RegExp]> = [
+    ['an unknown time zone', 'basics', { basics: { ...basics, timezone: 'Mars/Olympus' } }, 'timezone', /IANA time zone/],
+    ['a lead time that is no duration', 'basics', { basics: { ...basics, offlineLeadTime: 'three weeks' } }, 'offline_lead_time', /duration like/],
+    ['a lead time out of bounds', 'basics', { basics: { ...basics, offlineLeadTime: '900d' } }, 'offline_lead_time', /between 1h and 365d/],
+    ['digest days left empty', 'digests', { digests: { channels: ['C0OPS'], at: '09:00', days: [] } }, 'digest_days', /at least 1|too small|>=1/i],
+    ['an ack timeout too short', 'oncall', { oncall: { tiers: [['U0ADA']], providers: ['slack_dm'], ackTimeout: '1s' } }, 'ack_timeout', /between 10s and 24h/],
+    ['a phone that is not E.164', 'phones', { oncall: { tiers: [['U0ADA']], providers: ['slack_dm'], ackTimeout: '5m' }, phones: { U0ADA: '06 20 123 4567' } }, 'phone_U0ADA', /E\.164/],
+  ];
+  test.each(rows)('%s', (_label, step, draft, field, says) => {
+    const errors = errorsOf(step, draft);
+    expect(Object.keys(errors)).toEqual([field]);
+    expect(errors[field]).toMatch(says);
+  });
+
+  test('a tier field is named by its place on the form, even after empty tiers above it', () => {
+    const draft: SetupDraft = { oncall: { tiers: [['U0ADA'], [], ['bad id']], providers: ['slack_dm'], ackTimeout: '5m' } };
+    expect(Object.keys(errorsOf('oncall', draft))).toEqual(['tier_3']);
+  });
+
+  test('channel problems go under the channel field, with the way to fix them', () => {
+    const draft: SetupDraft = { digests: { channels: ['C0OPS'], at: '09:00', days: ['mon'], hub: 'C0HUB' } };
+    const errors = stepErrors('digests', { input: applyDraft(current, draft), issues: [], channelProblems: [{ channel: 'C0HUB', problem: 'not_member', name: 'hub' }, { channel: 'C0OPS', problem: 'not_found' }] }, draft);
+    expect(errors.hub).toMatch(/I'm not in #hub yet\. Open #hub and type \/invite @quadrant/);
+    expect(errors.digest_channels).toMatch(/if it is private, open it and type \/invite @quadrant/);
+  });
+});
+
+describe('readStep', () => {
+  test('reads the on-call step in tier order', () => {
+    const values: StateValues = {
+      tier_2: { value: { selected_users: ['U0BOB'] } },
+      tier_1: { value: { selected_users: ['U0ADA'] } },
+      tier_10: { value: { selected_users: [] } },
+      ack_timeout: { value: { value: '5m' } },
+      providers: { value: { selected_options: [{ value: 'slack_dm' }, { value: 'carrier_pigeon' }] } },
+    };
+    expect(readStep('oncall', values)).toEqual({ oncall: { tiers: [['U0ADA'], ['U0BOB'], []], providers: ['slack_dm'], ackTimeout: '5m' } });
+  });
+});
+
+describe('nextStep', () => {
+  test.each([
+    ['wizard', 'basics', 'digests'],
+    ['wizard', 'digests', 'oncall'],
+    ['wizard', 'oncall', 'phones'],
+    ['wizard', 'phones', undefined],
+    ['single', 'basics', undefined],
+    ['single', 'oncall', 'phones'],
+  ] as const)('%s %s -> %s', (mode, step, next) => expect(nextStep({ mode, step }, current)).toBe(next));
+});
+
+describe('settingsModal', () => {
+  test('never puts a stored phone number into the view', () => {
+    const view = settingsModal({ step: 'phones', mode: 'wizard', draft: {} }, current);
+    expect(JSON.stringify(view)).not.toContain('+36201234567');
+    expect(JSON.stringify(view)).toContain('+36 •••• 4567');
+  });
+});
+
+describe('describeDays', () => {
+  test.each([
+    [['mon', 'tue', 'wed', 'thu', 'fri'], 'Mon–Fri'],
+    [['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'], 'every day'],
+    [['mon', 'wed', 'fri'], 'Mon, Wed, Fri'],
+    [['sat', 'sun'], 'Sat, Sun'],
+  ] as const)('%j -> %s', (days, text) => expect(describeDays(days)).toBe(text));
+});
