@@ -110,10 +110,17 @@ let calls = 0;
  * they simply find no entry. Features the model never saw carry no evidence either way.
  */
 export function bayesPosterior(model: BayesModel, tokens: readonly string[], hits: CueHits): Float64Array {
-  const score = Float64Array.from(model.logPrior);
+  const score = model.logPrior.slice();
   const stamp = ++calls;
-  for (const token of tokens) {
-    const entry = model.words.get(token);
+  for (let i = 0; i < tokens.length; i++) {
+    // The lexicon's per-token memo remembers this model's entry, so a known word costs no second map lookup.
+    const slot = hits.entries[i];
+    let entry: WordEntry | undefined;
+    if (slot?.cache?.owner === model) entry = slot.cache.value as WordEntry | undefined;
+    else {
+      entry = model.words.get(tokens[i]!);
+      if (slot) slot.cache = { owner: model, value: entry };
+    }
     if (!entry || entry.stamp === stamp) continue;
     entry.stamp = stamp;
     accumulate(entry.logLikelihood, score);

@@ -11,6 +11,8 @@
  * A cue marked `negatable` counts as negated when a negator sits up to three tokens before it.
  */
 
+import { DATE_WORDS } from './classify-dates';
+
 export const SIGNALS = [
   // emergency evidence
   'severe', 'incident', 'alarmWord', 'symptom', 'problem', 'down', 'scope', 'blocked', 'live', 'ongoing', 'prod', 'customer', 'action', 'security', 'drill',
@@ -26,6 +28,8 @@ export const SIGNALS = [
   'review', 'question', 'update', 'thanks', 'support', 'request', 'fyi', 'feedback', 'ci',
   // flags
   'urgentWord', 'important', 'trivial', 'routine', 'deadline', 'past_ref',
+  // dates (the exact moment is classify-dates' job)
+  'dateWord',
   // matched only to hide other cues ("on call" is not a call)
   'masked',
 ] as const;
@@ -55,6 +59,7 @@ const FUNCTIONS = [
 const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}`));
 
 export const CUES: Cue[] = [
+  { signal: 'dateWord', label: 'names a date', patterns: [...DATE_WORDS, 'next week', 'next month', 'this week', 'this afternoon', 'end of day', 'end of the week'] },
   // ---- emergency: the incident itself
   {
     signal: 'severe',

@@ -21,6 +21,9 @@ const WORDS: Array<[DateLanguage, string]> = [
   ['fr', 'aujourd demain lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre octobre novembre décembre prochain prochaine'],
   ['hu', 'holnap holnapután hétfő hétfőn kedd kedden szerda szerdán csütörtök csütörtökön péntek pénteken szombat szombaton vasárnap vasárnapon jövő januárban februárban márciusban áprilisban májusban júniusban júliusban augusztusban szeptemberben októberben novemberben decemberben órakor'],
 ];
+/** Every full date word, for the cue that tells scoring a message names a day or time. */
+export const DATE_WORDS: string[] = WORDS.flatMap(([, words]) => words.split(' '));
+
 // Short forms that are also ordinary words ("may", "mon" in French, "sat", "jan" as a name) count only beside a number or "on"/"next".
 const SHORT_FORMS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'ma'];
 const UNITS = ['min', 'mins', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'];
@@ -74,18 +77,10 @@ export function findDateMention(prose: string, tokens: readonly string[]): DateM
   return undefined;
 }
 
-const PAST_WORDS = new Set(['yesterday', 'yesterdays', 'gestern', 'ayer', 'tegnap', 'tegnapi']);
-const PAST_AFTER_LAST = new Set(['week', 'weeks', 'month', 'months', 'night', 'year', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'weekend', 'sprint', 'quarter']);
-
-/** Whether the message points back in time ("yesterday", "last week", "20 minutes ago"). */
-export function mentionsPastDate(tokens: readonly string[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (PAST_WORDS.has(token)) return true;
-    if (token === 'last' && PAST_AFTER_LAST.has(tokens[i + 1] ?? '')) return true;
-    if (token === 'ago' && i > 0) return true;
-  }
-  return false;
+/** Whether a clock time ("14:00") or a numbered day or hour ("23rd", "10am", "16h") appears: the forms no word list covers. */
+export function mentionsNumericDate(prose: string, tokens: readonly string[]): boolean {
+  for (const token of tokens) if (isNumber(token) && token.length <= 4 && NUMBERED.test(token)) return true;
+  return prose.indexOf(':') >= 0 && CLOCK.test(prose);
 }
 
 // Parsers for forms people do not write in chat (ISO stamps, slashes, "3 days ago") only cost time.

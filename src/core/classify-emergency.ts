@@ -24,8 +24,18 @@ export interface EmergencyScore {
   factor: number;
 }
 
-// [signal, weight per hit, hits counted at most]
-const CORE: Array<[Signal, number, number]> = [
+interface Table {
+  signal: Int16Array;
+  weight: Float64Array;
+  cap: Uint8Array;
+}
+
+// Rows are [signal, weight per hit, hits counted at most], kept as typed arrays for the hot loop.
+function table(rows: Array<[Signal, number, number]>): Table {
+  return { signal: Int16Array.from(rows, (r) => SIG[r[0]]), weight: Float64Array.from(rows, (r) => r[1]), cap: Uint8Array.from(rows, (r) => r[2]) };
+}
+
+const CORE = table([
   ['severe', 2.4, 2],
   ['security', 1.5, 2],
   ['down', 1.6, 1],
@@ -34,9 +44,9 @@ const CORE: Array<[Signal, number, number]> = [
   ['incident', 0.7, 1],
   ['alarmWord', 0.4, 1],
   ['problem', 0.5, 2],
-];
+]);
 // Breadth, immediacy and place: they only count fully beside a failure.
-const CONTEXT: Array<[Signal, number, number]> = [
+const CONTEXT = table([
   ['scope', 0.7, 2],
   ['live', 0.5, 2],
   ['prod', 0.4, 2],
@@ -44,7 +54,7 @@ const CONTEXT: Array<[Signal, number, number]> = [
   ['action', 0.5, 2],
   ['ongoing', 0.4, 1],
   ['urgentWord', 0.3, 1],
-];
+]);
 
 /** Adds the emergency's reasons to `contributions` (defusers with negative weights) and returns its score. */
 export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributions: Contribution[]): EmergencyScore {
@@ -55,10 +65,10 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
     evidence += weight;
     contributions.push({ area: 'emergency', weight, label });
   };
-  const terms = (table: Array<[Signal, number, number]>, scale: number) => {
-    for (const [signal, weight, cap] of table) {
-      const count = counts[SIG[signal]]!;
-      if (count > 0) add(scale * weight * Math.min(count, cap), labelOf(hits, SIG[signal]));
+  const terms = (t: Table, scale: number) => {
+    for (let i = 0; i < t.signal.length; i++) {
+      const count = counts[t.signal[i]!]!;
+      if (count > 0) add(scale * t.weight[i]! * Math.min(count, t.cap[i]!), labelOf(hits, t.signal[i]!));
     }
   };
 

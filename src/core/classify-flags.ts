@@ -1,5 +1,5 @@
 import type { Area } from './areas';
-import { SIG, type Signal } from './classify-cues';
+import { SIG } from './classify-cues';
 import type { CueHits } from './classify-lexicon';
 
 /**
@@ -11,32 +11,31 @@ export interface FlagFacts {
   hits: CueHits;
   tokenCount: number;
   question: boolean;
-  pastDate: boolean;
 }
 
 export function flagsFor(area: Area, facts: FlagFacts): { urgent: boolean; important: boolean } {
   if (area === 'emergency') return { urgent: true, important: true };
   const { counts } = facts.hits;
-  const has = (signal: Signal) => counts[SIG[signal]]! > 0;
-  const calm = has('calm');
-  const pressing = has('urgentWord') && !calm;
-  const small = has('trivial') || has('routine');
+  const has = (signal: number) => counts[signal]! > 0;
+  const calm = has(SIG.calm);
+  const pressing = has(SIG.urgentWord) && !calm;
+  const small = has(SIG.trivial) || has(SIG.routine);
   switch (area) {
     case 'online_meeting': {
-      const soon = (has('soon') || has('urgentWord') || (facts.tokenCount <= 3 && facts.question)) && !calm;
-      const weighty = has('important') || has('decision') || has('strategy') || has('proposal') || has('doc') || has('planning');
+      const soon = (has(SIG.soon) || has(SIG.urgentWord) || (facts.tokenCount <= 3 && facts.question)) && !calm;
+      const weighty = has(SIG.important) || has(SIG.decision) || has(SIG.strategy) || has(SIG.proposal) || has(SIG.doc) || has(SIG.planning);
       return { urgent: soon, important: weighty && !small };
     }
     case 'offline_activity':
-      return { urgent: pressing, important: has('offsite') || (has('important') && !has('social')) };
+      return { urgent: pressing, important: has(SIG.offsite) || (has(SIG.important) && !has(SIG.social)) };
     case 'deep_work':
-      return { urgent: false, important: !has('trivial') };
+      return { urgent: false, important: !has(SIG.trivial) };
     case 'daily_operations': {
-      const relayed = has('past') || facts.pastDate || has('resolved');
-      const about = has('important') || has('support') || has('incident') || has('blocked') || (has('resolved') && (has('symptom') || has('problem')));
+      const relayed = has(SIG.past) || has(SIG.resolved);
+      const about = has(SIG.important) || has(SIG.support) || has(SIG.incident) || has(SIG.blocked) || (has(SIG.resolved) && (has(SIG.symptom) || has(SIG.problem)));
       return {
         urgent: pressing && !relayed,
-        important: about && !small && !has('thanks') && !has('praise') && !has('casual'),
+        important: about && !small && !has(SIG.thanks) && !has(SIG.praise) && !has(SIG.casual),
       };
     }
   }

@@ -67,6 +67,8 @@ function add(map: Map<string, Pattern[]>, key: string, pattern: Pattern): void {
 interface Candidates {
   /** The memo's own copy of the token. */
   token: string;
+  /** A slot for other per-token lookups (the learned model's entry), tagged with whose it is. */
+  cache: { owner: unknown; value: unknown } | undefined;
   /** "a b ...": keyed by the token that must come right after. */
   next: Map<string, Pattern[]>;
   /** "a ~ b": keyed by `b`, which may come up to GAP tokens later. */
@@ -115,7 +117,7 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   if (token.length >= PREFIX_KEY) {
     for (const pattern of lexicon.prefix.get(token.slice(0, PREFIX_KEY)) ?? []) if (token.startsWith(pattern.steps[0]!.text)) all.push(pattern);
   }
-  const found: Candidates = { token, next: new Map(), gap: new Map(), other: [], single: [] };
+  const found: Candidates = { token, cache: undefined, next: new Map(), gap: new Map(), other: [], single: [] };
   for (const pattern of all) {
     const second = pattern.steps[1];
     if (!second) found.single.push(pattern);
@@ -158,6 +160,8 @@ function isNegated(tokens: string[], at: number): boolean {
 
 /** Cue hits in one message: counts per signal, negated counts, and the first cue seen per signal. */
 export interface CueHits {
+  /** Per token, its memo entry: `cache` lets another module remember its own lookup for the token. */
+  entries: ReadonlyArray<{ cache: { owner: unknown; value: unknown } | undefined }>;
   counts: Uint8Array;
   negated: Uint8Array;
   /** Index into the lexicon's cues of the first cue that fed each signal, -1 when none. */
@@ -171,64 +175,71 @@ const negatedAt = new Int16Array(SIGNAL_COUNT);
 // A negation carries over to the same kind of cue right after it: "no need to hop on a call".
 const NEGATION_CARRY = 4;
 
+function hit(hits: CueHits, tokens: string[], pattern: Pattern, at: number, span: number): void {
+  const signal = pattern.signal;
+  if (at < maskedUntil[signal]!) return;
+  const masks = pattern.masks;
+  for (let i = 0; i < masks.length; i++) if (maskedUntil[masks[i]!]! < at + span) maskedUntil[masks[i]!] = at + span;
+  // One hit per signal and position: "is down" and "is down for" at one spot count once for `down`.
+  if (lastPos[signal] === at) return;
+  lastPos[signal] = at;
+  if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(tokens, at))) {
+    if (hits.negated[signal]! < 255) hits.negated[signal]!++;
+    negatedAt[signal] = at;
+    return;
+  }
+  if (hits.counts[signal]! < 255) hits.counts[signal]!++;
+  if (hits.firstCue[signal] === -1) hits.firstCue[signal] = pattern.cue;
+}
+
 /**
  * Matches every cue against the tokens. Each token is swapped for the memo's copy of the same
  * string: the text is unchanged, and later map lookups (the learned model, dates) reuse its hash.
  */
 export function matchCues(lexicon: Lexicon, tokens: string[]): CueHits {
-  const found: Candidates[] = new Array<Candidates>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    found[i] = candidates(lexicon, tokens[i]!);
-    tokens[i] = found[i]!.token;
+  const n = tokens.length;
+  const found = new Array<Candidates>(n);
+  for (let i = 0; i < n; i++) {
+    const entry = candidates(lexicon, tokens[i]!);
+    found[i] = entry;
+    tokens[i] = entry.token;
   }
-  const counts = new Uint8Array(SIGNAL_COUNT);
-  const negated = new Uint8Array(SIGNAL_COUNT);
-  const firstCue = new Int16Array(SIGNAL_COUNT).fill(-1);
+  const hits: CueHits = { entries: found, counts: new Uint8Array(SIGNAL_COUNT), negated: new Uint8Array(SIGNAL_COUNT), firstCue: new Int16Array(SIGNAL_COUNT).fill(-1) };
   maskedUntil.fill(0);
-  // One hit per signal and position: "is down" and "is down for" at one spot count once for `down`.
   lastPos.fill(-1);
   negatedAt.fill(-100);
-  const hit = (pattern: Pattern, at: number, span: number) => {
-    const signal = pattern.signal;
-    if (at < maskedUntil[signal]!) return;
-    for (const m of pattern.masks) if (maskedUntil[m]! < at + span) maskedUntil[m] = at + span;
-    if (lastPos[signal] === at) return;
-    lastPos[signal] = at;
-    if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(tokens, at))) {
-      if (negated[signal]! < 255) negated[signal]!++;
-      negatedAt[signal] = at;
-      return;
-    }
-    if (counts[signal]! < 255) counts[signal]!++;
-    if (firstCue[signal] === -1) firstCue[signal] = pattern.cue;
-  };
-  for (let at = 0; at < tokens.length; at++) {
+  for (let at = 0; at < n; at++) {
     const here = found[at]!;
-    if (here.next.size > 0 && at + 1 < tokens.length) {
-      for (const pattern of here.next.get(tokens[at + 1]!) ?? NONE) {
-        const span = matchAt(pattern, tokens, at);
-        if (span > 0) hit(pattern, at, span);
-      }
-    }
-    if (here.gap.size > 0) {
-      const limit = Math.min(tokens.length, at + 1 + GAP);
-      for (let p = at + 1; p < limit; p++) {
-        for (const pattern of here.gap.get(tokens[p]!) ?? NONE) {
-          const span = pattern.steps.length === 2 ? p - at + 1 : matchAt(pattern, tokens, at);
-          if (span > 0) hit(pattern, at, span);
+    if (here.next.size > 0 && at + 1 < n) {
+      const list = here.next.get(tokens[at + 1]!);
+      if (list) {
+        for (let i = 0; i < list.length; i++) {
+          const span = matchAt(list[i]!, tokens, at);
+          if (span > 0) hit(hits, tokens, list[i]!, at, span);
         }
       }
     }
-    for (const pattern of here.other) {
-      const span = matchAt(pattern, tokens, at);
-      if (span > 0) hit(pattern, at, span);
+    if (here.gap.size > 0) {
+      const limit = Math.min(n, at + 1 + GAP);
+      for (let p = at + 1; p < limit; p++) {
+        const list = here.gap.get(tokens[p]!);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const pattern = list[i]!;
+          const span = pattern.steps.length === 2 ? p - at + 1 : matchAt(pattern, tokens, at);
+          if (span > 0) hit(hits, tokens, pattern, at, span);
+        }
+      }
     }
-    for (const pattern of here.single) hit(pattern, at, 1);
+    for (let i = 0; i < here.other.length; i++) {
+      const span = matchAt(here.other[i]!, tokens, at);
+      if (span > 0) hit(hits, tokens, here.other[i]!, at, span);
+    }
+    for (let i = 0; i < here.single.length; i++) hit(hits, tokens, here.single[i]!, at, 1);
   }
-  return { counts, negated, firstCue };
+  return hits;
 }
 
-const NONE: Pattern[] = [];
 
 export const LEXICON = compileLexicon(CUES);
 

@@ -1,7 +1,7 @@
 import { AREA_INFO, AREAS, type Area } from './areas';
 import { bayesPosterior, compileBayes, type BayesCounts, type BayesModel } from './classify-bayes';
 import shippedCounts from './classify-bayes-model.json';
-import { describeLead, findDateMention, mentionsPastDate, resolveDate } from './classify-dates';
+import { describeLead, findDateMention, mentionsNumericDate, resolveDate } from './classify-dates';
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
 import { SIG } from './classify-cues';
@@ -85,14 +85,14 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   const slack = toProse(text);
   const tokens = tokenize(slack.prose);
   const hits = matchCues(LEXICON, tokens);
-  const mention = findDateMention(slack.prose, tokens);
+  const namesDate = hits.counts[SIG.dateWord]! > 0 || mentionsNumericDate(slack.prose, tokens);
   const question = slack.prose.indexOf('?') >= 0;
   const { scores, contributions, alarm, defused } = scoreFacts({
     hits,
     tokenCount: tokens.length,
     question,
     exclaim: slack.prose.indexOf('!') >= 0,
-    futureDate: mention !== undefined,
+    futureDate: namesDate,
     broadcast: slack.broadcast !== undefined,
     emoji: slack.emoji,
     bullets: countBullets(slack.prose),
@@ -154,9 +154,10 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   }
   if (reasons.length === 0) reasons.push('no strong cue; treated as a small async item');
 
-  const flags = flagsFor(area, { hits, tokenCount: tokens.length, question, pastDate: mentionsPastDate(tokens) });
+  const flags = flagsFor(area, { hits, tokenCount: tokens.length, question });
   const verdict: Verdict = { area, urgent: flags.urgent, important: flags.important, confidence, reasons };
-  if (context.now !== undefined && mention && DATED.has(area)) {
+  const mention = context.now !== undefined && namesDate && DATED.has(area) ? findDateMention(slack.prose, tokens) : undefined;
+  if (context.now !== undefined && mention) {
     const when = resolveDate(slack.prose, mention, context.now, context.timezone);
     if (when !== undefined) {
       verdict.when = when;

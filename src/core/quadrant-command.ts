@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from '../config/settings';
+import type { Weekday } from '../config/settings';
 import { parseRoleWord, type ChannelRole } from './channel-role';
 
 /** `/quadrant <sub>` as data: what the person asked for, before anyone checks whether they may. */
@@ -27,6 +27,9 @@ const ADMIN_ONLY = new Set<QuadrantCommand['kind']>(['setup', 'channels_set', 'o
 export function needsAdmin(command: QuadrantCommand): boolean {
   return ADMIN_ONLY.has(command.kind) || (command.kind === 'export' && command.full);
 }
+
+// The week in order; typed against the schema's Weekday so a misspelt day cannot creep in.
+const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 // With should_escape on, a mention arrives as <@U123|name> (or <@U123>); a raw id also works.

@@ -30,7 +30,6 @@ export const BOT_SCOPES = [
   'groups:read',
   'app_mentions:read',
   'reactions:read',
-  'reactions:write',
   'users:read',
   'im:write',
   'files:write',

@@ -105,7 +105,7 @@ export function createEvaluationStore(redis: Redis, keys: Keys, options: { chann
       return numbers(await redis.hgetall(keys.evalUser(team, week, user)));
     },
     async topPeople(team, week, limit) {
-      const flat = await redis.zrange(keys.evalPeople(team, week), 0, limit - 1, 'REV', 'WITHSCORES');
+      const flat = await redis.zrange(keys.evalPeople(team, week), '0', String(limit - 1), 'REV', 'WITHSCORES');
       const out: Array<{ user: string; count: number }> = [];
       for (let i = 0; i + 1 < flat.length; i += 2) out.push({ user: flat[i]!, count: Number(flat[i + 1]) });
       return out;

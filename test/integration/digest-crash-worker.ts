@@ -13,9 +13,9 @@ async function main(): Promise<void> {
     slackApiUrl: env.DIGEST_SLACK_API_URL!,
     botToken: env.DIGEST_BOT_TOKEN!,
   });
-  // Racing workers start posting at the same moment, however long each took to start.
-  const wait = Number(env.DIGEST_START_AT ?? 0) - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  // Racing workers start posting together, however long each took to start: the parent says "go" on stdin.
+  process.stdout.write('ready\n');
+  if (env.DIGEST_WAIT_FOR_GO) await new Promise((resolve) => process.stdin.once('data', resolve));
   const outcome = await postDigest(
     deps,
     { team: TEAM, channel: OPS, digestId: env.DIGEST_ID!, reason: 'now' },

@@ -7,7 +7,7 @@ import type { Item } from '../../src/core/item';
 import { PRIORITIES, type Priority } from '../../src/core/priority';
 import type { Deps } from '../../src/deps';
 import { createLogger } from '../../src/log';
-import type { RunningQuadrant } from '../../src/main';
+import { startQuadrant, type RunningQuadrant } from '../../src/main';
 import { FakeSlack, type RecordedCall } from '../../sandbox/fake-slack';
 import { Workspace } from '../../sandbox/workspace';
 import { deletePrefix, testPrefix, testRedisUrl } from '../helpers/redis';
@@ -87,7 +87,7 @@ export async function startDeps(options: DepsOptions): Promise<{ app: RunningQua
     QUADRANT_REDIS_PREFIX: options.prefix,
     PORT: '0',
   });
-  const app = process.env.DIGEST_MANUAL_DEPS ? (require('/tmp/dg/manual-deps').manualDeps(env, createLogger({ level: 'debug', pretty: false }, sink), options.now ?? Date.now) as RunningQuadrant) : await (require('../../src/main') as typeof import('../../src/main')).startQuadrant({ env, role: 'web', logger: createLogger({ level: 'debug', pretty: false }, sink), now: options.now });
+  const app = await startQuadrant({ env, role: 'web', logger: createLogger({ level: 'debug', pretty: false }, sink), now: options.now });
   if (options.settings) {
     const outcome = await app.deps.settings.set(TEAM, options.settings, 'U0ADA');
     if (!outcome.ok) throw new Error(`bad test settings: ${JSON.stringify(outcome.issues)}`);

@@ -32,8 +32,8 @@ export async function hubOverview(deps: Deps, team: string): Promise<HubOverview
   const settings = await deps.settings.get(team);
   const hubChannel = hubChannelOf(settings);
   const [recentIds, decidedIds] = await Promise.all([
-    deps.redis.zrange(deps.keys.hubItems(team), 0, SCAN_LIMIT - 1, 'REV'),
-    deps.redis.zrange(deps.keys.hubDecided(team), '+inf', now - RECENT_DECISIONS_MS, 'BYSCORE', 'REV', 'LIMIT', 0, SCAN_LIMIT),
+    deps.redis.zrange(deps.keys.hubItems(team), '0', String(SCAN_LIMIT - 1), 'REV'),
+    deps.redis.zrange(deps.keys.hubDecided(team), '+inf', String(now - RECENT_DECISIONS_MS), 'BYSCORE', 'REV', 'LIMIT', '0', String(SCAN_LIMIT)),
   ]);
   const [recent, decided] = await Promise.all([load(deps, team, recentIds), load(deps, team, decidedIds)]);
   const gone = recentIds.filter((id) => !recent.some((i) => i.id === id));

@@ -30,7 +30,7 @@ export async function postHubSummary(deps: Deps, team: string): Promise<HubSumma
 
   const overview = await hubOverview(deps, team);
   const since = now - WEEK_MS;
-  const proposedIds = await deps.redis.zrange(deps.keys.hubItems(team), since, '+inf', 'BYSCORE');
+  const proposedIds = await deps.redis.zrange(deps.keys.hubItems(team), String(since), '+inf', 'BYSCORE');
   const proposed = (await Promise.all(proposedIds.map((id) => deps.items.get(team, id)))).filter((i) => i?.hub !== undefined).map((i) => i!);
   const decided = overview.decided.filter((i) => (i.hub?.decidedAt ?? 0) >= since);
   if (proposed.length === 0 && decided.length === 0 && overview.open.length === 0) return { status: 'skipped', why: 'empty', week };

@@ -56,8 +56,9 @@ export function channelProblemText(p: ChannelProblem): string {
 export function issueLines(issues: Issue[], max = 6): string[] {
   const lines = issues.slice(0, max).map((i) => {
     if (i.code === AUTHORITATIVE_ISSUE) return `• ${i.message}`;
-    const where = i.path.length ? formatKeyPath(i.path) : 'the settings';
-    return `• ${where}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`;
+    const line = i.line ? `line ${i.line}` : undefined;
+    if (i.code === 'yaml_syntax') return `• ${line ?? 'YAML'}: ${i.message}`;
+    return `• ${formatKeyPath(i.path)}${line ? ` (${line})` : ''}: ${i.message}`;
   });
   if (issues.length > max) lines.push(`…and ${issues.length - max} more.`);
   return lines;

@@ -1,0 +1,79 @@
+import type { Item } from '../../src/core/item';
+import { applyRetention, EXPIRED_TEXT } from '../../src/flows/admin/apply-retention';
+import { ERASED_TEXT } from '../../src/flows/admin/erase-user';
+import { declareEmergency } from '../../src/flows/emergency/declare';
+import type { EphemeralMessage } from '../../sandbox/model';
+import { startAdminApp, type AdminApp } from '../helpers/admin-app';
+
+const TEAM = 'T0SANDBOX';
+const DAY = 86_400_000;
+const FILE = `retention: 30d
+channels:
+  C0OPS: { area: daily_operations, digest: { at: "09:00" } }
+  C0EMERG: { area: emergency }
+emergency: { channel: C0EMERG, providers: [slack_dm] }
+`;
+
+function item(id: string, author: string, createdAt: number, status: Item['status'] = 'open'): Item {
+  return { id, team: TEAM, area: 'daily_operations', priority: 'schedule', text: `text of ${id}`, author, channel: 'C0OPS', digestChannel: 'C0OPS', status, reasons: [], confidence: 1, source: 'command', createdAt, updatedAt: createdAt };
+}
+
+describe('what Quadrant keeps, and for how long', () => {
+  let t: AdminApp;
+
+  beforeAll(async () => {
+    t = await startAdminApp({ settingsYaml: FILE });
+  });
+  afterAll(() => t.stop());
+
+  async function command(user: string, channel: string, text: string): Promise<EphemeralMessage> {
+    const before = t.driver.ephemeralsFor(user).length;
+    await t.driver.command(user, channel, '/quadrant', text);
+    return t.driver.waitFor(() => t.driver.ephemeralsFor(user)[before], { what: `an answer to /quadrant ${text}` });
+  }
+
+  describe('/quadrant erase @person', () => {
+    test('removes the person’s items and the text of emergencies they declared, and nobody else’s', async () => {
+      const { deps } = t.web;
+      const now = deps.now();
+      await deps.items.add(item('b1', 'U0BOB', now));
+      await deps.items.add(item('b2', 'U0BOB', now, 'done'));
+      await deps.items.add(item('c1', 'U0CAT', now));
+      const declared = await declareEmergency(deps, { team: TEAM, reporter: 'U0BOB', text: 'the database is on fire', origin: 'C0GENERAL', dedupKey: 'erase-test' });
+      await declared.settled;
+
+      const reply = await command('ada', '#general', 'erase <@U0BOB|bob>');
+      expect(reply.text).toMatch(/^Erased what Quadrant stored of <@U0BOB>: 2 items, and the text of 1 emergency they declared\./);
+      expect(await deps.items.listByUser(TEAM, 'U0BOB')).toEqual([]);
+      expect(await deps.items.get(TEAM, 'b1')).toBeUndefined();
+      expect(await deps.items.listOpen(TEAM, 'C0OPS')).toEqual([expect.objectContaining({ id: 'c1' })]);
+      expect((await deps.emergencies.get(TEAM, declared.emergency.id))?.text).toBe(ERASED_TEXT);
+    });
+  });
+
+  describe('settings.retention', () => {
+    test('removes closed items older than the retention, blanks old open ones, and keeps recent ones', async () => {
+      const { deps } = t.web;
+      const now = deps.now();
+      await deps.items.add(item('old-done', 'U0CAT', now - 40 * DAY, 'done'));
+      await deps.items.add(item('old-open', 'U0CAT', now - 40 * DAY));
+      await deps.items.add(item('new-done', 'U0CAT', now - 2 * DAY, 'done'));
+
+      const result = await applyRetention(deps, TEAM);
+      expect(result).toMatchObject({ removed: 1, redacted: 1 });
+      expect(await deps.items.get(TEAM, 'old-done')).toBeUndefined();
+      expect(await deps.items.get(TEAM, 'old-open')).toMatchObject({ status: 'open', text: EXPIRED_TEXT });
+      expect(await deps.items.get(TEAM, 'new-done')).toMatchObject({ text: 'text of new-done' });
+
+      // Running it again changes nothing more.
+      expect(await applyRetention(deps, TEAM)).toEqual({ removed: 0, redacted: 0, emergencies: 0 });
+    });
+
+    test('follows a retention changed through Slack', async () => {
+      const { deps } = t.web;
+      await deps.settings.update(TEAM, (s) => ({ ...s, retention: '1d' }), 'U0ADA');
+      expect(await applyRetention(deps, TEAM)).toMatchObject({ removed: 1 });
+      expect(await deps.items.get(TEAM, 'new-done')).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,210 @@
+import { digestProcessors } from '../../src/flows/digest/processors';
+import type { WorkspaceSettings } from '../../src/config/settings';
+import type { EphemeralMessage } from '../../sandbox/model';
+import { startAdminApp, type AdminApp } from '../helpers/admin-app';
+import { eventually } from '../helpers/emergency-stack';
+
+const TEAM = 'T0SANDBOX';
+const EVERY_DAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** Slack's mrkdwn entities back to the characters people typed (what a person copies from the message). */
+function unescape(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+describe('an admin sets Quadrant up through Slack, and the workspace follows at once', () => {
+  let t: AdminApp;
+
+  beforeAll(async () => {
+    t = await startAdminApp();
+    // A channel the bot was never invited to.
+    t.driver.ws.addChannel({ id: 'C0RANDOM', name: 'random', kind: 'channel', created: 1732444800, creator: 'U0ADA', members: ['U0ADA', 'U0BOB'], purpose: '', isGeneral: false });
+  });
+  afterAll(() => t.stop());
+
+  async function command(user: string, channel: string, text: string, slash = '/quadrant'): Promise<EphemeralMessage> {
+    const before = t.driver.ephemeralsFor(user).length;
+    await t.driver.command(user, channel, slash, text);
+    return t.driver.waitFor(() => t.driver.ephemeralsFor(user)[before], { what: `an answer to ${slash} ${text}` });
+  }
+
+  const settingsIn = (deps: AdminApp['web']['deps']): Promise<WorkspaceSettings> => deps.settings.get(TEAM);
+
+  test('before setup, nobody is on call and no channel has a digest', async () => {
+    // The other process reads (and caches) the defaults now; it must not keep them.
+    const before = await settingsIn(t.other.deps);
+    expect(before.emergency.tiers).toEqual([]);
+    expect(before.channels).toEqual({});
+  });
+
+  describe('/quadrant setup', () => {
+    test('opens the first step of a guided modal', async () => {
+      await t.driver.command('ada', '#general', '/quadrant', 'setup');
+      const modal = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the setup modal' });
+      expect(modal).toMatchObject({ callback_id: 'quadrant_settings', title: { text: 'Quadrant setup 1/4' }, submit: { text: 'Next' } });
+    });
+
+    test('shows a wrong time zone and lead time under their fields, and moves on only when they are right', async () => {
+      const modal = t.driver.openModal('ada')!;
+      const wrong = await t.driver.submitView('ada', modal.id, { timezone: 'Europe/Budapestt', emergency_channel: 'C0EMERG', offline_lead_time: 'three weeks' });
+      expect(wrong.responseAction).toBe('errors');
+      expect(wrong.errors).toEqual({
+        timezone: expect.stringContaining('IANA time zone like "Europe/Budapest"'),
+        offline_lead_time: expect.stringContaining('duration like "90s", "5m", "2h" or "21d"'),
+      });
+      expect(await t.web.deps.settings.getInput(TEAM)).toBeUndefined();
+    });
+
+    test('says how to invite the bot into a channel it is not in', async () => {
+      const modal = t.driver.openModal('ada')!;
+      const outside = await t.driver.submitView('ada', modal.id, { timezone: 'Europe/Budapest', emergency_channel: 'C0RANDOM', offline_lead_time: '14d' });
+      expect(outside.errors).toEqual({ emergency_channel: "I'm not in #random yet. Open #random and type /invite @quadrant, then submit again." });
+    });
+
+    test('walks through basics, digests, on-call and phone numbers, then saves once', async () => {
+      const basics = t.driver.openModal('ada')!;
+      expect((await t.driver.submitView('ada', basics.id, { timezone: 'Europe/Budapest', emergency_channel: 'C0EMERG', quiet_from: '19:00', quiet_to: '08:00', offline_lead_time: '14d' })).responseAction).toBe('update');
+
+      const digests = t.driver.openModal('ada')!;
+      expect(digests.title).toMatchObject({ text: 'Quadrant setup 2/4' });
+      expect((await t.driver.submitView('ada', digests.id, { digest_channels: ['C0OPS'], digest_at: '09:00', digest_days: EVERY_DAY, hub: 'C0HUB' })).responseAction).toBe('update');
+
+      const oncall = t.driver.openModal('ada')!;
+      expect((await t.driver.submitView('ada', oncall.id, { tier_1: ['U0ADA'], tier_2: ['U0BOB'], ack_timeout: '5m', providers: ['slack_dm'] })).responseAction).toBe('update');
+
+      const phones = t.driver.openModal('ada')!;
+      expect(phones).toMatchObject({ title: { text: 'Quadrant setup 4/4' }, submit: { text: 'Save' } });
+      const bad = await t.driver.submitView('ada', phones.id, { phone_U0ADA: '06 20 123 4567' });
+      expect(bad.errors).toEqual({ phone_U0ADA: expect.stringContaining('E.164') });
+      expect(await t.web.deps.settings.getInput(TEAM)).toBeUndefined();
+
+      const saved = await t.driver.submitView('ada', phones.id, { phone_U0ADA: '+36 20 123 4567', phone_U0BOB: '' });
+      expect(saved.responseAction).toBeUndefined();
+      expect(t.driver.openModal('ada')).toBeUndefined();
+
+      const confirmation = await t.driver.waitFor(() => t.driver.ephemeralsFor('ada', '#general').find((e) => e.text.startsWith('Settings saved')));
+      expect(confirmation.text).toMatch(/^Settings saved \(change #1\): .*`emergency\.tiers\[0\]`/);
+      expect(await t.web.deps.settings.history(TEAM)).toEqual([expect.objectContaining({ id: 1, by: 'U0ADA', kind: 'setup' })]);
+      expect(await t.web.deps.settings.getInput(TEAM)).toMatchObject({
+        timezone: 'Europe/Budapest',
+        quiet_hours: { from: '19:00', to: '08:00' },
+        offline_lead_time: '14d',
+        channels: { C0OPS: { area: 'daily_operations', digest: { at: '09:00', days: EVERY_DAY } }, C0HUB: { area: 'deep_work', hub: true }, C0EMERG: { area: 'emergency' } },
+        emergency: { channel: 'C0EMERG', ack_timeout: '5m', providers: ['slack_dm'], tiers: [[{ slack: 'U0ADA', phone: '+36201234567' }], [{ slack: 'U0BOB' }]] },
+      });
+    });
+  });
+
+  describe('without a restart', () => {
+    test('the other process holds the new settings', async () => {
+      const settings = await eventually(async () => {
+        const s = await settingsIn(t.other.deps);
+        return s.emergency.channel === 'C0EMERG' && s;
+      }, 'the other process to reload');
+      expect(settings.emergency.tiers.map((tier) => tier.map((p) => p.slack))).toEqual([['U0ADA'], ['U0BOB']]);
+    });
+
+    test('an emergency posts to the new emergency channel and pages the new tier 1', async () => {
+      const reply = await command('bob', '#general', 'the checkout API returns 500 for every customer', '/emergency');
+      expect(reply.text).toContain('<#C0EMERG>');
+      const post = await t.driver.waitFor(() => t.driver.botMessages('#emergencies')[0], { what: 'the emergency post' });
+      expect(post.text).toContain('checkout API');
+      const page = await t.driver.waitFor(() => t.driver.dmsTo('ada').find((m) => m.text.includes('checkout API')), { what: "ada's page" });
+      expect(page).toBeDefined();
+    });
+
+    test('a digest posts in the new digest channel, from the other process', async () => {
+      const filed = await command('bob', '#ops', 'please review the onboarding checklist when you have a moment', '/async');
+      expect(filed.text).toBeDefined();
+      const reply = await command('ada', '#ops', 'digest now');
+      expect(reply.text).toBe('Posting the digest in <#C0OPS> now (1 new item).');
+
+      const [job] = await t.other.deps.queues.digest.getJobs(['waiting', 'delayed', 'prioritized']);
+      expect(job?.data).toMatchObject({ team: TEAM, channel: 'C0OPS', reason: 'now' });
+      const outcome = await digestProcessors(t.other.deps, { intervalMs: 0, sleep: async () => undefined }).post(job!);
+      expect(outcome).toMatchObject({ status: 'posted', items: 1 });
+      const parent = t.driver.botMessages('#ops').find((m) => !m.thread_ts || m.thread_ts === m.ts);
+      expect(parent).toBeDefined();
+      expect(JSON.stringify(t.driver.botMessages('#ops'))).toContain('onboarding checklist');
+    });
+  });
+
+  describe('export and import', () => {
+    let exported: string;
+
+    test('export gives YAML with phone numbers masked', async () => {
+      const reply = await command('ada', '#general', 'export');
+      const body = /```\n([\s\S]*)```/.exec(reply.text)?.[1];
+      expect(body).toBeDefined();
+      exported = unescape(body!);
+      expect(exported).toContain('phone: +36 •••• 4567');
+      expect(exported).not.toContain('+36201234567');
+    });
+
+    test('an admin gets full numbers in a DM, and only there', async () => {
+      const inChannel = await command('ada', '#general', 'export full');
+      expect(inChannel.text).not.toContain('+36201234567');
+      expect(inChannel.text).toContain('only shown in a DM with me');
+      const inDm = await command('ada', '@ada', 'export full');
+      expect(inDm.text).toContain('+36201234567');
+    });
+
+    test('importing the export round-trips: nothing changes, stored numbers stay', async () => {
+      const before = await t.web.deps.settings.getInput(TEAM);
+      const changes = (await t.web.deps.settings.history(TEAM, 100)).length;
+      await t.driver.command('ada', '#general', '/quadrant', 'import');
+      const modal = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the import modal' });
+      const result = await t.driver.submitView('ada', modal.id, { yaml: exported });
+      expect(result.responseAction).toBeUndefined();
+      const dm = await t.driver.waitFor(() => t.driver.dmsTo('ada').find((m) => m.text.startsWith('Settings imported')));
+      expect(dm.text).toBe('Settings imported: nothing changed, the settings already said that.');
+      expect(await t.web.deps.settings.getInput(TEAM)).toEqual(before);
+      expect(await t.web.deps.settings.history(TEAM, 100)).toHaveLength(changes);
+    });
+
+    test('an import with mistakes changes nothing and lists each by key path and line', async () => {
+      const before = await t.web.deps.settings.getInput(TEAM);
+      const changes = (await t.web.deps.settings.history(TEAM, 100)).length;
+      await t.driver.command('ada', '#general', '/quadrant', 'import');
+      const modal = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the import modal' });
+      const yaml = ['timezone: Mars/Olympus', 'emergency:', '  ack_timeout: 2s', '  tiers:', '    - [{ slack: U0ADA, phone: "06201234567" }]', 'colour: blue', ''].join('\n');
+      const result = await t.driver.submitView('ada', modal.id, { yaml });
+      expect(result.responseAction).toBe('errors');
+      const lines = result.errors!.yaml!.split('\n');
+      expect(lines[0]).toBe('Nothing was changed: 4 problems.');
+      expect(lines.slice(1).sort()).toEqual([
+        expect.stringMatching(/^• \(top level\) \(line 6\): unknown key: colour$/),
+        expect.stringMatching(/^• emergency\.ack_timeout \(line 3\): must be between 10s and 24h/),
+        expect.stringMatching(/^• emergency\.tiers\[0\]\[0\]\.phone \(line 5\): must be an E\.164 phone number/),
+        expect.stringMatching(/^• timezone \(line 1\): must be an IANA time zone/),
+      ]);
+      expect(await t.web.deps.settings.getInput(TEAM)).toEqual(before);
+      expect(await t.web.deps.settings.history(TEAM, 100)).toHaveLength(changes);
+      await t.driver.closeView('ada', modal.id);
+    });
+
+    test('a YAML syntax error is reported with its line, and changes nothing', async () => {
+      await t.driver.command('ada', '#general', '/quadrant', 'import');
+      const modal = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the import modal' });
+      const result = await t.driver.submitView('ada', modal.id, { yaml: 'timezone: UTC\nchannels: [unclosed\n' });
+      expect(result.errors?.yaml).toMatch(/^Nothing was changed: 1 problem\.\n• line \d: /);
+      await t.driver.closeView('ada', modal.id);
+    });
+  });
+
+  describe('history', () => {
+    test('lists changes newest first, with a Roll back button for admins', async () => {
+      await command('ada', '#ops', 'channels set daily_operations 10:30 mon-fri');
+      const reply = await command('ada', '#general', 'history');
+      const text = JSON.stringify(reply.blocks);
+      expect(text.indexOf('*#2*')).toBeLessThan(text.indexOf('*#1*'));
+      expect(text).toContain('quadrant_rollback_2');
+      expect(text).toContain('`channels.C0OPS.digest.at`');
+    });
+  });
+
+  test('every request was acked in time, and Slack accepted every Web API call', () => {
+    expect(t.driver.warnings.map((w) => w.detail)).toEqual([]);
+    expect(t.slack.violations).toEqual([]);
+  });
+});
