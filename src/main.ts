@@ -101,7 +101,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   };
 
   const checks: HealthCheck[] = [];
-  const routes: Route[] = [healthRoute({ role, mode: env.mode, redis, checks }), metricsRoute(metrics, queues)];
+  const routes: Route[] = [healthRoute({ role, mode: options.sandbox ? 'sandbox' : env.mode, redis, checks }), metricsRoute(metrics, queues)];
   let slack: SlackApp | undefined;
   if (role !== 'worker') {
     slack = createSlackApp(deps, identity);
