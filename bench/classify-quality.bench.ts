@@ -106,9 +106,10 @@ function main(): void {
     'Each round of our own cases was written, scored once, and only then used to improve the rules; the first score is',
     'the honest estimate for messages nobody has tuned on. First scores (macro-F1 / emergency recall): round 1 0.81 / 56%,',
     'round 2 0.85 / 53%, round 3 0.78 / 59%, round 4 0.82 / 65% (rules alone), round 5 0.75 / 56% with the rules alone and',
-    '0.91 / 92% once the learned part was added. Round 6 was written after all tuning; its first score is in the report that',
-    'came with this change. The held-out set Quadrant is judged on is written by the corpus author, like the development set;',
-    `misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
+    '0.91 / 92% once the learned part was added. Round 6 was written after all tuning and scored once by the shipped model',
+    '(which had not seen it): 0.96 / 93% (14 of 15), emergency precision 100%, urgent flag 90%, important flag 84%. All rounds',
+    'were written by the same people who wrote the rules, which flatters every figure here; the held-out set Quadrant is',
+    `judged on is written by the corpus author. Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);
 }

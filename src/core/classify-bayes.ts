@@ -29,6 +29,7 @@ export interface BayesModel {
 }
 
 interface WordEntry {
+  /** Per area, AREAS order. */
   logLikelihood: Float64Array;
   /** Last posterior call that counted this word: a message counts each word once, without a set per call. */
   stamp: number;
@@ -39,7 +40,7 @@ const SIGNAL_FEATURES = SIGNALS.map((s) => `§${s}`);
 const NEGATED_FEATURES = SIGNALS.map((s) => `¬${s}`);
 
 /** Distinct content words plus one pseudo-word per cue family that fired (`§symptom`) or was negated (`¬call`). */
-export function bayesFeatures(tokens: readonly string[], hits: CueHits): string[] {
+function bayesFeatures(tokens: readonly string[], hits: CueHits): string[] {
   const out = new Set<string>();
   // Function words say more about the writer than the area; on short messages they swamp the rest.
   for (const token of tokens) if (!STOPWORDS.has(token)) out.add(token);
@@ -98,8 +99,15 @@ export function compileBayes(counts: BayesCounts): BayesModel {
   return { logPrior, words, signals, negated };
 }
 
-function accumulate(ll: Float64Array | undefined, score: Float64Array): void {
-  if (ll) for (let a = 0; a < score.length; a++) score[a]! += ll[a]!;
+// Five areas, five running sums, unrolled. This line stops compiling if the number of areas changes.
+const AREA_COUNT: 5 = AREAS.length;
+
+function add(sums: number[], ll: Float64Array): void {
+  sums[0]! += ll[0]!;
+  sums[1]! += ll[1]!;
+  sums[2]! += ll[2]!;
+  sums[3]! += ll[3]!;
+  sums[4]! += ll[4]!;
 }
 
 let calls = 0;
@@ -110,7 +118,7 @@ let calls = 0;
  * they simply find no entry. Features the model never saw carry no evidence either way.
  */
 export function bayesPosterior(model: BayesModel, tokens: readonly string[], hits: CueHits): Float64Array {
-  const score = model.logPrior.slice();
+  const sums = [model.logPrior[0]!, model.logPrior[1]!, model.logPrior[2]!, model.logPrior[3]!, model.logPrior[4]!];
   const stamp = ++calls;
   for (let i = 0; i < tokens.length; i++) {
     // The lexicon's per-token memo remembers this model's entry, so a known word costs no second map lookup.
@@ -123,19 +131,16 @@ export function bayesPosterior(model: BayesModel, tokens: readonly string[], hit
     }
     if (!entry || entry.stamp === stamp) continue;
     entry.stamp = stamp;
-    accumulate(entry.logLikelihood, score);
+    add(sums, entry.logLikelihood);
   }
   for (let i = 0; i < SIGNALS.length; i++) {
-    if (hits.counts[i]! > 0) accumulate(model.signals[i], score);
-    if (hits.negated[i]! > 0) accumulate(model.negated[i], score);
+    if (hits.counts[i]! > 0 && model.signals[i]) add(sums, model.signals[i]!);
+    if (hits.negated[i]! > 0 && model.negated[i]) add(sums, model.negated[i]!);
   }
-  let max = -Infinity;
-  for (const s of score) if (s > max) max = s;
-  let sum = 0;
-  for (let a = 0; a < score.length; a++) {
-    score[a] = Math.exp(score[a]! - max);
-    sum += score[a]!;
-  }
-  for (let a = 0; a < score.length; a++) score[a]! /= sum;
-  return score;
+  const max = Math.max(sums[0]!, sums[1]!, sums[2]!, sums[3]!, sums[4]!);
+  const out = new Float64Array(AREA_COUNT);
+  let total = 0;
+  for (let a = 0; a < out.length; a++) total += out[a] = Math.exp(sums[a]! - max);
+  for (let a = 0; a < out.length; a++) out[a]! /= total;
+  return out;
 }

@@ -103,7 +103,7 @@ export const CUES: Cue[] = [
       'no auth', 'unprotected', 'open to the internet', 'world readable', 'öffentlich', 'ungeschützt', 'público', 'públicos', 'sin contraseña',
       'publiquement', 'nyilvános*', 'former employee', 'ex employee', 'still has admin', 'still has access', 'signing secret', 'client secret',
       'webhook secret', 'secrets', 'tokens leaked', 'token leaked', 'customer data', 'customer list', 'personal email', 'personal gmail', 'dlp',
-      'as me', 'wasnt me', 'not me', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
+      'public link', 'anyone with the link', 'db dump', 'database dump', 'full dump', 'as me', 'wasnt me', 'not me', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
     ],
   },
   {
@@ -385,7 +385,7 @@ export const CUES: Cue[] = [
     signal: 'inPerson',
     label: 'happens in person',
     patterns: ['in person', 'on site', 'onsite', 'at the office', 'office', 'hq', 'headquarters', 'studio', 'vor ort', 'büro*', 'oficina', 'sur place', 'présentiel', 'en personne', 'iroda*', 'személyesen', 'presencial', 'floor', 'desks', 'at their', 'leaves the office', 'in the office'] },
-  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'urlaub', 'vacaciones', 'congé', 'szabadság'] },
+  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*'] },
   // ---- deep work
   {
     signal: 'proposal',
@@ -448,7 +448,7 @@ export const CUES: Cue[] = [
       'candidate', 'interview', 'new hire', 'board', 'investors', 'investor', 'ceo', 'cfo', 'cto', 'revenue', 'deal', 'seats', 'budget',
       'decision', 'decide', 'reorg', 'kickoff', 'agency', 'qbr', 'strategy', 'roadmap', 'gdpr', 'compliance', 'audit', 'pricing', 'sso',
       'kunde', 'kunden', 'kundentermin', 'cliente', 'clientes', 'ügyfél*', 'vásárló*', 'szerződés*', 'angebot', 'ajánlat*', 'presupuesto',
-      'recrutement', 'contratación', 'partner', 'auditors', 'soc2', 'launch', 'migration', 'objectives', 'objetivos', 'goals', 'okrs', 'execs',
+      'recrutement', 'contratación', 'vertrag*', 'contrato', 'contrat', 'partner', 'auditors', 'soc2', 'launch', 'migration', 'objectives', 'objetivos', 'goals', 'okrs', 'execs',
       'globex', 'initech', 'hooli', 'acme', 'umbrella', 'wayne', 'stark', 'wonka', 'cyberdyne', 'soylent', 'vandelay', 'pied piper',
       'dunder mifflin', 'pro customer', 'enterprise', 'all hands', 'company', 'onboarding', 'incident', 'outage', 'postmortem', 'retro',
       'rfc', 'architecture', 'new hire', 'first day', 'maintenance', 'deadline', 'sev1', 'sev2', 'data', 'payments', 'invoice', 'vat',

@@ -84,35 +84,59 @@ export function mentionsNumericDate(prose: string, tokens: readonly string[]): b
 }
 
 // Parsers for forms people do not write in chat (ISO stamps, slashes, "3 days ago") only cost time.
-const UNUSED_PARSERS = new Set([
-  'ISOFormatParser', 'SlashDateFormatParser', 'ENYearMonthDayParser', 'ENSlashMonthFormatParser', 'ENTimeUnitAgoFormatParser',
-  'ENYearMonthNameParser', 'ENEndOfCurrentMonthParser', 'ENTimeUnitCasualRelativeFormatParser',
-]);
+const UNUSED_PARSER = /ISOFormat|Slash|YearMonthDay|TimeUnitAgo|YearMonthName|EndOfCurrentMonth|CasualRelative/;
 
-function leanEnglish(): chrono.Chrono {
-  const configuration = chrono.en.configuration.createCasualConfiguration();
-  configuration.parsers = configuration.parsers.filter((parser) => !UNUSED_PARSERS.has(parser.constructor.name));
+type Configuration = ReturnType<typeof chrono.de.createCasualConfiguration>;
+
+function lean(configuration: Configuration): chrono.Chrono {
+  configuration.parsers = configuration.parsers.filter((parser) => !UNUSED_PARSER.test(parser.constructor.name));
   return new chrono.Chrono(configuration);
 }
 
 // Hungarian has no chrono locale; it still counts as a date mention for scoring.
-const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = { en: leanEnglish(), de: chrono.de.casual, es: chrono.es.casual, fr: chrono.fr.casual };
+const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = {
+  en: lean(chrono.en.configuration.createCasualConfiguration()),
+  de: lean(chrono.de.createCasualConfiguration()),
+  es: lean(chrono.es.createCasualConfiguration(true)),
+  fr: lean(chrono.fr.createCasualConfiguration(true)),
+};
 const NOT_A_DATE = /^(?:now|right now|just now)$/;
 const WINDOW_BEFORE = 24;
 const WINDOW_AFTER = 40;
 
+const MINUTE = 60_000;
+// Zone offsets change at whole hours (or half hours in a few zones); one lookup per zone and half hour is exact enough.
+const offsetMemo = new Map<string, number>();
+
+/** Minutes the zone is ahead of UTC at `at`; 0 for a zone luxon does not know. */
+function offsetAt(timezone: string, at: number): number {
+  const key = `${timezone}|${Math.floor(at / (30 * MINUTE))}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    const local = DateTime.fromMillis(at, { zone: timezone });
+    offset = local.isValid ? local.offset : 0;
+    if (offsetMemo.size > 4096) offsetMemo.clear();
+    offsetMemo.set(key, offset);
+  }
+  return offset;
+}
+
 /**
- * chrono reads "March 31, noon" with the offset it was given, which is the offset at `now`. Across a
- * daylight-saving change that is an hour off, so wall-clock results are placed in the zone again.
+ * chrono is given the workspace's wall-clock time as a local Date: told a time zone instead, it runs
+ * about ten times slower. Its answers are wall-clock times in the workspace, placed back on the
+ * timeline here, with the offset of their own date (a date past a daylight-saving change has another).
  */
-function placeInZone(result: chrono.ParsedResult, timezone: string): number {
+function wallClockAt(timezone: string, now: number): Date {
+  const wall = new Date(now + offsetAt(timezone, now) * MINUTE);
+  return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
+}
+
+function placeInZone(result: chrono.ParsedResult, timezone: string, now: number): number {
   const start = result.start;
+  // The text named its own zone ("10am PT"): chrono has already placed it.
   if (start.isCertain('timezoneOffset')) return start.date().getTime();
-  const local = DateTime.fromObject(
-    { year: start.get('year')!, month: start.get('month')!, day: start.get('day')!, hour: start.get('hour') ?? 12, minute: start.get('minute') ?? 0, second: start.get('second') ?? 0 },
-    { zone: timezone },
-  );
-  return local.isValid ? local.toMillis() : start.date().getTime();
+  const wall = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, start.get('hour') ?? 12, start.get('minute') ?? 0, start.get('second') ?? 0);
+  return wall - offsetAt(timezone, wall - offsetAt(timezone, now) * MINUTE) * MINUTE;
 }
 
 /** The first future moment chrono finds near the date word, as epoch ms; undefined when none. */
@@ -123,13 +147,13 @@ export function resolveDate(prose: string, mention: DateMention, now: number, ti
   const space = prose.lastIndexOf(' ', start);
   if (start > 0 && space >= 0 && mention.index - space <= WINDOW_BEFORE + 12) start = space + 1;
   const window = prose.slice(start, mention.index + WINDOW_AFTER);
-  const zoneNow = DateTime.fromMillis(now, { zone: timezone });
-  const offset = zoneNow.isValid ? zoneNow.offset : 0;
-  const results = parser.parse(window, { instant: new Date(now), timezone: offset }, { forwardDate: true });
-  for (const result of results) {
-    if (NOT_A_DATE.test(result.text.trim())) continue;
-    const at = placeInZone(result, zoneNow.isValid ? timezone : 'UTC');
-    if (at > now) return at;
+  const at = mention.index - start;
+  const results = parser.parse(window, wallClockAt(timezone, now), { forwardDate: true }).filter((r) => !NOT_A_DATE.test(r.text.trim()));
+  // Prefer what chrono read at the date word itself; elsewhere in the window it sometimes sees an hour in "12 et 13".
+  const covering = results.filter((r) => r.index <= at && at < r.index + r.text.length);
+  for (const result of [...covering, ...results]) {
+    const when = placeInZone(result, timezone, now);
+    if (when > now) return when;
   }
   return undefined;
 }

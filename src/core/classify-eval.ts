@@ -58,7 +58,7 @@ function hash(text: string): number {
 }
 
 /** Fold per message id: within each area, ids in hash order dealt round-robin, so folds are stratified and stable. */
-export function assignFolds(rows: readonly LabelledMessage[], k: number): Map<string, number> {
+function assignFolds(rows: readonly LabelledMessage[], k: number): Map<string, number> {
   const folds = new Map<string, number>();
   for (const area of AREAS) {
     rows

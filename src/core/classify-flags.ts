@@ -22,7 +22,8 @@ export function flagsFor(area: Area, facts: FlagFacts): { urgent: boolean; impor
   const small = has(SIG.trivial) || has(SIG.routine);
   switch (area) {
     case 'online_meeting': {
-      const soon = (has(SIG.soon) || has(SIG.urgentWord) || (facts.tokenCount <= 3 && facts.question)) && !calm;
+      // A bare "call?" or "huddle" means now.
+      const soon = (has(SIG.soon) || has(SIG.urgentWord) || (facts.tokenCount <= 3 && (facts.question || facts.tokenCount <= 1))) && !calm;
       const weighty = has(SIG.important) || has(SIG.decision) || has(SIG.strategy) || has(SIG.proposal) || has(SIG.doc) || has(SIG.planning);
       return { urgent: soon, important: weighty && !small };
     }

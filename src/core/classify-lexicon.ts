@@ -26,9 +26,9 @@ const NEGATION_WINDOW = 3;
 const PREFIX_KEY = 3;
 const SIGNAL_INDEX = new Map<Signal, number>(SIGNALS.map((s, i) => [s, i]));
 
-export const SIGNAL_COUNT = SIGNALS.length;
+const SIGNAL_COUNT = SIGNALS.length;
 
-export function signalIndex(signal: Signal): number {
+function signalIndex(signal: Signal): number {
   return SIGNAL_INDEX.get(signal)!;
 }
 
@@ -73,6 +73,9 @@ interface Candidates {
   next: Map<string, Pattern[]>;
   /** "a ~ b": keyed by `b`, which may come up to GAP tokens later. */
   gap: Map<string, Pattern[]>;
+  // Whether next/gap hold anything: Map#size is a getter call, and most tokens start no phrase.
+  hasNext: boolean;
+  hasGap: boolean;
   /** Anything else with more than one step (a prefix second step). */
   other: Pattern[];
   /** One-step patterns; they run last at a position so longer matches can mask them ("calls to" hides "calls"). */
@@ -90,7 +93,7 @@ export interface Lexicon {
 // Vocabulary grows slowly; past this many distinct tokens the memo starts over rather than grow without bound.
 const MEMO_LIMIT = 50_000;
 
-export function compileLexicon(cues: Cue[]): Lexicon {
+function compileLexicon(cues: Cue[]): Lexicon {
   const exact = new Map<string, Pattern[]>();
   const prefix = new Map<string, Pattern[]>();
   cues.forEach((cue, index) => {
@@ -117,13 +120,15 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   if (token.length >= PREFIX_KEY) {
     for (const pattern of lexicon.prefix.get(token.slice(0, PREFIX_KEY)) ?? []) if (token.startsWith(pattern.steps[0]!.text)) all.push(pattern);
   }
-  const found: Candidates = { token, cache: undefined, next: new Map(), gap: new Map(), other: [], single: [] };
+  const found: Candidates = { token, cache: undefined, next: new Map(), gap: new Map(), hasNext: false, hasGap: false, other: [], single: [] };
   for (const pattern of all) {
     const second = pattern.steps[1];
     if (!second) found.single.push(pattern);
     else if (second.prefix) found.other.push(pattern);
     else add(pattern.gapAt === 1 ? found.gap : found.next, second.text, pattern);
   }
+  found.hasNext = found.next.size > 0;
+  found.hasGap = found.gap.size > 0;
   if (lexicon.memo.size >= MEMO_LIMIT) lexicon.memo.clear();
   lexicon.memo.set(token, found);
   return found;
@@ -162,16 +167,18 @@ function isNegated(tokens: string[], at: number): boolean {
 export interface CueHits {
   /** Per token, its memo entry: `cache` lets another module remember its own lookup for the token. */
   entries: ReadonlyArray<{ cache: { owner: unknown; value: unknown } | undefined }>;
-  counts: Uint8Array;
-  negated: Uint8Array;
+  counts: number[];
+  negated: number[];
   /** Index into the lexicon's cues of the first cue that fed each signal, -1 when none. */
-  firstCue: Int16Array;
+  firstCue: number[];
 }
 
 // Scratch space reused by every call; matchCues runs to completion before anything else can use it.
 const maskedUntil = new Int16Array(SIGNAL_COUNT);
 const lastPos = new Int16Array(SIGNAL_COUNT);
 const negatedAt = new Int16Array(SIGNAL_COUNT);
+const ZEROS: number[] = new Array<number>(SIGNAL_COUNT).fill(0);
+const NONE_YET: number[] = new Array<number>(SIGNAL_COUNT).fill(-1);
 // A negation carries over to the same kind of cue right after it: "no need to hop on a call".
 const NEGATION_CARRY = 4;
 
@@ -184,11 +191,11 @@ function hit(hits: CueHits, tokens: string[], pattern: Pattern, at: number, span
   if (lastPos[signal] === at) return;
   lastPos[signal] = at;
   if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(tokens, at))) {
-    if (hits.negated[signal]! < 255) hits.negated[signal]!++;
+    hits.negated[signal]!++;
     negatedAt[signal] = at;
     return;
   }
-  if (hits.counts[signal]! < 255) hits.counts[signal]!++;
+  hits.counts[signal]!++;
   if (hits.firstCue[signal] === -1) hits.firstCue[signal] = pattern.cue;
 }
 
@@ -198,19 +205,20 @@ function hit(hits: CueHits, tokens: string[], pattern: Pattern, at: number, span
  */
 export function matchCues(lexicon: Lexicon, tokens: string[]): CueHits {
   const n = tokens.length;
-  const found = new Array<Candidates>(n);
+  const found: Candidates[] = [];
   for (let i = 0; i < n; i++) {
     const entry = candidates(lexicon, tokens[i]!);
-    found[i] = entry;
+    found.push(entry);
     tokens[i] = entry.token;
   }
-  const hits: CueHits = { entries: found, counts: new Uint8Array(SIGNAL_COUNT), negated: new Uint8Array(SIGNAL_COUNT), firstCue: new Int16Array(SIGNAL_COUNT).fill(-1) };
+  // Plain arrays copied from templates: a typed array over 64 bytes is allocated off the heap, ~20x slower.
+  const hits: CueHits = { entries: found, counts: ZEROS.slice(), negated: ZEROS.slice(), firstCue: NONE_YET.slice() };
   maskedUntil.fill(0);
   lastPos.fill(-1);
   negatedAt.fill(-100);
   for (let at = 0; at < n; at++) {
     const here = found[at]!;
-    if (here.next.size > 0 && at + 1 < n) {
+    if (here.hasNext && at + 1 < n) {
       const list = here.next.get(tokens[at + 1]!);
       if (list) {
         for (let i = 0; i < list.length; i++) {
@@ -219,7 +227,7 @@ export function matchCues(lexicon: Lexicon, tokens: string[]): CueHits {
         }
       }
     }
-    if (here.gap.size > 0) {
+    if (here.hasGap) {
       const limit = Math.min(n, at + 1 + GAP);
       for (let p = at + 1; p < limit; p++) {
         const list = here.gap.get(tokens[p]!);

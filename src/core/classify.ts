@@ -31,7 +31,7 @@ export interface ClassifyContext {
   model?: BayesModel;
 }
 
-export const SHIPPED_MODEL: BayesModel = compileBayes(shippedCounts as BayesCounts);
+const SHIPPED_MODEL: BayesModel = compileBayes(shippedCounts as BayesCounts);
 
 const CHANNEL_PRIOR = 0.8;
 // Rules and the learned model get equal say, and the rules' scores are sharpened (temperature 0.5)

@@ -38,7 +38,7 @@ export interface LearningOptions {
 }
 
 /** Content words of a message: lower-case, no markup, code, numbers or function words. */
-export function contentWords(tokens: readonly string[]): string[] {
+function contentWords(tokens: readonly string[]): string[] {
   const out = new Set<string>();
   for (const token of tokens) {
     if (token.length < 2 || STOPWORDS.has(token)) continue;

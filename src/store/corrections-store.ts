@@ -21,7 +21,7 @@ export interface CorrectionsStore {
   list(team: string): Promise<RecordedCorrection[]>;
 }
 
-export const MAX_CORRECTIONS = 500;
+const MAX_CORRECTIONS = 500;
 // The text is only needed for similarity; a correction never needs a whole long update.
 const MAX_TEXT = 2_000;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { incrementsFor, type EvaluationEvent, type WeekCounts, type WeekRef } from '../core/evaluation';
 import type { Keys } from './keys';
@@ -52,9 +53,21 @@ return 1
 `;
 
 const SCOPE_CODE = { team: 't', channel: 'c', user: 'u', people: 'p' } as const;
-const COMMAND = 'quadrantRecordEvaluation';
+const RECORD_SHA = createHash('sha1').update(RECORD).digest('hex');
 
-type WithRecord = Redis & { [COMMAND](...args: Array<string | number>): Promise<number> };
+/**
+ * EVALSHA, and EVAL only when Redis does not know the script yet (first use, or after a restart): the script
+ * is not re-sent per event. Not ioredis's defineCommand: a command defined while an auto-pipelined batch is
+ * being gathered is missing from that batch's pipeline, and the whole batch fails.
+ */
+async function runRecord(redis: Redis, args: Array<string | number>): Promise<void> {
+  try {
+    await redis.evalsha(RECORD_SHA, 4, ...args);
+  } catch (err) {
+    if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+    await redis.eval(RECORD, 4, ...args);
+  }
+}
 
 function numbers(raw: Record<string, string>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -63,8 +76,6 @@ function numbers(raw: Record<string, string>): Record<string, number> {
 }
 
 export function createEvaluationStore(redis: Redis, keys: Keys, options: { channelFieldCap?: number } = {}): EvaluationStore {
-  // defineCommand sends EVALSHA and falls back to EVAL once per connection: the script is not re-sent per event.
-  if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 4, lua: RECORD });
   const cap = options.channelFieldCap ?? CHANNEL_FIELD_CAP;
 
   return {
@@ -77,7 +88,7 @@ export function createEvaluationStore(redis: Redis, keys: Keys, options: { chann
         for (const inc of incrementsFor(event)) args.push(SCOPE_CODE[inc.scope], inc.field, inc.by);
       }
       if (args.length === 0) return;
-      await (redis as WithRecord)[COMMAND](
+      await runRecord(redis, [
         keys.evalWeek(team, at.week),
         keys.evalChannels(team, at.week),
         keys.evalUser(team, at.week, user),
@@ -86,7 +97,7 @@ export function createEvaluationStore(redis: Redis, keys: Keys, options: { chann
         at.personalExpireAt,
         cap,
         ...args,
-      );
+      ]);
     },
     async weeks(team, weeks) {
       if (weeks.length === 0) return [];

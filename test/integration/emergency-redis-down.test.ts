@@ -95,6 +95,7 @@ describeWithRedisServer('when Redis stops during a declaration', () => {
     const code = /Emergency \*(\d{4})\*/.exec(reply)?.[1];
     expect(code).toBeDefined();
     expect(reply).toContain('<@U0BOB>');
+    expect(s.logs.join('')).toContain('paging from memory and journalling the emergency');
     await eventually(() => twilioTo(s.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(code!)), 'the SMS to tier 1 from memory');
     await eventually(() => twilioTo(s.providers, BOB_PHONE).calls.length >= 2, 'the call');
     await eventually(() => s.providers.pagerduty.events().some((e) => e.payload?.summary?.includes(code!)), 'PagerDuty');

@@ -38,7 +38,7 @@ describe('the hub', () => {
     expect(others).toHaveLength(0);
     expect(message!.thread_ts).toBeUndefined();
     const shown = texts(message!.blocks);
-    expect(shown).toContain('*RFC: move the on-call rota to weekly @\\u200bchannel*');
+    expect(shown).toContain('*RFC: move the on-call rota to weekly @\u200bchannel*');
     expect(shown).not.toContain('<!channel>');
     expect(shown).toContain('by bob');
     expect(shown).toContain(':bulb: Proposal');

@@ -183,12 +183,41 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
       await t.driver.closeView('ada', modal.id);
     });
 
+    test('an import naming a person who does not exist, or a channel the bot is not in, changes nothing', async () => {
+      const before = await t.web.deps.settings.getInput(TEAM);
+      await t.driver.command('ada', '#general', '/quadrant', 'import');
+      const modal = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the import modal' });
+      const yaml = ['admins: [U0NOBODY]', 'channels:', '  C0RANDOM: { area: online_meeting }', ''].join('\n');
+      const result = await t.driver.submitView('ada', modal.id, { yaml });
+      expect(result.errors?.yaml?.split('\n')).toEqual([
+        'Nothing was changed: 2 problems.',
+        "• channels.C0RANDOM: I'm not in #random yet. Open #random and type /invite @quadrant, then submit again.",
+        '• admins[0]: no user U0NOBODY in this workspace',
+      ]);
+      expect(await t.web.deps.settings.getInput(TEAM)).toEqual(before);
+      await t.driver.closeView('ada', modal.id);
+    });
+
     test('a YAML syntax error is reported with its line, and changes nothing', async () => {
       await t.driver.command('ada', '#general', '/quadrant', 'import');
       const modal = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the import modal' });
       const result = await t.driver.submitView('ada', modal.id, { yaml: 'timezone: UTC\nchannels: [unclosed\n' });
       expect(result.errors?.yaml).toMatch(/^Nothing was changed: 1 problem\.\n• line \d: /);
       await t.driver.closeView('ada', modal.id);
+    });
+  });
+
+  describe('/quadrant channels set', () => {
+    test('in a channel the bot is not in, assigns it and says how to invite the bot', async () => {
+      const reply = await command('ada', '#random', 'channels set online_meeting');
+      expect(reply.text).toMatch(/^<#C0RANDOM> is now: Online meeting \(change #\d+;.*\n:warning: I'm not in #random yet\. Open #random and type \/invite @quadrant, or Quadrant cannot work here\.$/);
+      await command('ada', '#random', 'channels set none');
+      expect((await t.web.deps.settings.get(TEAM)).channels.C0RANDOM).toBeUndefined();
+    });
+
+    test('in a DM, explains where to run it', async () => {
+      const reply = await command('ada', '@ada', 'channels set hub');
+      expect(reply.text).toBe('Run `/quadrant channels set <role>` in the channel you want to assign (not in a DM).');
     });
   });
 

@@ -1,16 +1,19 @@
 import { parse } from 'yaml';
 import { parseSettingsYaml } from '../../config/load';
+import { Settings } from '../../config/settings';
 import type { Issue } from '../../core/errors';
 import { isMaskedPhone, restoreMaskedPhones } from '../../core/mask';
 import type { KeyPath } from '../../core/settings-diff';
 import type { Deps } from '../../deps';
 import { changeSettings, type SettingsChanged } from './change-settings';
 import { checkAdmin } from './is-admin';
+import { checkReferences } from './check-references';
 
 /**
  * `/quadrant import`: replaces the workspace's settings with YAML (one settings object, or a file with
- * `workspaces:` holding this workspace). Nothing changes unless all of it is valid; issues carry the key
- * path and line. Masked phone numbers from `/quadrant export` keep the stored numbers.
+ * `workspaces:` holding this workspace). Nothing changes unless all of it is valid, every user exists and
+ * the bot is in every channel; issues carry the key path (and line). Masked phone numbers from
+ * `/quadrant export` keep the stored numbers.
  */
 export async function importSettings(deps: Deps, input: { team: string; by: string; yaml: string }): Promise<SettingsChanged> {
   const allowed = await checkAdmin(deps, input.team, input.by);
@@ -41,6 +44,11 @@ export async function importSettings(deps: Deps, input: { team: string; by: stri
           return [{ ...i, code: 'phone_masked', message: 'is a masked number that matches no stored number for this person: write the full number' }];
         });
   if (issues.length > 0) return invalid(issues);
+  const parsed = Settings.safeParse(restored.value);
+  if (parsed.success) {
+    const missing = await checkReferences(deps, input.team, parsed.data);
+    if (missing.length > 0) return invalid(missing);
+  }
   return changeSettings(deps, { team: input.team, by: input.by, kind: 'import', edit: () => restored.value });
 }
 

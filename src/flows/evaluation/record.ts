@@ -12,9 +12,10 @@ import type { Deps } from '../../deps';
 import { createEvaluationStore, type EvaluationStore } from '../../store/evaluation-store';
 
 /**
- * Recording evaluation events from the flows. Every helper here fires and forgets: it returns at once, sends
- * one Redis command (auto-pipelined with whatever else the path sends), and a failure is logged, never
- * thrown, so counting can neither slow nor break what it counts.
+ * Recording evaluation events from the flows. Every helper here is fire and forget: it sends one Redis
+ * command (auto-pipelined with whatever else the path sends) and returns a promise that never rejects (a
+ * failure is logged), so callers do not await it and counting can neither slow nor break what it counts.
+ * Tests await the promise to read the counts back.
  */
 
 type WithEvaluation = Deps & { evaluation?: EvaluationStore };
@@ -32,17 +33,17 @@ export function evaluationOf(deps: Deps): EvaluationStore {
 }
 
 /** Counts events now, in the workspace's week (its zone, from the settings this process already read). */
-export function track(deps: Deps, team: string, events: EvaluationEvent[]): void {
-  if (events.length === 0) return;
+export function track(deps: Deps, team: string, events: EvaluationEvent[]): Promise<void> {
+  if (events.length === 0) return Promise.resolve();
   const settings = deps.settings.cached(team) ?? DEFAULTS;
   const at = weekRefAt(deps.now(), settings.timezone, settings.evaluation_weeks);
-  evaluationOf(deps)
+  return evaluationOf(deps)
     .record(team, at, events)
     .catch((err: unknown) => deps.logger.warn({ err, team }, 'evaluation event not recorded'));
 }
 
 /** A classified channel message and what the policy made of it (handle-message, after `decide`). */
-export function recordMessage(deps: Deps, team: string, channel: string, message: { user: string; text: string }, verdict: Verdict, decision: Decision): void {
+export function recordMessage(deps: Deps, team: string, channel: string, message: { user: string; text: string }, verdict: Verdict, decision: Decision): Promise<void> {
   const broadcast = broadcastOf(message.text) !== undefined;
   const events: EvaluationEvent[] = [
     { kind: 'message', channel, user: message.user, area: verdict.area, broadcast, fyi: broadcast && verdict.area === 'daily_operations' && !verdict.urgent },
@@ -52,57 +53,57 @@ export function recordMessage(deps: Deps, team: string, channel: string, message
     if (code === 'warn_lead_time') events.push({ kind: 'offline_short_notice', channel });
     if (action.kind === 'hold_for_quiet_hours') events.push({ kind: 'quiet_held', channel });
   }
-  track(deps, team, events);
+  return track(deps, team, events);
 }
 
 /** A nudge that reached its author (handle-message, after chat.postEphemeral). */
-export function recordNudgeSent(deps: Deps, team: string, channel: string, code: NudgeCode): void {
-  track(deps, team, [{ kind: 'nudge_sent', channel, code }]);
+export function recordNudgeSent(deps: Deps, team: string, channel: string, code: NudgeCode): Promise<void> {
+  return track(deps, team, [{ kind: 'nudge_sent', channel, code }]);
 }
 
 /** The author's answer to a nudge (nudge-action). Declaring an emergency or filing counts as taking it up. */
-export function recordNudgeAnswer(deps: Deps, team: string, channel: string, button: NudgeButton): void {
+export function recordNudgeAnswer(deps: Deps, team: string, channel: string, button: NudgeButton): Promise<void> {
   const events: EvaluationEvent[] = [{ kind: 'nudge_answered', channel, answer: button === 'keep_as_is' ? 'kept' : 'accepted' }];
   if (button === 'make_async') events.push({ kind: 'meeting_made_async', channel });
-  track(deps, team, events);
+  return track(deps, team, events);
 }
 
 /** A newly filed item (not a repeat of the same filing). */
-export function recordItemFiled(deps: Deps, filed: { item: Item; created: boolean }): void {
-  if (!filed.created) return;
+export function recordItemFiled(deps: Deps, filed: { item: Item; created: boolean }): Promise<void> {
+  if (!filed.created) return Promise.resolve();
   const { item } = filed;
-  track(deps, item.team, [{ kind: 'item_filed', channel: item.channel, user: item.author, area: item.area }]);
+  return track(deps, item.team, [{ kind: 'item_filed', channel: item.channel, user: item.author, area: item.area }]);
 }
 
 /** An item that just became done (only when it changed: marking a done item again counts nothing). */
-export function recordItemDone(deps: Deps, item: Item): void {
-  track(deps, item.team, [{ kind: 'item_done', user: item.author, ageMs: (item.doneAt ?? deps.now()) - item.createdAt }]);
+export function recordItemDone(deps: Deps, item: Item): Promise<void> {
+  return track(deps, item.team, [{ kind: 'item_done', user: item.author, ageMs: (item.doneAt ?? deps.now()) - item.createdAt }]);
 }
 
-export function recordDigestPosted(deps: Deps, team: string, channel: string, items: number): void {
-  track(deps, team, [{ kind: 'digest_posted', channel, items }]);
+export function recordDigestPosted(deps: Deps, team: string, channel: string, items: number): Promise<void> {
+  return track(deps, team, [{ kind: 'digest_posted', channel, items }]);
 }
 
 /** Call only after the first page has left (declare.ts, after `pagesSent()`), never before it. */
-export function recordEmergencyDeclared(deps: Deps, team: string): void {
-  track(deps, team, [{ kind: 'emergency_declared' }]);
+export function recordEmergencyDeclared(deps: Deps, team: string): Promise<void> {
+  return track(deps, team, [{ kind: 'emergency_declared' }]);
 }
 
 /** One page's outcome (the pagers' onResult callback, which runs after the page was sent). */
-export function recordPage(deps: Deps, team: string, result: PageResult): void {
-  track(deps, team, [{ kind: 'page', ok: result.ok }]);
+export function recordPage(deps: Deps, team: string, result: PageResult): Promise<void> {
+  return track(deps, team, [{ kind: 'page', ok: result.ok }]);
 }
 
 /** An emergency action that changed something (act.ts). */
-export function recordEmergencyAction(deps: Deps, e: Emergency, action: EmergencyAction): void {
+export function recordEmergencyAction(deps: Deps, e: Emergency, action: EmergencyAction): Promise<void> {
   const events: EvaluationEvent[] = [];
   if (action === 'acknowledge' && e.ackAt) events.push({ kind: 'emergency_acknowledged', afterMs: e.ackAt - e.declaredAt });
   if (action === 'resolve' && e.closedAt) events.push({ kind: 'emergency_resolved', afterMs: e.closedAt - e.declaredAt });
   if (action === 'not_emergency') events.push({ kind: 'not_emergency' });
-  track(deps, e.team, events);
+  return track(deps, e.team, events);
 }
 
 /** Someone filed or moved a message into `area`, overruling the classifier. */
-export function recordCorrection(deps: Deps, team: string, area: Area): void {
-  track(deps, team, [{ kind: 'correction', area }]);
+export function recordCorrection(deps: Deps, team: string, area: Area): Promise<void> {
+  return track(deps, team, [{ kind: 'correction', area }]);
 }

@@ -62,7 +62,8 @@ export function configMessage(view: SettingsView): Message {
     `*Time zone:* ${s.timezone}`,
     `*Quiet hours:* ${s.quiet_hours ? `${s.quiet_hours.from}–${s.quiet_hours.to}` : 'none'}`,
     `*Offline activities need:* ${describeDuration(s.offline_lead_time)} notice`,
-    `*Stored text is kept for:* ${describeDuration(s.retention)}`,
+    // Retention is set in days ("90d"); "13 weeks" would read as a different setting.
+    `*Stored text is kept for:* ${Math.round(s.retention / 86_400_000)} days`,
     `*Quadrant admins:* ${s.admins.length ? s.admins.map((a) => `<@${a}>`).join(', ') : 'none (workspace admins and owners only)'}`,
   ];
   const emergency = [

@@ -29,7 +29,7 @@ export function historyMessage(changes: SettingsChange[], options: { isAdmin: bo
       value: String(change.id),
       confirm: {
         title: { type: 'plain_text', text: `Roll back #${change.id}?` },
-        text: { type: 'mrkdwn', text: `This restores the settings as they were before change #${change.id}. Changes made after it are undone too; the rollback itself can be rolled back.` },
+        text: { type: 'plain_text', text: `This restores the settings as they were before change #${change.id}. Changes made after it are undone too; the rollback itself can be rolled back.` },
         confirm: { type: 'plain_text', text: 'Roll back' },
         deny: { type: 'plain_text', text: 'Cancel' },
       },

@@ -39,14 +39,14 @@ export function describeChannel(c: ChannelSetting, options: { isEmergencyChannel
   return parts.join(' · ');
 }
 
-/** Plain text for a modal field: what is wrong with the channel and how to fix it. */
-export function channelProblemText(p: ChannelProblem): string {
+/** Plain text (modal fields show no markup): what is wrong with the channel, and how to fix it. */
+export function channelProblemText(p: ChannelProblem, then = 'then submit again'): string {
   const where = p.name ? `#${p.name}` : 'that channel';
   switch (p.problem) {
     case 'not_member':
-      return `I'm not in ${where} yet. Open ${where} and type /invite @quadrant, then submit again.`;
+      return `I'm not in ${where} yet. Open ${where} and type /invite @quadrant, ${then}.`;
     case 'not_found':
-      return `I can't see ${where}: if it is private, open it and type /invite @quadrant, then submit again.`;
+      return `I can't see ${where}: if it is private, open it and type /invite @quadrant, ${then}.`;
     case 'archived':
       return `${where} is archived; pick another channel.`;
   }

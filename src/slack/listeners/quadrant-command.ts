@@ -7,7 +7,7 @@ import type { Deps } from '../../deps';
 import { assignChannel } from '../../flows/admin/assign-channel';
 import { checkBotMembership } from '../../flows/admin/check-channels';
 import { eraseUser } from '../../flows/admin/erase-user';
-import { exportSettings } from '../../flows/admin/export-settings';
+import { exportSettings, importPrefill } from '../../flows/admin/export-settings';
 import { checkAdmin, isAdmin } from '../../flows/admin/is-admin';
 import { postDigestNow } from '../../flows/digest/post-digest-now';
 import { escapePlain } from '../escape';
@@ -146,7 +146,7 @@ async function openModal(ctx: QuadrantContext, kind: 'setup' | 'oncall_edit' | '
   const input = await deps.settings.getEditable(team);
   const view =
     kind === 'import'
-      ? importModal(await exportSettings(deps, team, { unmasked: false }))
+      ? importModal(await importPrefill(deps, team))
       : settingsModal({ step: kind === 'setup' ? 'basics' : 'oncall', mode: kind === 'setup' ? 'wizard' : 'single', origin: ctx.channel, draft: {} }, input);
   await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
 }
@@ -163,7 +163,7 @@ async function setChannel(ctx: QuadrantContext, role: Parameters<typeof assignCh
   const assigned = settings.channels[channel];
   const what = assigned ? describeChannel(assigned, { isEmergencyChannel: settings.emergency.channel === channel, timezone: assigned.digest ? settings.timezone : undefined }) : 'no role: messages here are classified but not enforced';
   const [problem] = assigned ? await checkBotMembership(ctx.client, [channel]) : [];
-  const invite = problem ? `\n:warning: ${channelProblemText(problem)}` : '';
+  const invite = problem ? `\n:warning: ${channelProblemText(problem, 'or Quadrant cannot work here')}` : '';
   const change = outcome.value.change ? ` (change #${outcome.value.change.id}; \`/quadrant history\` can roll it back)` : ' (it already was)';
   return ctx.reply({ text: `<#${channel}> is now: ${what}${change}.${invite}` });
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/web-api';
 import type { Deps } from '../../deps';
-import { exportSettings } from '../../flows/admin/export-settings';
+import { importPrefill } from '../../flows/admin/export-settings';
 import { checkAdmin } from '../../flows/admin/is-admin';
 import { tellAdmin } from '../../flows/admin/tell-admin';
 import { openTargetOf, type OpenTarget } from '../blocks/quadrant-actions';
@@ -52,6 +52,6 @@ async function modalFor(deps: Deps, team: string, target: OpenTarget, value: str
     case 'channel':
       return channelModal(input, value && /^[CG][A-Z0-9]+$/.test(value) ? value : undefined);
     case 'import':
-      return importModal(await exportSettings(deps, team, { unmasked: false }));
+      return importModal(await importPrefill(deps, team));
   }
 }

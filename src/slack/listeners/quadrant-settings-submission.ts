@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { checkBotMembership } from '../../flows/admin/check-channels';
 import { checkAdmin } from '../../flows/admin/is-admin';
 import { publishHome } from '../../flows/admin/publish-home';
 import { checkSetupStep, saveSetup } from '../../flows/admin/setup-settings';
@@ -8,7 +9,7 @@ import type { SettingsChangeKind } from '../../store/settings-store';
 import { noticeModal, savedText } from '../blocks/quadrant-notice';
 import { isSettingsModalMeta, nextStep, readStep, settingsModal, stepErrors, type SettingsModalMeta } from '../blocks/quadrant-settings-modal';
 import { readMetadata, type StateValues } from '../blocks/quadrant-view-state';
-import { notAdminPlain } from '../blocks/quadrant-words';
+import { channelProblemText, notAdminPlain } from '../blocks/quadrant-words';
 
 type Args = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
@@ -49,7 +50,10 @@ export function quadrantSettingsSubmission(deps: Deps) {
         return void (await ack({ response_action: 'errors', errors: stepErrors(meta.step, { issues: saved.issues, channelProblems: [], input: check.input }, draft) }));
       }
       await ack();
-      await tellAdmin(client, { user, origin: meta.origin }, savedText('Settings saved', saved.value.change)).catch((err: unknown) => logger.warn('could not confirm the settings change', err));
+      // The steps checked the channels they name; channels assigned elsewhere are checked now, as a warning.
+      const problems = await checkBotMembership(client, Object.keys(saved.value.settings.channels)).catch(() => []);
+      const warnings = problems.map((p) => `\n:warning: ${channelProblemText(p, 'or Quadrant cannot work there')}`).join('');
+      await tellAdmin(client, { user, origin: meta.origin }, savedText('Settings saved', saved.value.change) + warnings).catch((err: unknown) => logger.warn('could not confirm the settings change', err));
       await publishHome(deps, client, team, user).catch(() => undefined);
     } catch (err) {
       logger.error('settings form failed', err);

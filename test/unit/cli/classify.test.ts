@@ -14,7 +14,8 @@ async function run(args: string[], input = '') {
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
   const code = await runClassify(args, { stdin: Readable.from([input]), stdout, stderr, now: () => NOW });
-  return { code, out, err, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { code, out, err, get lines() { return lines(); } };
 }
 
 describe('quadrant classify TEXT', () => {

@@ -101,6 +101,12 @@ describe('classify: dates', () => {
     expect(new Date(verdict.when!).toISOString()).toBe('2025-03-11T09:00:00.000Z');
   });
 
+  test('a zone named in the text wins over the workspace zone', () => {
+    const verdict = classify('Initech demo moved to Monday 10am PT: <https://meet.google.com/abc|Meet link>', { now: NOW, timezone: TZ });
+    expect(verdict.area).toBe('online_meeting');
+    expect(new Date(verdict.when!).toISOString()).toBe('2025-03-10T17:00:00.000Z');
+  });
+
   test('without now there is no date reasoning', () => {
     const verdict = classify('Team offsite in Lisbon on March 31, flights are booked');
     expect(verdict.when).toBeUndefined();

@@ -1,5 +1,5 @@
 import { Settings, type SettingsInput } from '../../../src/config/settings';
-import { settingsToInput } from '../../../src/core/settings-input';
+import { settingsToInput, withoutDefaults } from '../../../src/core/settings-input';
 
 // Every key set away from its default, so a key settingsToInput forgets (or writes in the wrong form) shows.
 const full: SettingsInput = {
@@ -47,5 +47,22 @@ describe('settingsToInput', () => {
     const written = settingsToInput(Settings.parse({}));
     expect(written).not.toHaveProperty('quiet_hours');
     expect(written).not.toHaveProperty('default_digest');
+  });
+});
+
+describe('withoutDefaults', () => {
+  const defaults = settingsToInput(Settings.parse({}));
+
+  test.each([
+    ['every key set', full],
+    ['the defaults', {}],
+  ] as Array<[string, SettingsInput]>)('parses back to the same settings: %s', (_label, input) => {
+    const settings = Settings.parse(input);
+    expect(Settings.parse(withoutDefaults(settingsToInput(settings), defaults))).toEqual(settings);
+  });
+
+  test('leaves out what the defaults say, down to a channel’s hub: false', () => {
+    const short = withoutDefaults(settingsToInput(Settings.parse({ timezone: 'Europe/Budapest', channels: { C0OPS: { area: 'daily_operations', digest: { at: '09:00' } } } })), defaults);
+    expect(short).toEqual({ timezone: 'Europe/Budapest', channels: { C0OPS: { area: 'daily_operations', digest: { at: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] } } } });
   });
 });
