@@ -33,6 +33,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Round {
   seconds: number;
   rateLimited: number;
+  /** Messages Slack accepted. */
+  messages: number;
 }
 
 async function main(): Promise<void> {
@@ -46,10 +48,12 @@ async function main(): Promise<void> {
   const { deps } = app;
   const plain = new WebClient(botToken, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   const rateLimited = () => slack.callsTo('chat.postMessage').filter((c) => c.status === 429).length;
+  const accepted = () => slack.callsTo('chat.postMessage').filter((c) => c.status === 200).length;
   const problems: string[] = [];
 
   async function baselineRound(): Promise<Round> {
     const before = rateLimited();
+    const sent = accepted();
     const start = performance.now();
     let parent: string | undefined;
     for (let i = 0; i <= ITEMS; i++) {
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
       }
       if (i < ITEMS) await sleep(1000);
     }
-    return { seconds: (performance.now() - start) / 1000, rateLimited: rateLimited() - before };
+    return { seconds: (performance.now() - start) / 1000, rateLimited: rateLimited() - before, messages: accepted() - sent };
   }
 
   async function candidateRound(round: number): Promise<Round> {
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
     await Promise.all(items.map((item) => deps.items.add(item)));
     const digestId = `bench-${round}`;
     const before = rateLimited();
+    const sent = accepted();
     const start = performance.now();
     const outcome = await postDigest(deps, { team: TEAM, channel: CHANNEL, digestId, reason: 'now' });
     const seconds = (performance.now() - start) / 1000;
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
       .flatMap((c) => (c.args.blocks as Array<{ type: string; block_id?: string }>).filter((b) => b.type === 'actions').map((b) => b.block_id));
     const unique = new Set(listed);
     if (outcome.status !== 'posted' || listed.length !== ITEMS || unique.size !== ITEMS) problems.push(`round ${round}: ${outcome.status}, ${listed.length} posted, ${unique.size} distinct`);
-    return { seconds, rateLimited: rateLimited() - before };
+    return { seconds, rateLimited: rateLimited() - before, messages: accepted() - sent };
   }
 
   const base: Round[] = [];
@@ -128,17 +133,20 @@ async function main(): Promise<void> {
 
   const candidate = median(cand.map((r) => r.seconds));
   const ratio = candidate / IDEAL_S;
+  const messages = median(cand.map((r) => r.messages));
+  // Its own floor: one message a second for the messages it actually sends (items past 50 share replies).
+  const ownIdeal = messages - 1;
   emit(
     'Posting a 60-item digest at one message a second',
     [
       `Wall time to post a digest of ${ITEMS} items (a parent and ${ITEMS} threaded replies) to the sandbox's fake Slack, which allows one chat.postMessage a second per channel and answers 429 with Retry-After beyond it. ${ROUNDS} rounds alternating baseline and candidate; seconds, median (min–max).`,
       '',
-      '| scenario | seconds | 429s per run | ratio to ideal 61 s |',
-      '|---|---|---|---|',
-      `| baseline: bare loop of ${IDEAL_S} plain posts, 1 s apart | ${spread(base.map((r) => r.seconds), 1)} | ${spread(base.map((r) => r.rateLimited))} | ${(median(base.map((r) => r.seconds)) / IDEAL_S).toFixed(3)}× |`,
-      `| candidate: postDigest | ${spread(cand.map((r) => r.seconds), 1)} | ${spread(cand.map((r) => r.rateLimited))} | ${ratio.toFixed(3)}× |`,
+      '| scenario | seconds | messages | 429s per run | ratio to ideal 61 s |',
+      '|---|---|---|---|---|',
+      `| baseline: bare loop of ${IDEAL_S} plain posts, 1 s apart | ${spread(base.map((r) => r.seconds), 1)} | ${spread(base.map((r) => r.messages))} | ${spread(base.map((r) => r.rateLimited))} | ${(median(base.map((r) => r.seconds)) / IDEAL_S).toFixed(3)}× |`,
+      `| candidate: postDigest | ${spread(cand.map((r) => r.seconds), 1)} | ${spread(cand.map((r) => r.messages))} | ${spread(cand.map((r) => r.rateLimited))} | ${ratio.toFixed(3)}× |`,
       '',
-      `Candidate to baseline: ${(candidate / median(base.map((r) => r.seconds))).toFixed(3)}×. Items lost or posted twice: ${problems.length === 0 ? 'none' : problems.join('; ')}.`,
+      `The candidate sends ${messages} messages, not ${IDEAL_S}: items past the 50th share replies (a parent, 50 single-item replies, then one reply per run of same-priority items). Against its own floor (${ownIdeal} s for ${messages} messages at one a second) it takes ${(candidate / ownIdeal).toFixed(3)}×; against the bare loop, ${(candidate / median(base.map((r) => r.seconds))).toFixed(3)}×. Items lost or posted twice: ${problems.length === 0 ? 'none' : problems.join('; ')}.`,
       '',
       `Goal: at most ${GOAL_RATIO}× the ideal ${IDEAL_S} s (${(GOAL_RATIO * IDEAL_S).toFixed(1)} s), with no item lost or posted twice. ${ratio <= GOAL_RATIO && problems.length === 0 ? 'Met' : 'Not met'}.`,
     ].join('\n'),

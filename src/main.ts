@@ -24,6 +24,7 @@ import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
 import { createCorrectionsStore } from './store/corrections-store';
 import { createItemStore } from './store/item-store';
+import { createInstallationClients, createInstallationStore } from './store/installation-store';
 import { createEmergencySpool } from './store/emergency-spool';
 import { createEmergencyStore } from './store/emergency-store';
 import { pagersConfigFromEnv } from './pagers';
@@ -77,8 +78,12 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   const metrics = createMetrics();
   const settings = createSettingsStore({ redis, subscriber, keys, source: settingsSource, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
   const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+  const installations = env.mode === 'oauth' ? createInstallationStore(redis, keys, logger) : undefined;
+  const oauthClients = installations ? createInstallationClients(installations, env.SLACK_API_URL, logger) : undefined;
   // Workers need the bot's id too (its reactions are not people's), so every role asks once.
-  const identity = single ? await botIdentity(single, env, logger) : {};
+  const { teamId, ...identity } = single ? await botIdentity(single, env, logger) : {};
+  // The scheduler walks known workspaces; a single-token install knows its own from auth.test.
+  if (teamId) await redis.sadd(keys.teams(), teamId);
   const deps: Deps = {
     env,
     logger,
@@ -95,6 +100,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
     botUserFor: async () => identity.botUserId,
     slackFor: async (team: string): Promise<WebClient> => {
       if (single) return single;
+      if (oauthClients) return oauthClients.slackFor(team);
       throw new QuadrantError('quadrant_slack_error', `no installation for workspace ${team}`);
     },
     now: options.now ?? Date.now,
@@ -104,7 +110,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   const routes: Route[] = [healthRoute({ role, mode: options.sandbox ? 'sandbox' : env.mode, redis, checks }), metricsRoute(metrics, queues)];
   let slack: SlackApp | undefined;
   if (role !== 'worker') {
-    slack = createSlackApp(deps, identity);
+    slack = createSlackApp(deps, identity, installations);
     if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger, SLACK_BODY_LIMIT));
   }
   let workers: Worker[] = [];
@@ -148,10 +154,10 @@ function loadSettingsSource(path: string | undefined): SettingsSource | undefine
   return outcome.value;
 }
 
-async function botIdentity(client: WebClient, env: Env, logger: Logger): Promise<{ botId?: string; botUserId?: string }> {
+async function botIdentity(client: WebClient, env: Env, logger: Logger): Promise<{ botId?: string; botUserId?: string; teamId?: string }> {
   try {
     const auth = await client.auth.test();
-    return { botId: auth.bot_id as string | undefined, botUserId: auth.user_id };
+    return { botId: auth.bot_id as string | undefined, botUserId: auth.user_id, teamId: auth.team_id };
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error;
     if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {

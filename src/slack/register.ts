@@ -8,6 +8,21 @@ import { messageEvent } from './listeners/message-event';
 import { unknownCommand } from './listeners/unknown-command';
 import { ASYNC_MODAL_ID } from './blocks/async-modal';
 import { errorHandler } from './error-handler';
+import { runOncallTest } from '../flows/emergency/oncall-test';
+import { appHomeOpened } from './listeners/app-home-opened';
+import { appUninstalled } from './listeners/app-uninstalled';
+import { quadrantChannelSubmission } from './listeners/quadrant-channel-submission';
+import { quadrantCommand } from './listeners/quadrant-command';
+import { quadrantImportSubmission } from './listeners/quadrant-import-submission';
+import { quadrantOpenAction } from './listeners/quadrant-open-action';
+import { quadrantRollbackAction } from './listeners/quadrant-rollback-action';
+import { quadrantSettingsSubmission } from './listeners/quadrant-settings-submission';
+import { tokensRevoked } from './listeners/tokens-revoked';
+import { CHANNEL_MODAL_ID } from './blocks/quadrant-channel-modal';
+import { IMPORT_MODAL_ID } from './blocks/quadrant-import-modal';
+import { OPEN_ACTION_PATTERN, ROLLBACK_ACTION_PATTERN } from './blocks/quadrant-actions';
+import { SETTINGS_MODAL_ID } from './blocks/quadrant-settings-modal';
+import { oncallTestMessage } from './blocks/oncall-test-blocks';
 import { EMERGENCY_ACTIONS } from './blocks/emergency-blocks';
 import { EMERGENCY_MODAL_ID } from './blocks/emergency-modal';
 import { emergencyAction } from './listeners/emergency-action';
@@ -24,6 +39,10 @@ import { COMMANDS, MESSAGE_SHORTCUTS } from './surface';
 export function registerListeners(app: App, deps: Deps): void {
   app.command('/async', asyncCommand(deps));
   app.command('/emergency', emergencyCommand(deps));
+  app.command(
+    '/quadrant',
+    quadrantCommand(deps, { oncallTest: async (ctx) => ctx.reply(oncallTestMessage(await runOncallTest(ctx.deps, ctx.team, ctx.user))) }),
+  );
   // Bolt runs every matching listener, so the fallback must not match the commands above.
   app.command(new RegExp(`^(?!(${COMMANDS.join('|')})$)`), unknownCommand);
 
@@ -31,10 +50,15 @@ export function registerListeners(app: App, deps: Deps): void {
   app.event('app_mention', appMention(deps));
   app.event('reaction_added', reactionEvent(deps));
   app.event('reaction_removed', reactionEvent(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.event('app_uninstalled', appUninstalled(deps));
+  app.event('tokens_revoked', tokensRevoked(deps));
 
   app.action('item_done', itemDoneAction(deps));
   app.action(new RegExp(`^(${[EMERGENCY_ACTIONS.acknowledge, EMERGENCY_ACTIONS.resolve, EMERGENCY_ACTIONS.escalate, EMERGENCY_ACTIONS.notEmergency].join('|')})$`), emergencyAction(deps));
   app.action(EMERGENCY_ACTIONS.moveToDigest, moveToDigestAction(deps));
+  app.action(OPEN_ACTION_PATTERN, quadrantOpenAction(deps));
+  app.action(ROLLBACK_ACTION_PATTERN, quadrantRollbackAction(deps));
   app.action(new RegExp(`^${NUDGE_ACTION_PREFIX}`), nudgeAction(deps));
 
   app.shortcut({ callback_id: MESSAGE_SHORTCUTS.sendToAsync, type: 'message_action' }, sendToAsyncShortcut(deps));
@@ -42,6 +66,9 @@ export function registerListeners(app: App, deps: Deps): void {
 
   app.view(ASYNC_MODAL_ID, asyncModalSubmission(deps));
   app.view(EMERGENCY_MODAL_ID, emergencyModalSubmission(deps));
+  app.view(SETTINGS_MODAL_ID, quadrantSettingsSubmission(deps));
+  app.view(CHANNEL_MODAL_ID, quadrantChannelSubmission(deps));
+  app.view(IMPORT_MODAL_ID, quadrantImportSubmission(deps));
 
   app.error(errorHandler(deps));
 }

@@ -6,7 +6,7 @@ import {
   createDigestStore, NOTHING_POSTED, PARENT_SLOT, replySlot,
   type DigestPlan, type DigestReason, type DigestStore, type Slot,
 } from '../../store/digest-store';
-import { fingerprint, parentMessage, replyMessage, type ItemsById } from './digest-messages';
+import { fingerprint, parentMessage, planItemIds, replyMessage, type ItemsById } from './digest-messages';
 import { acquireChannelLock, DEFAULT_LOCK_TTL_MS, type ChannelLock } from './channel-lock';
 import { planDigest } from './plan-digest';
 import { findPostedSlots, slotMetadata } from './reconcile';
@@ -60,7 +60,7 @@ export async function postDigest(deps: Deps, input: PostDigestInput, options: Po
   const lock = await acquireChannelLock(store, input.team, input.channel, { ttlMs: lockTtlMs, waitMs: options.lockWaitMs ?? lockTtlMs });
   if (!lock) throw new Error(`digest ${input.digestId}: another worker is posting in ${input.channel}; retrying later`);
   try {
-    return await postLocked(deps, store, lock, input, options);
+    return await postLocked(deps, store, lock, input, { ...options, lockTtlMs });
   } finally {
     await lock.release().catch(() => undefined);
   }
@@ -100,12 +100,13 @@ async function postLocked(deps: Deps, store: DigestStore, lock: ChannelLock, inp
     log.info({ posted: Object.keys(posted).length, inflight: record.inflight }, 'resuming digest');
   }
 
-  const poster = createSlotPoster({ store, client, lock, team, plan, pacer: createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep, deps.now), sleep, lockTtlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS });
+  const pacer = createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep, deps.now);
+  const poster = createSlotPoster({ store, client, lock, team, plan, pacer, sleep, lockTtlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS });
+  const giveUp = (code: string) => releaseAndStop(deps, store, { team, plan, posted, code, scheduled, log });
 
   if (!posted[PARENT_SLOT]) {
-    const items = await loadItems(deps, team, [...plan.replies.flatMap((r) => r.ids), ...plan.carried]);
-    const result = await poster.post(PARENT_SLOT, parentMessage(plan, items), undefined, []);
-    if (!result.ok) return giveUp(deps, store, log, plan, posted, result.code, team, scheduled);
+    const result = await poster.post(PARENT_SLOT, parentMessage(plan, await loadItems(deps, team, planItemIds(plan))), undefined, []);
+    if (!result.ok) return giveUp(result.code);
     posted[PARENT_SLOT] = result.ts;
   }
   const parentTs = posted[PARENT_SLOT]!;
@@ -121,7 +122,7 @@ async function postLocked(deps: Deps, store: DigestStore, lock: ChannelLock, inp
       continue;
     }
     const result = await poster.post(slot, message, parentTs, ids);
-    if (!result.ok) return giveUp(deps, store, log, plan, posted, result.code, team, scheduled);
+    if (!result.ok) return giveUp(result.code);
     posted[slot] = result.ts;
   }
 
@@ -144,10 +145,17 @@ async function adoptFromSlack(store: DigestStore, client: WebClient, team: strin
   }
 }
 
+interface Stop {
+  team: string;
+  plan: DigestPlan;
+  posted: Record<Slot, string>;
+  code: string;
+  scheduled: boolean;
+  log: Deps['logger'];
+}
+
 /** Slack refused the channel for good: items not yet shown go back to later digests, and the digest ends here. */
-async function giveUp(
-  deps: Deps, store: DigestStore, log: Deps['logger'], plan: DigestPlan, posted: Record<Slot, string>, code: string, team: string, scheduled: boolean,
-): Promise<PostDigestOutcome> {
+async function releaseAndStop(deps: Deps, store: DigestStore, { team, plan, posted, code, scheduled, log }: Stop): Promise<PostDigestOutcome> {
   const unposted = plan.replies.flatMap((r, i) => (posted[replySlot(i)] ? [] : r.ids));
   await store.release(team, unposted, { at: deps.now(), onlyDigestId: plan.digestId });
   await store.finish(team, plan.channel, plan.digestId, posted[PARENT_SLOT] ? 'done' : 'skipped', scheduled);

@@ -18,6 +18,7 @@ export interface ReportView {
 }
 
 const MAX_SECTION = 2900;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The report as mrkdwn paragraphs, shared by the message blocks and the file upload's comment. */
 export function reportParagraphs(view: ReportView): string[] {
@@ -33,7 +34,7 @@ export function reportParagraphs(view: ReportView): string[] {
     const lines = view.channels.map((c) => {
       const where = c.channel === '_other' ? 'other channels' : `<#${c.channel}>`;
       const share = c.asyncShare === undefined ? '' : `, ${Math.round(c.asyncShare * 100)}% async`;
-      return `• ${where}: ${c.messages} messages${share}, ${c.broadcastFyis} FYI broadcasts, ${c.nudgesSent} nudges`;
+      return `• ${where}: ${count(c.messages, 'message')}${share}, ${count(c.broadcastFyis, 'FYI broadcast')}, ${count(c.nudgesSent, 'nudge')}`;
     });
     paragraphs.push(`*Busiest channels*\n${lines.join('\n')}`);
   }

@@ -81,7 +81,7 @@ export function formatChange(change: Change): string {
 /** "Async items filed: *9* (+50% from 6)". */
 export function metricLine(row: MetricRow): string {
   const change = formatChange(row.change);
-  const from = row.previous !== undefined && row.change.kind !== 'same' && row.change.kind !== 'unknown' ? ` from ${formatValue(row, row.previous)}` : '';
+  const from = row.change.kind === 'percent' || row.change.kind === 'points' ? ` from ${formatValue(row, row.previous)}` : '';
   return `${METRIC_LABEL[row.id]}: *${formatValue(row, row.current)}*${change ? ` (${change}${from})` : ''}`;
 }
 
@@ -106,7 +106,7 @@ export function suggestionText(s: Suggestion): string {
     case 'async_share_fell':
       return `The async share fell from ${s.from}% to ${s.to}%: see which channels moved back to calls and pings.`;
     case 'meetings_made_async':
-      return `${s.count} meeting ${plural(s.count, 'request', 'requests')} became async ${plural(s.count, 'item', 'items')} instead: keep it up.`;
+      return `${s.count} meeting ${plural(s.count, 'request became an async item', 'requests became async items')} instead: keep it up.`;
   }
 }
 
