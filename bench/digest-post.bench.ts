@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   emit(
     'Posting a 60-item digest at one message a second',
     [
-      `Wall time to post a digest of ${ITEMS} items (a parent and ${ITEMS} threaded replies) to the sandbox's fake Slack, which allows one chat.postMessage a second per channel and answers 429 with Retry-After beyond it. ${ROUNDS} rounds alternating baseline and candidate; seconds, median (min–max).`,
+      `Wall time to post a digest of ${ITEMS} items (a parent and its threaded replies) to the sandbox's fake Slack, which allows one chat.postMessage a second per channel and answers 429 with Retry-After beyond it. ${ROUNDS} rounds alternating baseline and candidate; seconds, median (min–max).`,
       '',
       '| scenario | seconds | messages | 429s per run | ratio to ideal 61 s |',
       '|---|---|---|---|---|',

@@ -19,6 +19,7 @@ import { createWorkers } from './queue/workers';
 import { bullConnectionOptions, createCommandConnection, evictionPolicyWarning, isRedisReachable } from './redis';
 import { emergencyWorkerCheck, startHeartbeat } from './queue/heartbeat';
 import { startSpoolReplay } from './flows/emergency/spool-replayer';
+import { catchUpMissedDigests, syncDigestSchedulers } from './flows/digest/schedule-digests';
 import { createSlackApp, SLACK_BODY_LIMIT, type SlackApp } from './slack/app';
 import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
@@ -118,6 +119,18 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   if (role !== 'web') {
     workers = createWorkers(deps, bullConnection, createProcessors(deps));
     timers.push(startHeartbeat(deps, 'emergency-worker'));
+    // Idempotent, so every worker process may do it: schedule each known workspace's digests, post any
+    // digest missed while Quadrant was down (once), and follow settings changes without a restart.
+    const scheduleTeam = async (team: string) => {
+      try {
+        await syncDigestSchedulers(deps, team);
+        await catchUpMissedDigests(deps, team);
+      } catch (err) {
+        logger.error({ err, team }, 'could not schedule digests');
+      }
+    };
+    for (const team of await redis.smembers(keys.teams())) await scheduleTeam(team);
+    settings.onChange((team) => void scheduleTeam(team));
   }
   checks.push(emergencyWorkerCheck(deps));
   // Every process that may have declared an emergency without Redis replays its own journal.

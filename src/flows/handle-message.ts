@@ -7,7 +7,7 @@ import { broadcastOf } from '../core/slack-text';
 import type { Deps } from '../deps';
 import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
 import { fileItem } from './file-item';
-import { requestDigestRefresh } from './refresh-digest';
+import { requestDigestRefresh } from './digest/refresh-digest';
 
 export interface MessageJob {
   team: string;

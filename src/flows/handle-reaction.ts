@@ -7,7 +7,7 @@ import type { Deps } from '../deps';
 import { AREA_INFO } from '../core/areas';
 import { PRIORITY_LABEL } from '../core/priority';
 import { fileItem } from './file-item';
-import { requestDigestRefresh } from './refresh-digest';
+import { requestDigestRefresh } from './digest/refresh-digest';
 
 export interface ReactionJob {
   team: string;

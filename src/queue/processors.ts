@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps';
+import { digestProcessors } from '../flows/digest/processors';
 import { escalateJob } from '../flows/emergency/escalate';
 import { handleMessageJob } from '../flows/handle-message';
 import { handleReactionJob } from '../flows/handle-reaction';
@@ -24,7 +25,7 @@ export function createProcessors(deps: Deps): Record<QueueName, Processor> {
       message: (job) => handleMessageJob(deps, job.data),
       reaction: (job) => handleReactionJob(deps, job.data),
     }),
-    digest: dispatch('digest', {}),
+    digest: dispatch('digest', digestProcessors(deps)),
     emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data) }),
   };
 }

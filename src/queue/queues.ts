@@ -7,7 +7,7 @@ import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
 export const QUEUE_NAMES = {
   /** Message and reaction events: classify, apply the policy, nudge. Job id = Slack event id. */
   intake: 'intake',
-  /** Digest posting; one job scheduler per digest channel. */
+  /** Digest posting: one delayed job per channel at its next local digest time (cron disagrees across DST), plus refreshes. */
   digest: 'digest',
   /** Escalation steps and page retries. Never shares workers with async work. */
   emergency: 'emergency',

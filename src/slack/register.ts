@@ -23,6 +23,9 @@ import { IMPORT_MODAL_ID } from './blocks/quadrant-import-modal';
 import { OPEN_ACTION_PATTERN, ROLLBACK_ACTION_PATTERN } from './blocks/quadrant-actions';
 import { SETTINGS_MODAL_ID } from './blocks/quadrant-settings-modal';
 import { oncallTestMessage } from './blocks/oncall-test-blocks';
+import { ITEM_ACTIONS } from './blocks/digest-blocks';
+import { itemEscalateAction } from './listeners/item-escalate-action';
+import { itemSnoozeAction } from './listeners/item-snooze-action';
 import { EMERGENCY_ACTIONS } from './blocks/emergency-blocks';
 import { EMERGENCY_MODAL_ID } from './blocks/emergency-modal';
 import { emergencyAction } from './listeners/emergency-action';
@@ -54,7 +57,9 @@ export function registerListeners(app: App, deps: Deps): void {
   app.event('app_uninstalled', appUninstalled(deps));
   app.event('tokens_revoked', tokensRevoked(deps));
 
-  app.action('item_done', itemDoneAction(deps));
+  app.action(ITEM_ACTIONS.done, itemDoneAction(deps));
+  app.action(ITEM_ACTIONS.snooze, itemSnoozeAction(deps));
+  app.action(ITEM_ACTIONS.escalate, itemEscalateAction(deps));
   app.action(new RegExp(`^(${[EMERGENCY_ACTIONS.acknowledge, EMERGENCY_ACTIONS.resolve, EMERGENCY_ACTIONS.escalate, EMERGENCY_ACTIONS.notEmergency].join('|')})$`), emergencyAction(deps));
   app.action(EMERGENCY_ACTIONS.moveToDigest, moveToDigestAction(deps));
   app.action(OPEN_ACTION_PATTERN, quadrantOpenAction(deps));

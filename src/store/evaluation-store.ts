@@ -36,7 +36,8 @@ for i = 4, #ARGV, 3 do
     redis.call('HINCRBY', KEYS[1], field, by); touched[1] = true
   elseif scope == 'c' then
     if redis.call('HEXISTS', KEYS[2], field) == 0 and redis.call('HLEN', KEYS[2]) >= cap then
-      field = '_other' .. string.sub(field, string.find(field, '|', 1, true))
+      local bar = string.find(field, '|', 1, true)
+      field = '_other' .. string.sub(field, bar)
     end
     redis.call('HINCRBY', KEYS[2], field, by); touched[2] = true
   elseif scope == 'u' then

@@ -23,7 +23,8 @@ local patch = cjson.decode(ARGV[1])
 for k, v in pairs(patch) do
   if v == cjson.null then item[k] = nil else item[k] = v end
 end
-local out = cjson.encode(item)
+-- Redis 7.0's cjson writes an empty array as {}: put the one array an item has back.
+local out = string.gsub(cjson.encode(item), '"reasons":{}', '"reasons":[]')
 redis.call('SET', KEYS[1], out)
 if item['digestChannel'] then
   local open = KEYS[2] .. item['digestChannel']

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
 import { parseEnv } from '../../src/config/env';
 import { parseSettingsYaml } from '../../src/config/load';
+import { drainEmergencyWork } from '../../src/flows/emergency/inflight';
 import { apiRoutes } from '../../src/http/api-emergencies';
 import { hookRoutes } from '../../src/http/hooks';
 import { closeServer, createHttpServer, listen } from '../../src/http/server';
@@ -141,6 +142,8 @@ export async function startEmergencyStack(options: { role?: Role; settingsYaml?:
     async stop() {
       driver.close();
       await driver.idle();
+      // As main.ts's graceful stop does: pages and posts still on their way finish first.
+      await drainEmergencyWork(app.deps, 15_000);
       await closeServer(hooks);
       await app.stop();
       await providers.stop();

@@ -1,6 +1,7 @@
 import type { Emergency, EmergencyAction } from '../../core/emergency';
 import type { Deps } from '../../deps';
 import { followUpAll } from '../../pagers';
+import { trackEmergencyWork } from './inflight';
 import { recordStep, refreshEmergencyMessage } from './notify';
 import { pagersFor } from './paging';
 import { replaySpool } from './replay-spool';
@@ -61,6 +62,7 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
       () => undefined,
       (err: unknown) => log.warn({ err }, 'follow-up failed'),
     );
+    trackEmergencyWork(deps, followedUp);
   }
   return { ok: true, emergency: e, changed: true, followedUp };
 }

@@ -6,6 +6,7 @@ import { providerName } from '../../slack/blocks/emergency-blocks';
 import { createRecentKeys, fastRedis } from './fail-fast';
 import { codeFor, emergencyIdFor } from './ids';
 import { createJournal, REDIS_DEADLINE_MS, type Journal } from './journal';
+import { trackEmergencyWork } from './inflight';
 import { emergencySettings } from './last-settings';
 import { alertAdmins, postEmergency } from './notify';
 import { prepareTier, type TierPage } from './paging';
@@ -148,6 +149,7 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
       await journal.idle();
     })
     .catch((err: unknown) => log.error({ err, emergency: id }, 'declaration follow-up failed'));
+  trackEmergencyWork(deps, settled);
   const { send: _send, ...paging } = prepared;
   return { emergency, created: true, paging, degraded, pages: done, settled };
 }

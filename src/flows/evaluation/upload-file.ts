@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import type { FilesGetUploadURLExternalArguments, WebClient } from '@slack/web-api';
 import { QuadrantError } from '../../core/errors';
 
 export interface FileToUpload {
@@ -15,7 +15,9 @@ export interface FileToUpload {
  * with `comment` as the message text. Throws a QuadrantError when any step fails; nothing is shared then.
  */
 export async function uploadFile(client: WebClient, file: FileToUpload, share: { channel: string; comment?: string }): Promise<{ fileId: string }> {
-  const reserved = await client.files.getUploadURLExternal({ filename: file.filename, length: file.bytes.length, ...(file.altText ? { alt_text: file.altText } : {}) });
+  // Slack's method spec names the screen-reader text `alt_txt`; web-api 8.2's type says `alt_text`, which Slack ignores.
+  const args = { filename: file.filename, length: file.bytes.length, ...(file.altText ? { alt_txt: file.altText.slice(0, 1000) } : {}) } as FilesGetUploadURLExternalArguments;
+  const reserved = await client.files.getUploadURLExternal(args);
   if (!reserved.upload_url || !reserved.file_id) throw new QuadrantError('quadrant_slack_error', 'files.getUploadURLExternal returned no upload URL');
   const res = await fetch(reserved.upload_url, {
     method: 'POST',
