@@ -130,6 +130,8 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
       }
     };
     for (const team of await redis.smembers(keys.teams())) await scheduleTeam(team);
+    // Stored message text expires after each workspace's `retention`; once a day is enough.
+    await queues.digest.upsertJobScheduler('retention', { every: 86_400_000 }, { name: 'retention' });
     settings.onChange((team) => void scheduleTeam(team));
   }
   checks.push(emergencyWorkerCheck(deps));

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { Deps } from '../deps';
+import { applyRetentionEverywhere } from '../flows/admin/apply-retention';
 import { digestProcessors } from '../flows/digest/processors';
 import { escalateJob } from '../flows/emergency/escalate';
 import { handleMessageJob } from '../flows/handle-message';
@@ -25,7 +26,7 @@ export function createProcessors(deps: Deps): Record<QueueName, Processor> {
       message: (job) => handleMessageJob(deps, job.data),
       reaction: (job) => handleReactionJob(deps, job.data),
     }),
-    digest: dispatch('digest', digestProcessors(deps)),
+    digest: dispatch('digest', { ...digestProcessors(deps), retention: () => applyRetentionEverywhere(deps) }),
     emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data) }),
   };
 }
