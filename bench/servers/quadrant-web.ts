@@ -2,7 +2,10 @@
 import { parseEnv } from '../../src/config/env';
 import { parseSettingsYaml } from '../../src/config/load';
 import { createLogger } from '../../src/log';
+import type { Deps } from '../../src/deps';
+import { recordItemFiled } from '../../src/flows/evaluation/record';
 import { startQuadrant } from '../../src/main';
+import { NO_EVALUATION, type EvaluationStore } from '../../src/store/evaluation-store';
 import { FakeSlack } from '../../sandbox/fake-slack';
 
 async function main(): Promise<void> {
@@ -20,10 +23,30 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
   });
   const app = await startQuadrant({ env, role: 'web', logger: createLogger({ level: 'warn', pretty: false }), settingsSource: source.value });
+  applyEvaluationMode(app.deps);
   process.stdout.write(`${JSON.stringify({ port: app.port })}\n`);
   process.on('SIGTERM', () => {
     void app.stop().then(() => slack.stop()).then(() => process.exit(0));
   });
+}
+
+/**
+ * QUADRANT_EVALUATION=off swaps in a store that records nothing (the evaluation benchmark's baseline).
+ * BENCH_SIMULATE_EVALUATION_WIRING=1 counts every newly filed item the way afterItemFiled does, for runs made
+ * before the /async listener calls it: fire and forget, one Redis command per filing.
+ */
+function applyEvaluationMode(deps: Deps): void {
+  if (process.env.QUADRANT_EVALUATION === 'off') {
+    (deps as Deps & { evaluation?: EvaluationStore }).evaluation = NO_EVALUATION;
+    return;
+  }
+  if (process.env.BENCH_SIMULATE_EVALUATION_WIRING !== '1') return;
+  const add = deps.items.add.bind(deps.items);
+  deps.items.add = async (item) => {
+    const stored = await add(item);
+    void recordItemFiled(deps, stored);
+    return stored;
+  };
 }
 
 void main();

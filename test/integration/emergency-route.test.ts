@@ -103,6 +103,18 @@ describe('the emergency route', () => {
     });
   });
 
+  describe('when an emergency worker dies', () => {
+    test('a step it claimed but did not finish paging is paged by the next run of the job', async () => {
+      const { e } = await declare(s, 'replication lag is growing');
+      const job = await eventually(() => escalationJob(s, e!, 1), 'the escalation job');
+      // The dead worker got as far as claiming step 1; BullMQ hands the stalled job to another worker.
+      expect((await s.app.deps.emergencies.claimStep(TEAM_ID, e!.id, 1))?.ok).toBe(true);
+      await job.promote();
+      await eventually(() => twilioTo(s.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(e!.code)), 'the SMS to tier 2');
+      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e!.id))?.stepPaged === true, 'the step marked paged');
+    });
+  });
+
   describe('when someone acknowledges', () => {
     test('stops escalation, updates the message and tells PagerDuty and Opsgenie', async () => {
       const { e } = await declare(s, 'login fails with 500');
@@ -271,5 +283,28 @@ describe('when the emergency channel cannot be posted to', () => {
     await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes(e!.code)), 'the SMS');
     await eventually(() => s.driver.dmsTo('ada').some((m) => m.text?.includes('could not be posted')), 'the DM to the admin');
     expect((await s.app.deps.emergencies.get(TEAM_ID, e!.id))?.post).toBeUndefined();
+  });
+});
+
+describe('when the process restarts before the ack timeout', () => {
+  test('the escalation job survives and the next process pages tier 2', async () => {
+    const prefix = `qe-restart-${Date.now().toString(36)}`;
+    const first = await startEmergencyStack({ prefix, keepRedisKeys: true });
+    let e: Emergency | undefined;
+    try {
+      ({ e } = await declare(first, 'the message broker lost its disk'));
+      await waitForPost(first, e!);
+      expect(await (await escalationJob(first, e!, 1))?.getState()).toBe('delayed');
+    } finally {
+      await first.stop();
+    }
+    const second = await startEmergencyStack({ prefix });
+    try {
+      const job = await eventually(() => escalationJob(second, e!, 1), 'the escalation job after the restart');
+      await job.promote();
+      await eventually(() => twilioTo(second.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(e!.code)), 'the SMS to tier 2 from the new process');
+    } finally {
+      await second.stop();
+    }
   });
 });

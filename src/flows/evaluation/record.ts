@@ -12,10 +12,10 @@ import type { Deps } from '../../deps';
 import { createEvaluationStore, type EvaluationStore } from '../../store/evaluation-store';
 
 /**
- * Recording evaluation events from the flows. Every helper here is fire and forget: it sends one Redis
- * command (auto-pipelined with whatever else the path sends) and returns a promise that never rejects (a
- * failure is logged), so callers do not await it and counting can neither slow nor break what it counts.
- * Tests await the promise to read the counts back.
+ * Recording evaluation events from the flows. Every helper here is fire and forget: it adds the event's
+ * counters to an in-memory batch (no Redis call on the caller's path at all) that the store writes within
+ * half a second, one command per workspace and week; the promise it returns settles once they are written
+ * and never rejects. Callers do not await it, so counting can neither slow nor break what it counts.
  */
 
 type WithEvaluation = Deps & { evaluation?: EvaluationStore };
@@ -28,8 +28,13 @@ export function evaluationOf(deps: Deps): EvaluationStore {
   const own = (deps as WithEvaluation).evaluation;
   if (own) return own;
   let store = fallbackStores.get(deps.keys);
-  if (!store) fallbackStores.set(deps.keys, (store = createEvaluationStore(deps.redis, deps.keys)));
+  if (!store) fallbackStores.set(deps.keys, (store = createEvaluationStore(deps.redis, deps.keys, { onError: evaluationErrorLogger(deps.logger) })));
   return store;
+}
+
+/** What the store calls when Redis did not take a batch of counts (pass it to createEvaluationStore). */
+export function evaluationErrorLogger(logger: Deps['logger']): (err: unknown, team: string) => void {
+  return (err, team) => logger.warn({ err, team }, 'evaluation counts not recorded (Redis did not answer); they are dropped');
 }
 
 /** Counts events now, in the workspace's week (its zone, from the settings this process already read). */
@@ -37,9 +42,7 @@ export function track(deps: Deps, team: string, events: EvaluationEvent[]): Prom
   if (events.length === 0) return Promise.resolve();
   const settings = deps.settings.cached(team) ?? DEFAULTS;
   const at = weekRefAt(deps.now(), settings.timezone, settings.evaluation_weeks);
-  return evaluationOf(deps)
-    .record(team, at, events)
-    .catch((err: unknown) => deps.logger.warn({ err, team }, 'evaluation event not recorded'));
+  return evaluationOf(deps).record(team, at, events);
 }
 
 /** A classified channel message and what the policy made of it (handle-message, after `decide`). */

@@ -33,7 +33,7 @@ export async function changeHubState(deps: Deps, team: string, itemId: string, a
     let updated = (await deps.items.update(team, itemId, { hub: next.hub, updatedAt: now })) ?? { ...item, hub: next.hub };
     updated = await followStatus(deps, updated, action, by);
     await reindex(deps, updated, action, now);
-    if (action === 'decide') await track(deps, team, [{ kind: 'hub_decided' }]);
+    if (action === 'decide') void track(deps, team, [{ kind: 'hub_decided' }]);
     await showChange(deps, updated, action, by);
     return { ok: true, item: updated };
   } finally {
@@ -46,7 +46,7 @@ async function followStatus(deps: Deps, item: Item, action: HubAction, by: strin
   if ((action === 'decide' || action === 'archive') && item.status === 'open') {
     const done = await markItemDone(deps, item.team, item.id, by);
     if (done.ok && done.changed) {
-      await recordItemDone(deps, done.item);
+      void recordItemDone(deps, done.item);
       return done.item;
     }
   }

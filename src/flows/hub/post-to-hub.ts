@@ -58,7 +58,8 @@ export async function postToHub(deps: Deps, team: string, itemId: string): Promi
     return { status: 'failed', why: code ?? 'Slack did not answer', retry: !code || !CHANNEL_GONE.has(code) };
   }
   const updated = await deps.items.update(team, item.id, { hub: { channel: hub, ts, link, state: 'proposal' }, updatedAt: deps.now() });
-  await Promise.all([deps.redis.zadd(deps.keys.hubItems(team), item.createdAt, item.id), track(deps, team, [{ kind: 'hub_posted' }])]);
+  await deps.redis.zadd(deps.keys.hubItems(team), item.createdAt, item.id);
+  void track(deps, team, [{ kind: 'hub_posted' }]);
   log.info('item posted to the hub');
   return { status: 'posted', item: updated ?? item };
 }
@@ -68,9 +69,8 @@ export async function postToHub(deps: Deps, team: string, itemId: string): Promi
  * item, posts it to the hub at once. Never throws; a post Slack could not take now is retried by a job.
  */
 export async function afterItemFiled(deps: Deps, filed: { item: Item; created: boolean }): Promise<void> {
-  const counted = recordItemFiled(deps, filed);
+  void recordItemFiled(deps, filed);
   if (filed.item.area === 'deep_work') await afterItemMoved(deps, filed.item);
-  await counted;
 }
 
 /** For an item whose area changed (a reaction moved it): a move into deep work posts it to the hub. */

@@ -76,14 +76,20 @@ function confirm(title: string, text: string, ok: string) {
 }
 
 /** The ephemeral answer to the reporter: who is being paged, and how. */
-export function declaredReply(e: Emergency, paging: { tier: number; people: string[]; providers: string[]; unavailable: Array<{ provider: string }> }, channel?: string): string {
+export function declaredReply(
+  e: Emergency,
+  paging: { tier: number; people: string[]; providers: string[]; unavailable: Array<{ provider: string }> },
+  channel?: string,
+  options: { degraded?: boolean } = {},
+): string {
   const people = paging.people.length ? paging.people.map((p) => `<@${p}>`).join(', ') : 'nobody (no on-call tiers are set up: an admin can add them with `/quadrant oncall`)';
   const how = paging.providers.length ? paging.providers.map(providerName).join(', ') : 'no provider (none is configured)';
   const lines = [
     `:rotating_light: Emergency *${e.code}* declared. Paging tier ${paging.tier}: ${people} via ${how}.`,
-    channel ? `Follow it in <#${channel}>.` : 'No emergency channel is set up, so it was not posted; admins were told by DM.',
+    channel ? `Follow it in <#${channel}>. People paged can reply \`ACK ${e.code}\` to the SMS.` : 'No emergency channel is set up, so it was not posted; admins were told by DM.',
   ];
   if (paging.unavailable.length) lines.push(`Not configured: ${paging.unavailable.map((u) => providerName(u.provider)).join(', ')}.`);
+  if (options.degraded) lines.push(":warning: Quadrant's storage did not answer, so this was paged from the last known on-call settings; it is recorded as soon as storage is back.");
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { declareEmergency } from '../../flows/emergency/declare';
+import { lastKnownSettings } from '../../flows/emergency/last-settings';
 import { declaredReply } from '../blocks/emergency-blocks';
 import { emergencyModal } from '../blocks/emergency-modal';
 import { replyFor } from '../replies';
@@ -35,9 +36,9 @@ export function emergencyCommand(deps: Deps) {
         origin: command.channel_id,
         dedupKey: `command-${command.trigger_id}`,
       });
-      const settings = deps.settings.cached(command.team_id);
+      const settings = lastKnownSettings(deps, command.team_id);
       const reply = declared.created && declared.paging
-        ? declaredReply(declared.emergency, declared.paging, settings?.emergency.channel)
+        ? declaredReply(declared.emergency, declared.paging, settings?.emergency.channel, { degraded: declared.degraded })
         : `Emergency *${declared.emergency.code}* was already declared; nobody was paged twice.`;
       await ack({ response_type: 'ephemeral', text: reply });
     } catch (err) {

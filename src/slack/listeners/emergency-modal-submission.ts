@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { SEVERITIES, type Severity } from '../../core/emergency';
 import type { Deps } from '../../deps';
 import { declareEmergency } from '../../flows/emergency/declare';
+import { lastKnownSettings } from '../../flows/emergency/last-settings';
 import { declaredReply } from '../blocks/emergency-blocks';
 
 type Args = SlackViewMiddlewareArgs & AllMiddlewareArgs;
@@ -34,7 +35,7 @@ export function emergencyModalSubmission(deps: Deps) {
         dedupKey: `view-${view.id}`,
       });
       if (declared.created && declared.paging) {
-        const reply = declaredReply(declared.emergency, declared.paging, deps.settings.cached(team)?.emergency.channel);
+        const reply = declaredReply(declared.emergency, declared.paging, lastKnownSettings(deps, team)?.emergency.channel, { degraded: declared.degraded });
         await client.chat.postEphemeral({ channel: meta.channel ?? user, user, text: reply }).catch(() => client.chat.postMessage({ channel: user, text: reply }));
       }
     } catch (err) {

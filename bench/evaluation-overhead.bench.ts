@@ -1,0 +1,122 @@
+/**
+ * What counting costs on the hot path: `/async` acknowledgement throughput of Quadrant's web role with
+ * evaluation recording on, against the same server with it off (QUADRANT_EVALUATION=off), alternating round by
+ * round. Recording is one fire-and-forget Redis command per filed item, auto-pipelined with the filing itself.
+ * The candidate's counts are read back at the end: the filings counted must equal the /async answered.
+ */
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { weekOf } from '../src/core/evaluation';
+import { startServer, type Server } from './lib/servers';
+import { BENCH_TEXTS, signedAsyncCommand } from './lib/slack-command';
+import { emit, median, spread } from './lib/stats';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONNECTIONS = 10;
+const GOAL = 0.95;
+const secret = randomBytes(16).toString('hex');
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+interface Round {
+  rps: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+}
+
+async function load(port: number, seconds = SECONDS): Promise<Round> {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/slack/events`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const signed = signedAsyncCommand(secret, BENCH_TEXTS[i++ % BENCH_TEXTS.length]!);
+          return { ...req, body: signed.body, headers: signed.headers };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], non2xx: result.non2xx };
+}
+
+async function filedCounted(redis: Redis, prefix: string): Promise<number> {
+  await new Promise((r) => setTimeout(r, 500)); // fire-and-forget writes still in flight
+  return Number((await redis.hget(`${prefix}:eval:T0BENCH:${weekOf(Date.now(), 'UTC')}`, 'filed')) ?? 0);
+}
+
+async function main(): Promise<void> {
+  const redis = new Redis(redisUrl);
+  const tag = randomBytes(3).toString('hex');
+  const offPrefix = `bench-evoff-${tag}`;
+  const onPrefix = `bench-evon-${tag}`;
+  let on: Server | undefined;
+  let off: Server | undefined;
+  try {
+    // Is the /async path wired to record yet? A short probe decides; before it is, the server simulates the call.
+    on = await startServer('quadrant-web', { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: onPrefix });
+    const probe = await load(on.port, 1);
+    const wired = (await filedCounted(redis, onPrefix)) > 0;
+    if (!wired) {
+      await on.stop();
+      await deletePrefix(redis, onPrefix);
+      on = await startServer('quadrant-web', { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: onPrefix, BENCH_SIMULATE_EVALUATION_WIRING: '1' });
+    }
+    off = await startServer('quadrant-web', { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: offPrefix, QUADRANT_EVALUATION: 'off' });
+
+    let answered = wired ? probe.ok : 0;
+    answered += (await load(on.port)).ok; // warm-up, counted too
+    await load(off.port);
+    const base: Round[] = [];
+    const cand: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      base.push(await load(off.port));
+      const round = await load(on.port);
+      cand.push(round);
+      answered += round.ok;
+    }
+    const counted = await filedCounted(redis, onPrefix);
+    const offCounted = await filedCounted(redis, offPrefix);
+
+    const ratio = median(cand.map((c) => c.rps)) / median(base.map((b) => b.rps));
+    const p99Ratio = median(cand.map((c) => c.p99)) / median(base.map((b) => b.p99));
+    emit(
+      'Evaluation recording: /async acknowledgement with and without counting',
+      [
+        `Load: autocannon in the bench process, ${CONNECTIONS} connections, ${SECONDS} s per round, ${ROUNDS} alternating rounds after a warm-up; every request is a freshly signed \`/async\` that files a new item.`,
+        `Baseline: Quadrant's web role with \`QUADRANT_EVALUATION=off\` (a store that records nothing). Candidate: the same with recording on${wired ? ', through the /async path as wired' : ' (the /async listener does not call `afterItemFiled` yet, so the candidate counts each new item the way it will: `BENCH_SIMULATE_EVALUATION_WIRING=1`)'}.`,
+        '',
+        '| scenario | req/s, median (range) | p99 ms, median (range) | non-2xx |',
+        '|---|---|---|---|',
+        `| evaluation off | ${spread(base.map((b) => b.rps))} | ${spread(base.map((b) => b.p99), 1)} | ${base.reduce((s, b) => s + b.non2xx, 0)} |`,
+        `| evaluation on | ${spread(cand.map((c) => c.rps))} | ${spread(cand.map((c) => c.p99), 1)} | ${cand.reduce((s, c) => s + c.non2xx, 0)} |`,
+        '',
+        `- Throughput ratio on / off: **${ratio.toFixed(3)}** (goal ≥ ${GOAL}: ${ratio >= GOAL ? 'met' : 'not met'}); p99 ratio ${p99Ratio.toFixed(2)}.`,
+        `- Filings counted by the candidate: ${counted} of ${answered} /async answered with 2xx${counted === answered ? ' (every one)' : ''}; the baseline counted ${offCounted}.`,
+      ].join('\n'),
+    );
+  } finally {
+    await on?.stop();
+    await off?.stop();
+    await deletePrefix(redis, offPrefix);
+    await deletePrefix(redis, onPrefix);
+    redis.disconnect();
+  }
+}
+
+async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+void main();

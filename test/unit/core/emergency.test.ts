@@ -1,0 +1,50 @@
+import { claimStep, transition, type Emergency, type EmergencyAction } from '../../../src/core/emergency';
+
+const base: Emergency = {
+  id: 'em1', team: 'T0TEAM', code: '4821', text: 'db down', severity: 'critical', reporter: 'U0ADA', origin: 'C0OPS',
+  declaredAt: 1_000, status: 'open', step: 0,
+};
+
+describe('transition', () => {
+  // Every action from every status: closed emergencies refuse everything, a repeated acknowledgement changes nothing.
+  const cases: Array<[label: string, from: Partial<Emergency>, action: EmergencyAction, expected: { status?: Emergency['status']; changed?: boolean; refused?: boolean }]> = [
+    ['acknowledge an open emergency', {}, 'acknowledge', { status: 'acknowledged', changed: true }],
+    ['acknowledge twice (a double click)', { status: 'acknowledged', ackBy: 'U0ADA', ackAt: 5 }, 'acknowledge', { status: 'acknowledged', changed: false }],
+    ['resolve an acknowledged one', { status: 'acknowledged' }, 'resolve', { status: 'resolved', changed: true }],
+    ['close an open one as not an emergency', {}, 'not_emergency', { status: 'not_emergency', changed: true }],
+    ['escalate an acknowledged one (re-opens paging)', { status: 'acknowledged' }, 'escalate_now', { status: 'open', changed: true }],
+    ['acknowledge a resolved one', { status: 'resolved' }, 'acknowledge', { refused: true }],
+    ['resolve one closed as not an emergency', { status: 'not_emergency' }, 'resolve', { refused: true }],
+  ];
+  test.each(cases)('%s', (_label, from, action, expected) => {
+    const outcome = transition({ ...base, ...from }, action, 'U0BOB', 2_000);
+    if (expected.refused) return expect(outcome).toEqual({ ok: false, reason: 'already_closed' });
+    expect(outcome.ok && outcome.next.status).toBe(expected.status);
+    expect(outcome.ok && outcome.changed).toBe(expected.changed);
+  });
+
+  test('records who acknowledged and when', () => {
+    const outcome = transition(base, 'acknowledge', 'U0BOB', 2_000);
+    expect(outcome.ok && outcome.next).toMatchObject({ ackBy: 'U0BOB', ackAt: 2_000 });
+  });
+});
+
+describe('claimStep', () => {
+  // The rows an escalation job meets: the normal next step, a repeat run, a crash mid-step, a late ack.
+  const cases: Array<[label: string, from: Partial<Emergency>, step: number, expected: 'claimed' | 'not_paging' | 'already_paged']> = [
+    ['the next step of an open emergency', { step: 0 }, 1, 'claimed'],
+    ['a step already claimed and paged (the job ran twice)', { step: 1, stepPaged: true }, 1, 'already_paged'],
+    ['a step claimed by a worker that crashed before paging finished', { step: 1, stepPaged: false }, 1, 'claimed'],
+    ['an older step than the one paged', { step: 2, stepPaged: true }, 1, 'already_paged'],
+    ['step 0 again (declaration pages it, never a job)', { step: 0 }, 0, 'already_paged'],
+    ['any step after an acknowledgement', { status: 'acknowledged' }, 1, 'not_paging'],
+    ['any step after resolve', { status: 'resolved' }, 1, 'not_paging'],
+  ];
+  test.each(cases)('%s', (_label, from, step, expected) => {
+    const outcome = claimStep({ ...base, ...from }, step);
+    if (expected === 'claimed') {
+      expect(outcome.ok).toBe(true);
+      expect(outcome.ok && outcome.next).toMatchObject({ step, stepPaged: false });
+    } else expect(outcome).toEqual({ ok: false, reason: expected });
+  });
+});
