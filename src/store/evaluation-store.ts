@@ -92,13 +92,22 @@ async function runRecord(redis: Redis, keyCount: number, args: Array<string | nu
 interface Pending {
   team: string;
   at: WeekRef;
-  team_: Map<string, number>;
+  workspace: Map<string, number>;
   channel: Map<string, number>;
   people: Map<string, number>;
   users: Map<string, Map<string, number>>;
 }
 
 const add = (map: Map<string, number>, field: string, by: number) => map.set(field, (map.get(field) ?? 0) + by);
+
+async function scan(redis: Redis, pattern: string, each: (keys: string[]) => Promise<void>): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    cursor = next;
+    if (found.length) await each(found);
+  } while (cursor !== '0');
+}
 
 function numbers(raw: Record<string, string>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -116,7 +125,7 @@ export function createEvaluationStore(redis: Redis, keys: Keys, options: Evaluat
   async function write(p: Pending): Promise<void> {
     const userKeys = [...p.users.keys()];
     const args: Array<string | number> = [];
-    for (const [field, by] of p.team_) args.push('t', field, by);
+    for (const [field, by] of p.workspace) args.push('t', field, by);
     for (const [field, by] of p.channel) args.push('c', field, by);
     for (const [user, by] of p.people) args.push('p', user, by);
     userKeys.forEach((user, i) => {
@@ -159,11 +168,11 @@ export function createEvaluationStore(redis: Redis, keys: Keys, options: Evaluat
       if (events.length === 0) return Promise.resolve();
       const id = `${team}\u0000${at.week}`;
       let p = pending.get(id);
-      if (!p) pending.set(id, (p = { team, at, team_: new Map(), channel: new Map(), people: new Map(), users: new Map() }));
+      if (!p) pending.set(id, (p = { team, at, workspace: new Map(), channel: new Map(), people: new Map(), users: new Map() }));
       for (const event of events) {
         const user = 'user' in event ? event.user : undefined;
         for (const inc of incrementsFor(event)) {
-          if (inc.scope === 'team') add(p.team_, inc.field, inc.by);
+          if (inc.scope === 'team') add(p.workspace, inc.field, inc.by);
           else if (inc.scope === 'channel') add(p.channel, inc.field, inc.by);
           else if (inc.scope === 'people') add(p.people, inc.field, inc.by);
           else if (user) {
@@ -203,19 +212,10 @@ export function createEvaluationStore(redis: Redis, keys: Keys, options: Evaluat
     async forgetUser(team, user) {
       await flush();
       let removed = 0;
-      for (const [pattern, each] of [
-        [keys.evalUser(team, '*', user), async (found: string[]) => (removed += await redis.unlink(...found))],
-        [keys.evalPeople(team, '*'), async (found: string[]) => {
-          for (const key of found) removed += await redis.zrem(key, user);
-        }],
-      ] as const) {
-        let cursor = '0';
-        do {
-          const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-          cursor = next;
-          if (found.length) await each(found);
-        } while (cursor !== '0');
-      }
+      await scan(redis, keys.evalUser(team, '*', user), async (found) => void (removed += await redis.unlink(...found)));
+      await scan(redis, keys.evalPeople(team, '*'), async (found) => {
+        for (const key of found) removed += await redis.zrem(key, user);
+      });
       return removed;
     },
   };

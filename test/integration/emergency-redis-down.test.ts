@@ -174,3 +174,38 @@ describeWithRedisServer('when the declaring process is gone before Redis is back
     expect((await s.app.deps.emergencies.get(TEAM_ID, out.id))?.post).toBeDefined();
   });
 });
+
+describeWithRedisServer('when Redis answers too slowly during a declaration', () => {
+  let redis: OwnRedis;
+  let s: EmergencyStack;
+  beforeAll(async () => {
+    redis = new OwnRedis(await freePort());
+    await redis.start();
+    s = await startEmergencyStack({ redisUrl: redis.url, prefix: testPrefix('qr') });
+  });
+  afterAll(async () => {
+    await s?.stop();
+    await redis?.stop();
+  }, 60_000);
+
+  test('pages without waiting for it, and the late write and the journal make one emergency', async () => {
+    const admin = new Redis(redis.url);
+    try {
+      // Every client's commands wait 1.5 s: the emergency path gives up on Redis after its short deadline.
+      await admin.call('CLIENT', 'PAUSE', '1500', 'ALL');
+      const result = await s.driver.command('bob', '#ops', '/emergency', 'the load balancer drops connections');
+      const code = /Emergency \*(\d{4})\*/.exec(result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '')![1]!;
+      await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes(code)), 'the SMS');
+      expect(s.logs.join('')).toContain('paging from memory and journalling the emergency');
+      const e = await eventually(() => s.app.deps.emergencies.byCode(code), 'the emergency in Redis', 20_000);
+      await eventually(() => readdirSync(s.spoolDir).filter((f) => f.endsWith('.json')).length === 0, 'the journal merged and emptied', 20_000);
+      expect(await s.app.deps.queues.emergency.getJob(escalationJobId(e, 1))).toBeDefined();
+      const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
+      expect(timeline.filter((t) => t.kind === 'declared')).toHaveLength(1);
+      expect((await s.app.deps.emergencies.listOpen(TEAM_ID)).filter((x) => x.text === e.text)).toHaveLength(1);
+      expect(twilioTo(s.providers, ADA_PHONE).sms.filter((m) => m.Body?.includes(code))).toHaveLength(1);
+    } finally {
+      admin.disconnect();
+    }
+  });
+});

@@ -13,7 +13,6 @@ import { buildReportView, reportCsv, reportMessage } from '../../src/flows/evalu
 import { postWeeklyReport } from '../../src/flows/evaluation/weekly-report';
 import { fileItem } from '../../src/flows/file-item';
 import { afterItemFiled } from '../../src/flows/hub/post-to-hub';
-import { markItemDone } from '../../src/flows/mark-item-done';
 import { periodWeeks } from '../../src/core/report';
 import type { Emergency } from '../../src/core/emergency';
 import { createEvaluationStore, type EvaluationStore } from '../../src/store/evaluation-store';
@@ -103,8 +102,8 @@ describe('evaluation', () => {
     for (let i = 0; i < 2; i++) items.push(await file(`deep-${i}`, 'deep_work'));
     for (const [item, ageHours] of [[items[0]!, 2], [items[1]!, 5], [items[2]!, 50]] as const) {
       w.clock.now = item.createdAt + ageHours * HOUR;
-      const done = await markItemDone(w.deps, TEAM, item.id, 'U0BOB');
-      if (done.ok && done.changed) await recordItemDone(w.deps, done.item);
+      // What markItemDone records once it is wired (lead: mark-item-done.ts); the store call itself counts nothing.
+      await recordItemDone(w.deps, (await w.deps.items.setStatus(TEAM, item.id, 'done', w.clock.now))!);
     }
 
     w.clock.now = at(0, 3, 9); // Thursday: digests

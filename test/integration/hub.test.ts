@@ -5,6 +5,9 @@ import { hubHomeSection, hubListMessage } from '../../src/flows/hub/hub-overview
 import { postHubSummary } from '../../src/flows/hub/hub-summary';
 import { afterItemFiled, afterItemMoved } from '../../src/flows/hub/post-to-hub';
 import { syncWeeklySchedulers, weeklySchedulerId } from '../../src/flows/evaluation/weekly-schedule';
+import { forgetFramework } from '../../src/flows/evaluation/forget';
+import { evaluationOf } from '../../src/flows/evaluation/record';
+import { maybeIntroduce, setTips } from '../../src/flows/intro';
 import { HUB, OPS, OPS_SETTINGS, startDigestWorld, TEAM, type DigestWorld } from './digest-harness';
 
 // Issue 9: deep work gets its own message in the hub, a life cycle moved on by buttons, a place in App Home
@@ -148,6 +151,35 @@ describe('the hub', () => {
     await w.deps.settings.set(TEAM, { ...settings, report: { weekly: false } }, 'U0ADA');
     expect(await syncWeeklySchedulers(w.deps, TEAM)).toEqual({ hubSummary: { pattern: '30 16 * * 5', tz: 'Europe/Budapest' } });
     expect(await w.deps.queues.digest.getJobScheduler(weeklySchedulerId('weekly-report', TEAM))).toBeUndefined();
+  });
+});
+
+describe('forgetting a workspace', () => {
+  let w: DigestWorld;
+  beforeAll(async () => {
+    w = await startDigestWorld({ now: START });
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+
+  test('removes the hub, counts, introductions, weekly markers and schedulers, and a later sync schedules nothing', async () => {
+    const filed = await fileItem(w.deps, { team: TEAM, author: 'U0BOB', channel: OPS, text: 'RFC: remote week', source: 'command', seed: 'fw-1', area: 'deep_work' });
+    await afterItemFiled(w.deps, filed);
+    await changeHubState(w.deps, TEAM, filed.item.id, 'decide', 'U0ADA');
+    await maybeIntroduce(w.deps, { team: TEAM, user: 'U0CAT', channel: OPS, via: 'command' });
+    await setTips(w.deps, TEAM, 'U0BOB', false);
+    await postHubSummary(w.deps, TEAM);
+    expect(await syncWeeklySchedulers(w.deps, TEAM)).toHaveProperty('weeklyReport');
+    await evaluationOf(w.deps).flush();
+    const mine = async () =>
+      (await w.deps.redis.keys(`${w.prefix}:*${TEAM}*`)).filter((k) => /:(eval|eval-ch|eval-user|eval-people|weekly-posted|hub-[a-z-]+|introduced|tips-off):|hub-summary|weekly-report/.test(k));
+    expect((await mine()).length).toBeGreaterThan(5);
+
+    await w.deps.redis.srem(w.deps.keys.teams(), TEAM); // what uninstalling does first
+    expect(await forgetFramework(w.deps, TEAM)).toBeGreaterThan(0);
+    expect(await syncWeeklySchedulers(w.deps, TEAM)).toEqual({});
+    expect(await mine()).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { EmergencyAction } from '../../core/emergency';
 import type { Deps } from '../../deps';
 import type { CallbackAction } from '../../pagers';
 import { actOnEmergency, type ActSource } from './act';
+import { replaySpool } from './replay-spool';
 import { acknowledgeOncallTest, isOncallTestId, oncallTestByCode, personByPhone } from './oncall-test';
 
 /**
@@ -23,7 +24,8 @@ export async function handleSmsReply(deps: Deps, sms: { from: string; action: Ca
     await acknowledgeOncallTest(deps, test, { person, via: 'SMS' });
     return `Quadrant: test page ${sms.code} acknowledged. Thank you, this number works.`;
   }
-  const e = await deps.emergencies.byCode(sms.code);
+  // Declared while Redis was away and not replayed yet: record it first rather than turn the reply away.
+  const e = (await deps.emergencies.byCode(sms.code)) ?? ((await replaySpool(deps).catch(() => 0)) > 0 ? await deps.emergencies.byCode(sms.code) : undefined);
   if (!e) return `Quadrant: no open emergency has code ${sms.code}. Nothing was changed.`;
   const person = personByPhone(await deps.settings.get(e.team), sms.from);
   if (!person) return strangerReply(deps, e.team, sms.code, e.id);

@@ -83,40 +83,37 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
   const seen = recent.get(recentKey, now) ?? deps.spool.read({ team: input.team, id } as Emergency)?.emergency;
   if (seen) return duplicate(log, seen);
 
-  const [{ settings, stale }, stored] = await Promise.all([
-    emergencySettings(deps, input.team, REDIS_DEADLINE_MS),
-    store(deps, {
-      id,
-      team: input.team,
-      code: codeFor(id, 0),
-      text: input.text,
-      severity: input.severity ?? 'critical',
-      reporter: input.reporter,
-      origin: input.origin,
-      originTs: input.originTs,
-      declaredAt: now,
-      status: 'open',
-      step: 0,
-    }, input.dedupKey),
-  ]);
+  const draft: Emergency = {
+    id,
+    team: input.team,
+    code: codeFor(id, 0),
+    text: input.text,
+    severity: input.severity ?? 'critical',
+    reporter: input.reporter,
+    origin: input.origin,
+    originTs: input.originTs,
+    declaredAt: now,
+    status: 'open',
+    step: 0,
+  };
+  const [{ settings, stale }, stored] = await Promise.all([emergencySettings(deps, input.team, REDIS_DEADLINE_MS), store(deps, draft, input.dedupKey)]);
   if (stored.kind === 'duplicate') {
     recent.set(recentKey, stored.emergency, now);
     return duplicate(log, stored.emergency);
   }
   const degraded = stored.kind === 'unreachable';
-  const emergency: Emergency = stored.kind === 'created' ? stored.emergency : { id, team: input.team, code: codeFor(id, 0), text: input.text, severity: input.severity ?? 'critical', reporter: input.reporter, origin: input.origin, originTs: input.originTs, declaredAt: now, status: 'open', step: 0 };
+  const emergency = stored.kind === 'created' ? stored.emergency : draft;
   if (degraded) {
     log.error({ err: stored.err, emergency: id, staleSettings: stale }, 'Redis did not answer; paging from memory and journalling the emergency');
   }
   recent.set(recentKey, emergency, now);
-  // Written before the first page, so a crash right after paging still records the emergency.
   const journal = createJournal(deps, emergency, input.dedupKey, degraded);
 
   const prepared = await prepareTier(deps, emergency, settings, 0);
   // The channel post and the timeline queue behind the pages, never in front of them.
   let pagesSent: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (pagesSent = resolve));
-  journal.then(async (e) => {
+  journal.after(async (e) => {
     await gate;
     return announce(deps, journal, e, settings);
   });

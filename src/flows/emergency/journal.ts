@@ -16,7 +16,7 @@ export interface Journal {
   /** Stored and shown in the thread once the post exists. */
   step(kind: string, text: string, options?: { broadcast?: boolean }): void;
   /** Runs after the steps before it (the channel post goes first, so later steps can thread under it). */
-  then(work: (e: Emergency) => Promise<Emergency | void>): void;
+  after(work: (e: Emergency) => Promise<Emergency | void>): void;
   /** Records the channel post. */
   posted(post: { channel: string; ts: string }): Promise<void>;
   /** Owes the channel post: the upkeep posts it when Slack answers again. */
@@ -51,6 +51,8 @@ export function createJournal(deps: Deps, first: Emergency, dedupKey: string, sp
   const enqueue = (work: () => Promise<void>) => {
     chain = chain.then(work).catch((err: unknown) => log.error({ err }, 'emergency journal step failed'));
   };
+  // Journalled before any page leaves, so a crash right after paging still records the emergency.
+  if (spooledFromStart) spool((entry) => entry);
 
   return {
     step(kind, text, options = {}) {
@@ -61,7 +63,7 @@ export function createJournal(deps: Deps, first: Emergency, dedupKey: string, sp
         await postToThread(deps, e, text, options);
       });
     },
-    then(work) {
+    after(work) {
       enqueue(async () => {
         const next = await work(e);
         if (next) e = next;

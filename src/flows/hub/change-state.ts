@@ -3,7 +3,7 @@ import type { Item } from '../../core/item';
 import type { Deps } from '../../deps';
 import { hubItemMessage, hubStateNote } from '../../slack/blocks/hub-message';
 import { authorNames } from '../digest/author-names';
-import { recordItemDone, track } from '../evaluation/record';
+import { track } from '../evaluation/record';
 import { markItemDone } from '../mark-item-done';
 import { requestDigestRefresh } from '../digest/refresh-digest';
 
@@ -44,11 +44,9 @@ export async function changeHubState(deps: Deps, team: string, itemId: string, a
 /** A decided or archived item is done (it leaves the digest); a reopened one is open again. */
 async function followStatus(deps: Deps, item: Item, action: HubAction, by: string): Promise<Item> {
   if ((action === 'decide' || action === 'archive') && item.status === 'open') {
+    // markItemDone counts the item done for the evaluation, as for every other way of closing it.
     const done = await markItemDone(deps, item.team, item.id, by);
-    if (done.ok && done.changed) {
-      void recordItemDone(deps, done.item);
-      return done.item;
-    }
+    if (done.ok && done.changed) return done.item;
   }
   if (action === 'reopen' && item.status !== 'open') {
     const reopened = await deps.items.setStatus(item.team, item.id, 'open', deps.now());

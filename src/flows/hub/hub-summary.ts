@@ -38,7 +38,7 @@ export async function postHubSummary(deps: Deps, team: string): Promise<HubSumma
   const client = await deps.slackFor(team);
   const people = [...proposed, ...decided, ...overview.open].flatMap((i) => [i.author, ...(i.hub?.decidedBy ? [i.hub.decidedBy] : []), ...waitingOn(i)]);
   const names = await authorNames(deps, client, team, people);
-  const message = hubSummaryMessage({ week, proposed, decided, open: overview.open, names, now });
+  const message = hubSummaryMessage({ proposed, decided, open: overview.open, names, now });
   const posted = await client.chat.postMessage({ channel, ...(message as { text: string; blocks: never[] }), unfurl_links: false, unfurl_media: false });
   await deps.redis.multi().sadd(postedKey, channel).expire(postedKey, POSTED_TTL_S).exec();
   return { status: 'posted', week, ts: posted.ts ?? '' };

@@ -4,11 +4,9 @@ import { relativeAge } from '../../core/schedule';
 import { hubItemTitle } from './hub-list';
 import { HUB_STATE_LABEL, personName } from './hub-message';
 
-/** The weekly hub summary: proposed this week, decided this week, and what is still open, waiting on whom. */
+/** The weekly hub summary: proposed and decided in the last seven days, and what is still open, waiting on whom. */
 
 export interface HubSummaryView {
-  /** "2026-W14". */
-  week: string;
   proposed: Item[];
   decided: Item[];
   open: Item[];
@@ -29,7 +27,7 @@ function list(items: Item[], line: (i: Item) => string, empty: string): string {
 export function hubSummaryMessage(view: HubSummaryView): { text: string; blocks: unknown[] } {
   const name = (id: string) => personName(id, view.names);
   const blocks = [
-    { type: 'header', text: { type: 'plain_text', text: `The hub this week (${view.week})`, emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: 'The hub: the last 7 days', emoji: true } },
     section(`*Proposed* (${view.proposed.length})\n${list(view.proposed, (i) => `${hubItemTitle(i)} · by ${name(i.author)}`, 'Nothing new was proposed.')}`),
     section(`*Decided* (${view.decided.length})\n${list(view.decided, (i) => `${hubItemTitle(i)} · by ${name(i.hub?.decidedBy ?? i.author)}`, 'No decisions this week.')}`),
     section(
@@ -41,5 +39,5 @@ export function hubSummaryMessage(view: HubSummaryView): { text: string; blocks:
     ),
     { type: 'context', elements: [{ type: 'mrkdwn', text: 'An open item waits on the people it mentions, or else on its author to call a decision.' }] },
   ];
-  return { text: `The hub this week: ${view.proposed.length} proposed, ${view.decided.length} decided, ${view.open.length} waiting`, blocks };
+  return { text: `The hub, last 7 days: ${view.proposed.length} proposed, ${view.decided.length} decided, ${view.open.length} waiting`, blocks };
 }

@@ -1,5 +1,6 @@
 import { AREA_INFO, AREAS } from '../../core/areas';
-import type { Change, MetricId, MetricRow, Suggestion } from '../../core/report';
+import type { Change, MetricId, MetricRow } from '../../core/report';
+import type { Suggestion } from '../../core/report-suggestions';
 
 /** The words of the evaluation report: one place for metric labels, changes and suggestions. */
 

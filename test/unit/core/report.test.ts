@@ -1,6 +1,7 @@
 import type { Area } from '../../../src/core/areas';
 import { COUNTER, incrementsFor, sumCounts, type EvaluationEvent, type WeekCounts } from '../../../src/core/evaluation';
-import { buildReport, changeOf, figuresOf, periodWeeks, suggestionsFor, topChannels, type MetricRow } from '../../../src/core/report';
+import { buildReport, changeOf, figuresOf, periodWeeks, topChannels, type MetricRow } from '../../../src/core/report';
+import { suggestionsFor } from '../../../src/core/report-suggestions';
 import { CSV_COLUMNS, reportCsv } from '../../../src/core/report-csv';
 
 /** What the store would hold after these events: the team-scope increments, summed. */
