@@ -37,6 +37,7 @@ const DECLARATIONS_PER_ROUND = Number(process.env.BENCH_DECLARATIONS ?? 40);
 const PICKUPS_PER_ROUND = Number(process.env.BENCH_PICKUPS ?? 30);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 100_000);
 const SLOW_JOB_MS = 250;
+const SETTLE_MS = 2_000;
 const GOAL_P99_MS = 100;
 const GOAL_RATIO = 1.5;
 const TEAM = 'T0SANDBOX';
@@ -181,11 +182,11 @@ async function main(): Promise<void> {
     return (await arrived) - sent;
   }
 
-  async function pickups(round: number): Promise<number[]> {
+  async function pickups(round: string): Promise<number[]> {
     // Due 20 ms apart, so each is a separate wake-up of the emergency workers.
     const jobs = await Promise.all(
       Array.from({ length: PICKUPS_PER_ROUND }, (_, i) =>
-        emergency.add('escalate', { team: TEAM, id: `bench-none-${round}-${i}`, step: 1 }, { jobId: `bench-pickup-${round}-${i}`, delay: 200 + i * 20, attempts: 1 }),
+        emergency.add('escalate', { team: TEAM, id: `bench-none-${round}-${i}`, step: 1 }, { jobId: `bench-pickup-${round}-${i}`, delay: 200 + i * 20, attempts: 1, removeOnComplete: false }),
       ),
     );
     const out: number[] = [];
@@ -224,12 +225,14 @@ async function main(): Promise<void> {
   async function round(r: number, backlog: boolean): Promise<Round> {
     if (backlog) await fillBacklog();
     else await quiet();
+    // Let Redis finish the set-up's own work (adding or deleting 100,000 jobs) before measuring either state.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const firstPageMs: number[] = [];
     for (let i = 0; i < DECLARATIONS_PER_ROUND; i++) {
       firstPageMs.push(await declare(r));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const pickupMs = await pickups(r);
+    const pickupMs = await pickups(`${r}-${backlog ? 'busy' : 'idle'}`);
     return { firstPageMs, pickupMs, waitingAtEnd: await intake.getWaitingCount(), activeAtEnd: await intake.getActiveCount() };
   }
 
@@ -240,7 +243,7 @@ async function main(): Promise<void> {
     // Warm-up: JIT, connections, the code path (discarded).
     await quiet();
     for (let i = 0; i < 10; i++) await declare(0);
-    await pickups(0);
+    await pickups('warm-up');
     for (let r = 1; r <= ROUNDS; r++) {
       // Alternate which goes first, so a drift over the run does not favour one side.
       if (r % 2) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 
@@ -62,4 +63,20 @@ export async function evictionPolicyWarning(redis: Redis): Promise<string | unde
     // Managed Redis services often disable CONFIG; nothing to say then.
     return undefined;
   }
+}
+
+/**
+ * A Lua script called by its SHA: the script text crosses the wire only the first time after Redis
+ * (re)starts, instead of with every call.
+ */
+export function createScript(redis: Redis, lua: string): (keys: string[], args: string[]) => Promise<unknown> {
+  const sha = createHash('sha1').update(lua).digest('hex');
+  return async (keys, args) => {
+    try {
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!String((err as Error)?.message).includes('NOSCRIPT')) throw err;
+      return redis.eval(lua, keys.length, ...keys, ...args);
+    }
+  };
 }

@@ -58,7 +58,7 @@ interface Parsed {
 
 const FLAGS = { '--severity': 'severity', '--team': 'team', '--reporter': 'reporter', '--idempotency-key': 'idempotencyKey' } as const;
 
-export function parseEmergencyArgs(args: string[]): Parsed | { error: string } {
+function parseEmergencyArgs(args: string[]): Parsed | { error: string } {
   const words: string[] = [];
   const out: Omit<Parsed, 'text'> = {};
   for (let i = 0; i < args.length; i++) {
@@ -85,7 +85,7 @@ export function parseEmergencyArgs(args: string[]): Parsed | { error: string } {
  * `quadrant emergency TEXT`: for when Slack itself is down. Runs no HTTP server and no workers: it pages from
  * this process, records the emergency in Redis (or the local spool when Redis is down too), queues the
  * escalation for the worker processes, and leaves the channel post to them when Slack does not answer.
- * Exit 0 once declared (1 when every page failed, 2 for bad input).
+ * Exit 0 once declared and paged (1 when no page was accepted, 2 for bad input).
  */
 export async function runEmergency(args: string[], io: EmergencyIo, context: EmergencyContext = {}): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -132,7 +132,7 @@ export async function runEmergency(args: string[], io: EmergencyIo, context: Eme
     io.stderr.write(`${humanSummary(declared.created, e.code, declared.paging, accepted.length, failed, declared.degraded)}\n`);
     // Emergencies this machine journalled earlier, while Redis was away, are recorded now if it answers.
     if (isRedisReady(deps.redis)) await withDeadline(replaySpool(deps), 3000).catch(() => 0);
-    return declared.created && results.length > 0 && accepted.length === 0 ? 1 : 0;
+    return declared.created && accepted.length === 0 ? 1 : 0;
   } finally {
     await close();
   }
@@ -150,7 +150,7 @@ function humanSummary(
   const lines = [`Emergency ${code} declared. Tier ${paging?.tier ?? 1}: ${paging?.people.join(', ') || 'nobody'} via ${paging?.providers.map(providerName).join(', ') || 'no provider'}.`];
   lines.push(`${acceptedCount} page(s) accepted, ${failed.length} failed.`);
   for (const f of failed) lines.push(`  ${providerName(f.provider)} failed: ${f.reason}`);
-  if (acceptedCount === 0 && failed.length > 0) lines.push('EVERY PAGE FAILED: call the on-call directly.');
+  if (acceptedCount === 0) lines.push(failed.length > 0 ? 'EVERY PAGE FAILED: call the on-call directly.' : 'NOBODY WAS PAGED (no on-call tiers or providers are known): call the on-call directly.');
   if (degraded) lines.push('Redis did not answer: the emergency is journalled on this machine and recorded when Redis is back.');
   return lines.join('\n');
 }

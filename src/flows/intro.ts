@@ -15,6 +15,8 @@ export type IntroVia = 'command' | 'joined' | 'later';
 export type IntroOutcome = 'sent' | 'already' | 'tips_off' | 'later' | 'not_enforced' | 'failed';
 
 export const INTRO_JOB = 'intro';
+/** After an introduction Slack refused, the next attempt waits this long. */
+const RETRY_FAILED_S = 6 * 3600;
 
 /** People known to be introduced, per process: a repeat command costs no Redis call. Never holds "tips off", which can change back. */
 const introduced = new Set<string>();
@@ -76,8 +78,9 @@ export async function maybeIntroduce(deps: Deps, input: IntroInput): Promise<Int
     log.info('introduced the framework');
     return 'sent';
   } catch (err) {
-    // Give the claim back so a later command tries again.
-    if (claimed) await deps.redis.del(deps.keys.introduced(team, user)).catch(() => undefined);
+    // Try again later, not on the very next command: a person Slack cannot reach (deactivated, a DM the bot
+    // may not open) would otherwise cost Slack calls on every command they run.
+    if (claimed) await deps.redis.set(deps.keys.introduced(team, user), 'failed', 'EX', RETRY_FAILED_S).catch(() => undefined);
     log.warn({ err }, 'introduction not sent');
     return 'failed';
   }

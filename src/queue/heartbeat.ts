@@ -3,7 +3,7 @@ import type { HealthCheck } from '../http/health';
 
 const BEAT_MS = 5_000;
 /** Three missed beats: the worker is gone (or was never deployed, as in a web-only set-up). */
-export const HEARTBEAT_STALE_MS = 3 * BEAT_MS;
+const HEARTBEAT_STALE_MS = 3 * BEAT_MS;
 
 /** Workers that escalate write a heartbeat; web processes read it to warn that nobody would escalate. */
 export function startHeartbeat(deps: Deps, role: string): NodeJS.Timeout {

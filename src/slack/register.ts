@@ -36,44 +36,56 @@ import { moveToDigestAction } from './listeners/move-to-digest-action';
 import { nudgeAction } from './listeners/nudge-action';
 import { reactionEvent } from './listeners/reaction-event';
 import { NUDGE_ACTION_PREFIX } from './blocks/nudge-blocks';
-import { COMMANDS, MESSAGE_SHORTCUTS } from './surface';
+import { routeListeners } from './router';
+import { MESSAGE_SHORTCUTS } from './surface';
 
-/** One line per listener. The manifest test checks these against manifest.yml via surface.ts. */
+/**
+ * One line per listener, grouped by what Slack sends. The manifest test checks the commands, events and
+ * shortcuts against manifest.yml via surface.ts.
+ */
 export function registerListeners(app: App, deps: Deps): void {
-  app.command('/async', asyncCommand(deps));
-  app.command('/emergency', emergencyCommand(deps));
-  app.command(
-    '/quadrant',
-    quadrantCommand(deps, { oncallTest: async (ctx) => ctx.reply(oncallTestMessage(await runOncallTest(ctx.deps, ctx.team, ctx.user))) }),
-  );
-  // Bolt runs every matching listener, so the fallback must not match the commands above.
-  app.command(new RegExp(`^(?!(${COMMANDS.join('|')})$)`), unknownCommand);
-
-  app.event('message', messageEvent(deps));
-  app.event('app_mention', appMention(deps));
-  app.event('reaction_added', reactionEvent(deps));
-  app.event('reaction_removed', reactionEvent(deps));
-  app.event('app_home_opened', appHomeOpened(deps));
-  app.event('app_uninstalled', appUninstalled(deps));
-  app.event('tokens_revoked', tokensRevoked(deps));
-
-  app.action(ITEM_ACTIONS.done, itemDoneAction(deps));
-  app.action(ITEM_ACTIONS.snooze, itemSnoozeAction(deps));
-  app.action(ITEM_ACTIONS.escalate, itemEscalateAction(deps));
-  app.action(new RegExp(`^(${[EMERGENCY_ACTIONS.acknowledge, EMERGENCY_ACTIONS.resolve, EMERGENCY_ACTIONS.escalate, EMERGENCY_ACTIONS.notEmergency].join('|')})$`), emergencyAction(deps));
-  app.action(EMERGENCY_ACTIONS.moveToDigest, moveToDigestAction(deps));
-  app.action(OPEN_ACTION_PATTERN, quadrantOpenAction(deps));
-  app.action(ROLLBACK_ACTION_PATTERN, quadrantRollbackAction(deps));
-  app.action(new RegExp(`^${NUDGE_ACTION_PREFIX}`), nudgeAction(deps));
-
-  app.shortcut({ callback_id: MESSAGE_SHORTCUTS.sendToAsync, type: 'message_action' }, sendToAsyncShortcut(deps));
-  app.shortcut({ callback_id: MESSAGE_SHORTCUTS.declareEmergency, type: 'message_action' }, declareEmergencyShortcut(deps));
-
-  app.view(ASYNC_MODAL_ID, asyncModalSubmission(deps));
-  app.view(EMERGENCY_MODAL_ID, emergencyModalSubmission(deps));
-  app.view(SETTINGS_MODAL_ID, quadrantSettingsSubmission(deps));
-  app.view(CHANNEL_MODAL_ID, quadrantChannelSubmission(deps));
-  app.view(IMPORT_MODAL_ID, quadrantImportSubmission(deps));
-
+  const reaction = reactionEvent(deps);
+  routeListeners(app, {
+    commands: [
+      ['/async', asyncCommand(deps)],
+      ['/emergency', emergencyCommand(deps)],
+      ['/quadrant', quadrantCommand(deps, { oncallTest: async (ctx) => ctx.reply(oncallTestMessage(await runOncallTest(ctx.deps, ctx.team, ctx.user))) })],
+    ],
+    unknownCommand,
+    events: [
+      ['message', messageEvent(deps)],
+      ['app_mention', appMention(deps)],
+      ['reaction_added', reaction],
+      ['reaction_removed', reaction],
+      ['app_home_opened', appHomeOpened(deps)],
+      ['app_uninstalled', appUninstalled(deps)],
+      ['tokens_revoked', tokensRevoked(deps)],
+    ],
+    actions: [
+      [ITEM_ACTIONS.done, itemDoneAction(deps)],
+      [ITEM_ACTIONS.snooze, itemSnoozeAction(deps)],
+      [ITEM_ACTIONS.escalate, itemEscalateAction(deps)],
+      [EMERGENCY_ACTION_PATTERN, emergencyAction(deps)],
+      [EMERGENCY_ACTIONS.moveToDigest, moveToDigestAction(deps)],
+      [OPEN_ACTION_PATTERN, quadrantOpenAction(deps)],
+      [ROLLBACK_ACTION_PATTERN, quadrantRollbackAction(deps)],
+      [new RegExp(`^${NUDGE_ACTION_PREFIX}`), nudgeAction(deps)],
+    ],
+    shortcuts: [
+      [MESSAGE_SHORTCUTS.sendToAsync, sendToAsyncShortcut(deps)],
+      [MESSAGE_SHORTCUTS.declareEmergency, declareEmergencyShortcut(deps)],
+    ],
+    views: [
+      [ASYNC_MODAL_ID, asyncModalSubmission(deps)],
+      [EMERGENCY_MODAL_ID, emergencyModalSubmission(deps)],
+      [SETTINGS_MODAL_ID, quadrantSettingsSubmission(deps)],
+      [CHANNEL_MODAL_ID, quadrantChannelSubmission(deps)],
+      [IMPORT_MODAL_ID, quadrantImportSubmission(deps)],
+    ],
+  });
   app.error(errorHandler(deps));
 }
+
+const EMERGENCY_ACTION_PATTERN = new RegExp(
+  `^(${[EMERGENCY_ACTIONS.acknowledge, EMERGENCY_ACTIONS.resolve, EMERGENCY_ACTIONS.escalate, EMERGENCY_ACTIONS.notEmergency].join('|')})$`,
+);

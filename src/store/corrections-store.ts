@@ -22,6 +22,7 @@ export interface CorrectionsStore {
 }
 
 const MAX_CORRECTIONS = 500;
+const FRESH_MS = 1000;
 // The text is only needed for similarity; a correction never needs a whole long update.
 const MAX_TEXT = 2_000;
 
@@ -35,9 +36,10 @@ function parse(raw: string): RecordedCorrection | undefined {
   }
 }
 
-export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?: number } = {}): CorrectionsStore {
+export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?: number; freshMs?: number } = {}): CorrectionsStore {
   const max = options.max ?? MAX_CORRECTIONS;
-  const cache = new Map<string, { head: string | null; model: CorrectionModel }>();
+  const freshMs = options.freshMs ?? FRESH_MS;
+  const cache = new Map<string, { head: string | null; model: CorrectionModel; checkedAt: number }>();
 
   async function list(team: string): Promise<RecordedCorrection[]> {
     const raws = await redis.lrange(keys.corrections(team), 0, max - 1);
@@ -51,11 +53,16 @@ export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?
       cache.delete(team);
     },
     async model(team) {
-      const head = await redis.lindex(keys.corrections(team), 0);
       const cached = cache.get(team);
-      if (cached && cached.head === head) return cached.model;
+      // The model is asked on every /async ack; a second-old view of other processes' corrections is fine.
+      if (cached && Date.now() - cached.checkedAt < freshMs) return cached.model;
+      const head = await redis.lindex(keys.corrections(team), 0);
+      if (cached && cached.head === head) {
+        cached.checkedAt = Date.now();
+        return cached.model;
+      }
       const model = buildCorrectionModel(head === null ? [] : await list(team));
-      cache.set(team, { head, model });
+      cache.set(team, { head, model, checkedAt: Date.now() });
       return model;
     },
     list,

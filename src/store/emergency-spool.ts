@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { Emergency } from '../core/emergency';
 
+type Ref = Pick<Emergency, 'team' | 'id'>;
+
 export interface SpooledEmergency {
   emergency: Emergency;
   dedupKey: string;
@@ -15,10 +17,12 @@ export interface SpooledEmergency {
  */
 export function createEmergencySpool(dir: string) {
   mkdirSync(dir, { recursive: true });
-  const file = (e: Emergency) => path.join(dir, `${e.team}-${e.id}.json`);
+  const file = (e: Ref) => path.join(dir, `${e.team}-${e.id}.json`);
   return {
     dir,
     write(entry: SpooledEmergency): void {
+      // The folder may have been cleaned away (a tmp reaper) since start-up.
+      mkdirSync(dir, { recursive: true });
       const target = file(entry.emergency);
       const temp = `${target}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify(entry));
@@ -26,7 +30,13 @@ export function createEmergencySpool(dir: string) {
     },
     list(): SpooledEmergency[] {
       const out: SpooledEmergency[] = [];
-      for (const name of readdirSync(dir)) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return out;
+      }
+      for (const name of names) {
         if (!name.endsWith('.json')) continue;
         try {
           out.push(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as SpooledEmergency);
@@ -36,18 +46,14 @@ export function createEmergencySpool(dir: string) {
       }
       return out;
     },
-    read(e: Emergency): SpooledEmergency | undefined {
+    read(e: Ref): SpooledEmergency | undefined {
       try {
         return JSON.parse(readFileSync(file(e), 'utf8')) as SpooledEmergency;
       } catch {
         return undefined;
       }
     },
-    appendTimeline(e: Emergency, entry: SpooledEmergency['timeline'][number]): void {
-      const current = this.read(e);
-      if (current) this.write({ ...current, timeline: [...current.timeline, entry] });
-    },
-    remove(e: Emergency): void {
+    remove(e: Ref): void {
       rmSync(file(e), { force: true });
     },
   };

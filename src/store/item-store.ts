@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Item, ItemStatus } from '../core/item';
 import type { ItemStore } from '../core/ports';
+import { createScript } from '../redis';
 import type { Keys } from './keys';
 
 // Stores the item once, indexes it, and answers with whatever is stored under that id.
@@ -36,6 +37,8 @@ return out
 
 export function createItemStore(redis: Redis, keys: Keys): ItemStore & { remove(team: string, id: string): Promise<boolean> } {
   const openPrefix = (team: string) => keys.openItems(team, '');
+  const addScript = createScript(redis, ADD_ITEM);
+  const patchScript = createScript(redis, PATCH_ITEM);
 
   async function getMany(team: string, ids: string[]): Promise<Item[]> {
     if (ids.length === 0) return [];
@@ -44,24 +47,21 @@ export function createItemStore(redis: Redis, keys: Keys): ItemStore & { remove(
   }
 
   async function patch(team: string, id: string, changes: Record<string, unknown>): Promise<Item | undefined> {
-    const raw = (await redis.eval(PATCH_ITEM, 2, keys.item(team, id), openPrefix(team), JSON.stringify(changes))) as string | null;
+    const raw = (await patchScript([keys.item(team, id), openPrefix(team)], [JSON.stringify(changes)])) as string | null;
     return raw ? (JSON.parse(raw) as Item) : undefined;
   }
 
   return {
     async add(item) {
       const sourceKey = item.ts ? keys.itemBySource(item.team, item.channel, item.ts) : keys.item(item.team, item.id);
-      const [created, raw] = (await redis.eval(
-        ADD_ITEM,
-        4,
-        keys.item(item.team, item.id),
-        item.digestChannel && item.status === 'open' ? keys.openItems(item.team, item.digestChannel) : keys.item(item.team, item.id),
-        keys.userItems(item.team, item.author),
-        sourceKey,
-        JSON.stringify(item),
-        item.digestChannel && item.status === 'open' ? '1' : '',
-        String(item.createdAt),
-        item.id,
+      const [created, raw] = (await addScript(
+        [
+          keys.item(item.team, item.id),
+          item.digestChannel && item.status === 'open' ? keys.openItems(item.team, item.digestChannel) : keys.item(item.team, item.id),
+          keys.userItems(item.team, item.author),
+          sourceKey,
+        ],
+        [JSON.stringify(item), item.digestChannel && item.status === 'open' ? '1' : '', String(item.createdAt), item.id],
       )) as [number, string];
       return { item: JSON.parse(raw) as Item, created: created === 1 };
     },

@@ -49,6 +49,8 @@ describe('when a workspace corrects the classifier', () => {
     const elsewhere = createCorrectionsStore(redis, keys);
     expect((await here.model(TEAM)).size).toBe(0);
     for (const [i, text] of CORRECTED.entries()) await elsewhere.record(TEAM, { text, area: 'daily_operations', by: 'U0ADMIN', at: 1_000 + i });
+    // Each process re-reads at most once a second, so the correction arrives within that second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(classify(MESSAGE, { corrections: await here.model(TEAM) }).area).toBe('daily_operations');
   });
 

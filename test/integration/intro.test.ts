@@ -67,6 +67,15 @@ describe('the introduction', () => {
     expect(w.slack.workspace.allMessages('D0CAT').filter((m) => m.bot_id)).toHaveLength(1);
   });
 
+  test('an introduction Slack refuses is tried again hours later, not on every command', async () => {
+    // U0GHOST is not in the sandbox workspace: Slack answers user_not_found to the ephemeral and to the DM.
+    expect(await maybeIntroduce(w.deps, { team: TEAM, user: 'U0GHOST', channel: OPS, via: 'command' })).toBe('failed');
+    const calls = w.slack.calls.length;
+    expect(await maybeIntroduce(w.deps, { team: TEAM, user: 'U0GHOST', channel: OPS, via: 'command' })).toBe('already');
+    expect(w.slack.calls.length).toBe(calls);
+    expect(await w.deps.redis.ttl(w.deps.keys.introduced(TEAM, 'U0GHOST'))).toBeGreaterThan(3600);
+  });
+
   test('joining a channel Quadrant enforces introduces the member; other channels do not', async () => {
     expect(await introduceNewMember(w.deps, TEAM, 'U0BOB', 'C0GENERAL')).toBe('not_enforced');
     expect(await introduceNewMember(w.deps, TEAM, 'U0BOB', OPS)).toBe('sent');

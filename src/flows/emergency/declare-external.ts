@@ -18,7 +18,7 @@ export type ExternalOutcome =
   | { ok: true; declared: Declared; team: string }
   | { ok: false; error: 'invalid_text' | 'text_too_long' | 'invalid_severity' | 'invalid_team' | 'invalid_idempotency_key' | 'unknown_team'; message: string };
 
-export const EXTERNAL_TEXT_MAX = 3000;
+const EXTERNAL_TEXT_MAX = 3000;
 const TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
 
 /**

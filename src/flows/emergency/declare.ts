@@ -80,7 +80,7 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
 
   // Seen by this process, or journalled here while Redis was away: a retry must not page again, even
   // before the spool replay has told Redis.
-  const seen = recent.get(recentKey, now) ?? deps.spool.read({ team: input.team, id } as Emergency)?.emergency;
+  const seen = recent.get(recentKey, now) ?? deps.spool.read({ team: input.team, id })?.emergency;
   if (seen) return duplicate(log, seen);
 
   const draft: Emergency = {

@@ -1,5 +1,6 @@
 import type { Emergency } from '../../core/emergency';
 import type { Deps } from '../../deps';
+import type { SpooledEmergency } from '../../store/emergency-spool';
 import type { TimelineEntry } from '../../store/emergency-store';
 import { fastRedis } from './fail-fast';
 import { postToThread } from './notify';
@@ -35,7 +36,7 @@ export function createJournal(deps: Deps, first: Emergency, dedupKey: string, sp
   let chain: Promise<void> = Promise.resolve();
   const log = deps.logger.child({ team: e.team, emergency: e.id });
 
-  const spool = (change: (entry: { emergency: Emergency; dedupKey: string; timeline: TimelineEntry[] }) => { emergency: Emergency; dedupKey: string; timeline: TimelineEntry[] }) => {
+  const spool = (change: (entry: SpooledEmergency) => SpooledEmergency) => {
     try {
       deps.spool.write(change(deps.spool.read(e) ?? { emergency: e, dedupKey, timeline: [] }));
     } catch (err) {

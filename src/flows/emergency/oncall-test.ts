@@ -36,7 +36,7 @@ export interface OncallTestReport {
 }
 
 /** Test ids look nothing like emergency ids, so every callback can tell a test from the real thing. */
-export const TEST_ID_PREFIX = 'ot';
+const TEST_ID_PREFIX = 'ot';
 const TEST_TTL_S = 7 * 86_400;
 /** Long enough for everyone to notice the page; the code is free for emergencies again afterwards. */
 const TEST_CODE_TTL_S = 86_400;
@@ -90,17 +90,13 @@ export async function runOncallTest(deps: Deps, team: string, by: string): Promi
   });
   const lines = results.map((result) => lineFor(result, tiersOf));
   lines.sort((a, b) => (a.tiers[0] ?? 0) - (b.tiers[0] ?? 0) || (a.person ?? '').localeCompare(b.person ?? '') || a.provider.localeCompare(b.provider));
-  // Acknowledgements may already have arrived for the fastest pages; keep them.
-  return update(deps, team, id, (current) => ({ ...current, lines: lines.map((line) => ({ ...line, acknowledged: current.lines.find((l) => sameLine(l, line))?.acknowledged ?? ackedBefore(current, line) })) }));
+  // A quick SMS reply may have been acknowledged before these lines existed (held on a placeholder); keep it.
+  return update(deps, team, id, (current) => ({ ...current, lines: lines.map((line) => ({ ...line, acknowledged: ackedBefore(current, line) })) }));
 }
 
 function lineFor(result: PageResult, tiersOf: Map<string, number[]>): OncallTestLine {
   const base = { tiers: result.target ? (tiersOf.get(result.target) ?? []) : [], person: result.target, provider: result.provider };
   return result.ok ? { ...base, ok: true } : { ...base, ok: false, reason: result.reason };
-}
-
-function sameLine(a: OncallTestLine, b: OncallTestLine): boolean {
-  return a.person === b.person && a.provider === b.provider;
 }
 
 /** A person's acknowledgement recorded before the lines existed (held on a placeholder line). */

@@ -68,9 +68,3 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
     },
   };
 }
-
-/** Pages one tier through every configured provider at once; `done` settles later. */
-export async function pageTier(deps: Deps, e: Emergency, settings: WorkspaceSettings, tierIndex: number, onResult: (result: PageResult) => void): Promise<TierPage> {
-  const { send, ...prepared } = await prepareTier(deps, e, settings, tierIndex);
-  return { ...prepared, done: send(onResult) };
-}

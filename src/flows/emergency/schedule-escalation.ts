@@ -9,7 +9,7 @@ export function escalationJobId(e: Pick<Emergency, 'team' | 'id'>, step: number)
 }
 
 /** "Escalate now" gets its own id: the step's delayed job may still be waiting (and is cancelled). */
-export function escalateNowJobId(e: Pick<Emergency, 'team' | 'id'>, step: number): string {
+function escalateNowJobId(e: Pick<Emergency, 'team' | 'id'>, step: number): string {
   return `${escalationJobId(e, step)}-now`;
 }
 

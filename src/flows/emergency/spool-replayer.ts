@@ -30,7 +30,7 @@ export function startSpoolReplay(deps: Deps): NodeJS.Timeout {
   return timer;
 }
 
-export async function runUpkeep(deps: Deps): Promise<void> {
+async function runUpkeep(deps: Deps): Promise<void> {
   await registerSoleTeam(deps);
   if (deps.spool.list().length > 0) {
     const recorded = await replaySpool(deps);

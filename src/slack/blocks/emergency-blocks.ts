@@ -11,11 +11,17 @@ export const EMERGENCY_ACTIONS = {
   moveToDigest: 'emergency_to_digest',
 } as const;
 
+/** A Slack user as a mention; anyone else ("someone in PagerDuty", already escaped by the hook) as text. */
+function who(by: string | undefined): string {
+  if (!by) return 'someone';
+  return /^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : by;
+}
+
 const STATUS_LINE: Record<Emergency['status'], (e: Emergency) => string> = {
   open: () => '*Status:* paging the on-call; nobody has acknowledged yet.',
-  acknowledged: (e) => `*Status:* acknowledged by <@${e.ackBy}> ${e.ackAt ? slackDate(e.ackAt, '{time}') : ''}; paging stopped.`,
-  resolved: (e) => `*Status:* :white_check_mark: resolved by <@${e.closedBy}> ${e.closedAt ? slackDate(e.closedAt, '{time}') : ''}.`,
-  not_emergency: (e) => `*Status:* closed as not an emergency by <@${e.closedBy}>.`,
+  acknowledged: (e) => `*Status:* acknowledged by ${who(e.ackBy)} ${e.ackAt ? slackDate(e.ackAt, '{time}') : ''}; paging stopped.`,
+  resolved: (e) => `*Status:* :white_check_mark: resolved by ${who(e.closedBy)} ${e.closedAt ? slackDate(e.closedAt, '{time}') : ''}.`,
+  not_emergency: (e) => `*Status:* closed as not an emergency by ${who(e.closedBy)}.`,
 };
 
 function origin(e: Emergency): string {
