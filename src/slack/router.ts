@@ -25,28 +25,27 @@ function find(routes: Route[], name: string): Handler | undefined {
   return undefined;
 }
 
+const ack: Handler = async (args) => {
+  await args.ack?.();
+};
+
+/**
+ * Routes every request from one global middleware. Bolt hands global middleware the same arguments a
+ * listener gets (command, event, action, shortcut or view, plus ack, respond, say, client), and when the
+ * middleware does not call next() no listener chain runs at all. Bolt's own ignoreSelf middleware, added
+ * in its constructor, still runs first.
+ */
 export function routeListeners(app: App, routes: Routes): void {
-  app.command(/.*/, async (args) => {
-    await (find(routes.commands, args.command.command) ?? routes.unknownCommand)(args);
-  });
-  app.event(/.*/, async (args) => {
-    await find(routes.events, args.event.type)?.(args);
-  });
-  app.action(/.*/, async (args) => {
-    const id = (args.action as { action_id?: string; callback_id?: string }).action_id ?? '';
-    const handler = find(routes.actions, id);
-    // Buttons Quadrant does not handle (a link button, a stale message) are acknowledged so Slack shows no error.
-    if (handler) await handler(args);
-    else await args.ack();
-  });
-  app.shortcut(/.*/, async (args) => {
-    const handler = find(routes.shortcuts, args.shortcut.callback_id);
-    if (handler) await handler(args);
-    else await args.ack();
-  });
-  app.view(/.*/, async (args) => {
-    const handler = find(routes.views, args.view.callback_id);
-    if (handler) await handler(args);
-    else await args.ack();
+  app.use(async (args) => {
+    const a = args as unknown as Record<string, any> & { body: { type?: string }; next: () => Promise<void> };
+    if (a.command) return (find(routes.commands, a.command.command) ?? routes.unknownCommand)(a);
+    if (a.event) return find(routes.events, a.event.type)?.(a);
+    // Buttons, shortcuts and views Quadrant does not handle (a link button, a stale modal) are acknowledged
+    // so Slack shows no error.
+    if (a.action) return (find(routes.actions, a.action.action_id ?? '') ?? ack)(a);
+    if (a.shortcut) return (find(routes.shortcuts, a.shortcut.callback_id) ?? ack)(a);
+    if (a.view) return (a.body.type === 'view_submission' ? (find(routes.views, a.view.callback_id) ?? ack) : ack)(a);
+    return a.next();
   });
 }
+
