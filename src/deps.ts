@@ -10,6 +10,7 @@ import type { Queues } from './queue/queues';
 import type { PagersConfig } from './pagers';
 import type { EmergencySpool } from './store/emergency-spool';
 import type { EmergencyStore } from './store/emergency-store';
+import type { EvaluationStore } from './store/evaluation-store';
 import type { Keys } from './store/keys';
 import type { RedisSettingsStore } from './store/settings-store';
 
@@ -23,6 +24,8 @@ export interface Deps {
   settings: RedisSettingsStore;
   items: ItemStore;
   metrics: Metrics;
+  /** Counts of what the framework cares about, per workspace and week (never awaited on the page path). */
+  evaluation: EvaluationStore;
   emergencies: EmergencyStore;
   /** Local journal for emergencies declared while Redis is away. */
   spool: EmergencySpool;

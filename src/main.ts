@@ -25,6 +25,9 @@ import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
 import { createCorrectionsStore } from './store/corrections-store';
 import { createItemStore } from './store/item-store';
+import { createEvaluationStore } from './store/evaluation-store';
+import { evaluationErrorLogger } from './flows/evaluation/record';
+import { syncWeeklySchedulers } from './flows/evaluation/weekly-schedule';
 import { createInstallationClients, createInstallationStore } from './store/installation-store';
 import { createEmergencySpool } from './store/emergency-spool';
 import { createEmergencyStore } from './store/emergency-store';
@@ -94,6 +97,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
     settings,
     items: createItemStore(redis, keys),
     metrics,
+    evaluation: createEvaluationStore(redis, keys, { onError: evaluationErrorLogger(logger) }),
     emergencies: createEmergencyStore(redis, keys),
     spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),
     pagersConfig: pagersConfigFromEnv(env),
@@ -125,6 +129,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
       try {
         await syncDigestSchedulers(deps, team);
         await catchUpMissedDigests(deps, team);
+        await syncWeeklySchedulers(deps, team);
       } catch (err) {
         logger.error({ err, team }, 'could not schedule digests');
       }
@@ -156,6 +161,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
         await Promise.all(workers.map((w) => w.close()));
         await closeQueues(queues);
         await settings.close();
+        await deps.evaluation.close();
         await Promise.allSettled([redis.quit(), subscriber.quit()]);
         logger.info('Quadrant stopped');
       })()),

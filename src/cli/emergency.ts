@@ -22,6 +22,7 @@ import { createWebClient } from '../slack/client';
 import { createEmergencySpool } from '../store/emergency-spool';
 import { createEmergencyStore } from '../store/emergency-store';
 import { createItemStore } from '../store/item-store';
+import { createEvaluationStore } from '../store/evaluation-store';
 import { createKeys } from '../store/keys';
 import { createSettingsStore } from '../store/settings-store';
 
@@ -178,6 +179,7 @@ function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): P
     settings,
     items: createItemStore(redis, keys),
     metrics: createMetrics(),
+    evaluation: createEvaluationStore(redis, keys, { flushMs: 0 }),
     emergencies: createEmergencyStore(redis, keys),
     // The same default folder as `quadrant start`, so a server on this machine replays what we journal.
     spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),

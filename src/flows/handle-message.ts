@@ -7,6 +7,8 @@ import { broadcastOf } from '../core/slack-text';
 import type { Deps } from '../deps';
 import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
 import { fileItem } from './file-item';
+import { recordMessage, recordNudgeSent } from './evaluation/record';
+import { afterItemFiled } from './hub/post-to-hub';
 import { requestDigestRefresh } from './digest/refresh-digest';
 
 export interface MessageJob {
@@ -78,6 +80,7 @@ async function onMessage(deps: Deps, team: string, channel: string, message: Sla
     },
     settings,
   );
+  void recordMessage(deps, team, channel, { user: message.user, text: message.text }, verdict, decision);
   const log = deps.logger.child({ team, channel, area: verdict.area, decision: decision.reason });
   for (const action of decision.actions) await carryOut(deps, team, channel, message, action, settings.timezone, settings.nudge_window);
   log.debug('message handled');
@@ -89,7 +92,7 @@ async function carryOut(deps: Deps, team: string, channel: string, message: Slac
     case 'queue_for_digest': {
       const client = await deps.slackFor(team);
       const permalink = await client.chat.getPermalink({ channel, message_ts: message.ts }).then((r) => r.permalink, () => undefined);
-      await fileItem(deps, {
+      const filed = await fileItem(deps, {
         team,
         author: message.user!,
         channel,
@@ -100,6 +103,7 @@ async function carryOut(deps: Deps, team: string, channel: string, message: Slac
         threadTs: message.thread_ts,
         permalink,
       });
+      await afterItemFiled(deps, filed);
       return;
     }
     case 'nudge': {
@@ -116,6 +120,7 @@ async function carryOut(deps: Deps, team: string, channel: string, message: Slac
       const client = await deps.slackFor(team);
       const rendered = nudgeBlocks(nudgeMessage(action.nudge, action.buttons, timezone), { channel, ts: message.ts });
       await client.chat.postEphemeral({ channel, user: message.user!, ...rendered, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) });
+      void recordNudgeSent(deps, team, channel, action.nudge.code);
       return;
     }
     case 'hold_for_quiet_hours':

@@ -7,6 +7,8 @@ import type { Deps } from '../deps';
 import { AREA_INFO } from '../core/areas';
 import { PRIORITY_LABEL } from '../core/priority';
 import { fileItem } from './file-item';
+import { recordCorrection, recordItemDone, recordItemFiled } from './evaluation/record';
+import { afterItemMoved } from './hub/post-to-hub';
 import { requestDigestRefresh } from './digest/refresh-digest';
 
 export interface ReactionJob {
@@ -90,7 +92,12 @@ export async function handleReactionJob(deps: Deps, job: ReactionJob): Promise<s
   }
   // A reaction that files into another area than the classifier chose is a correction it learns from.
   const chosen = ops.find((o): o is Extract<ReactionOp, { kind: 'file' | 'set_area' }> => (o.kind === 'file' || o.kind === 'set_area') && Boolean(o.area));
-  if (chosen?.area && chosen.area !== verdict.area) await deps.corrections.record(job.team, { text: message.text, area: chosen.area, by: job.user, at: deps.now() });
+  if (chosen?.area && chosen.area !== verdict.area) {
+    await deps.corrections.record(job.team, { text: message.text, area: chosen.area, by: job.user, at: deps.now() });
+    void recordCorrection(deps, job.team, chosen.area);
+  }
+  if (current) await afterItemMoved(deps, current);
+  if (current?.status === 'done' && item?.status !== 'done') void recordItemDone(deps, current);
   if (current?.posted) await requestDigestRefresh(deps, job.team, current.posted.channel, current.posted.digestId);
   if (job.kind === 'added') await tell(client, job, notes.filter(Boolean).join(' '));
   return ops.map((o) => o.kind).join(',');
@@ -113,6 +120,7 @@ async function apply(deps: Deps, job: ReactionJob, message: ReactedMessage, op: 
         area: op.area,
         priority: op.priority,
       });
+      void recordItemFiled(deps, filed);
       return op.done ? deps.items.setStatus(job.team, filed.item.id, 'done', now) : filed.item;
     }
     case 'set_area':

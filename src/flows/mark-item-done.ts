@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../core/errors';
 import type { Item } from '../core/item';
 import type { Deps } from '../deps';
+import { recordItemDone } from './evaluation/record';
 import { requestDigestRefresh } from './digest/refresh-digest';
 
 export type DoneOutcome = { ok: true; item: Item; changed: boolean } | { ok: false; code: ErrorCode };
@@ -15,6 +16,7 @@ export async function markItemDone(deps: Deps, team: string, id: string, _by: st
   if (existing.status === 'done') return { ok: true, item: existing, changed: false };
   const item = await deps.items.setStatus(team, id, 'done', deps.now());
   if (!item) return { ok: false, code: 'quadrant_item_not_found' };
+  void recordItemDone(deps, item);
   if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
   return { ok: true, item, changed: true };
 }

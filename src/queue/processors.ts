@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Deps } from '../deps';
 import { applyRetentionEverywhere } from '../flows/admin/apply-retention';
 import { digestProcessors } from '../flows/digest/processors';
+import { frameworkProcessors } from '../flows/evaluation/processors';
 import { escalateJob } from '../flows/emergency/escalate';
 import { handleMessageJob } from '../flows/handle-message';
 import { handleReactionJob } from '../flows/handle-reaction';
@@ -26,7 +27,7 @@ export function createProcessors(deps: Deps): Record<QueueName, Processor> {
       message: (job) => handleMessageJob(deps, job.data),
       reaction: (job) => handleReactionJob(deps, job.data),
     }),
-    digest: dispatch('digest', { ...digestProcessors(deps), retention: () => applyRetentionEverywhere(deps) }),
+    digest: dispatch('digest', { ...digestProcessors(deps), ...frameworkProcessors(deps), retention: () => applyRetentionEverywhere(deps) }),
     emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data) }),
   };
 }

@@ -37,6 +37,11 @@ import { nudgeAction } from './listeners/nudge-action';
 import { reactionEvent } from './listeners/reaction-event';
 import { NUDGE_ACTION_PREFIX } from './blocks/nudge-blocks';
 import { routeListeners } from './router';
+import { introduceNewMember } from '../flows/intro';
+import { reportCsvReply, reportMessage } from '../flows/evaluation/report';
+import { HUB_ACTION_PATTERN, hubStateAction } from './listeners/hub-state-action';
+import { introTipsAction } from './listeners/intro-tips-action';
+import { INTRO_TIPS_ACTION } from './blocks/intro-blocks';
 import { MESSAGE_SHORTCUTS } from './surface';
 
 /**
@@ -49,7 +54,14 @@ export function registerListeners(app: App, deps: Deps): void {
     commands: [
       ['/async', asyncCommand(deps)],
       ['/emergency', emergencyCommand(deps)],
-      ['/quadrant', quadrantCommand(deps, { oncallTest: async (ctx) => ctx.reply(oncallTestMessage(await runOncallTest(ctx.deps, ctx.team, ctx.user))) })],
+      [
+        '/quadrant',
+        quadrantCommand(deps, {
+          oncallTest: async (ctx) => ctx.reply(oncallTestMessage(await runOncallTest(ctx.deps, ctx.team, ctx.user))),
+          report: async (ctx, period) =>
+            ctx.reply(period === 'csv' ? await reportCsvReply(ctx.deps, ctx.team, ctx.user) : await reportMessage(ctx.deps, ctx.team, period)),
+        }),
+      ],
     ],
     unknownCommand,
     events: [
@@ -60,6 +72,7 @@ export function registerListeners(app: App, deps: Deps): void {
       ['app_home_opened', appHomeOpened(deps)],
       ['app_uninstalled', appUninstalled(deps)],
       ['tokens_revoked', tokensRevoked(deps)],
+      ['member_joined_channel', async ({ event, body }) => void (await introduceNewMember(deps, body.team_id, event.user, event.channel))],
     ],
     actions: [
       [ITEM_ACTIONS.done, itemDoneAction(deps)],
@@ -70,6 +83,8 @@ export function registerListeners(app: App, deps: Deps): void {
       [OPEN_ACTION_PATTERN, quadrantOpenAction(deps)],
       [ROLLBACK_ACTION_PATTERN, quadrantRollbackAction(deps)],
       [new RegExp(`^${NUDGE_ACTION_PREFIX}`), nudgeAction(deps)],
+      [HUB_ACTION_PATTERN, hubStateAction(deps)],
+      [INTRO_TIPS_ACTION, introTipsAction(deps)],
     ],
     shortcuts: [
       [MESSAGE_SHORTCUTS.sendToAsync, sendToAsyncShortcut(deps)],

@@ -25,6 +25,8 @@ import { quadrantRollbackAction } from '../../src/slack/listeners/quadrant-rollb
 import { quadrantSettingsSubmission } from '../../src/slack/listeners/quadrant-settings-submission';
 import { tokensRevoked } from '../../src/slack/listeners/tokens-revoked';
 import { SlackDriver } from '../../sandbox/driver';
+import type { EphemeralMessage } from '../../sandbox/model';
+import { INTRO_TIPS_ACTION } from '../../src/slack/blocks/intro-blocks';
 import { FakeSlack } from '../../sandbox/fake-slack';
 import { Workspace } from '../../sandbox/workspace';
 import { memoryLogger } from './emergency-stack';
@@ -109,4 +111,9 @@ export async function startAdminApp(options: { settingsYaml?: string; env?: Reco
       await deletePrefix(prefix);
     },
   };
+}
+
+/** Ephemerals that answer a command, leaving out the one-time framework introduction sent beside them. */
+export function answersFor(driver: SlackDriver, user: string): EphemeralMessage[] {
+  return driver.ephemeralsFor(user).filter((e) => !JSON.stringify(e.blocks ?? []).includes(INTRO_TIPS_ACTION));
 }

@@ -3,7 +3,7 @@ import { viewSubmissionPayload, blockActionsPayload } from '../../sandbox/payloa
 import { buildViewState, type FieldValue } from '../../sandbox/view-state';
 import type { SlackView } from '../../sandbox/views';
 import type { EphemeralMessage, Json, StoredMessage } from '../../sandbox/model';
-import { startAdminApp, type AdminApp } from '../helpers/admin-app';
+import { startAdminApp, type AdminApp, answersFor } from '../helpers/admin-app';
 
 // Bob is a plain member, Ada a Slack admin (users.info is_admin), Cat a Quadrant admin listed in the settings file.
 const TEAM = 'T0SANDBOX';
@@ -20,9 +20,9 @@ describe('permissions on the admin surface', () => {
 
   /** Runs a command and waits for the private answer it earns (sent through the response_url). */
   async function command(user: string, channel: string, text: string): Promise<EphemeralMessage> {
-    const before = t.driver.ephemeralsFor(user).length;
+    const before = answersFor(t.driver, user).length;
     await t.driver.command(user, channel, '/quadrant', text);
-    return t.driver.waitFor(() => t.driver.ephemeralsFor(user)[before], { what: `an answer to /quadrant ${text}` });
+    return t.driver.waitFor(() => answersFor(t.driver, user)[before], { what: `an answer to /quadrant ${text}` });
   }
 
   async function nextDm(user: string, run: () => Promise<unknown>): Promise<StoredMessage> {

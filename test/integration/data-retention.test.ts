@@ -3,7 +3,7 @@ import { applyRetention, EXPIRED_TEXT } from '../../src/flows/admin/apply-retent
 import { ERASED_TEXT } from '../../src/flows/admin/erase-user';
 import { declareEmergency } from '../../src/flows/emergency/declare';
 import type { EphemeralMessage } from '../../sandbox/model';
-import { startAdminApp, type AdminApp } from '../helpers/admin-app';
+import { startAdminApp, type AdminApp, answersFor } from '../helpers/admin-app';
 
 const TEAM = 'T0SANDBOX';
 const DAY = 86_400_000;
@@ -27,9 +27,9 @@ describe('what Quadrant keeps, and for how long', () => {
   afterAll(() => t.stop());
 
   async function command(user: string, channel: string, text: string): Promise<EphemeralMessage> {
-    const before = t.driver.ephemeralsFor(user).length;
+    const before = answersFor(t.driver, user).length;
     await t.driver.command(user, channel, '/quadrant', text);
-    return t.driver.waitFor(() => t.driver.ephemeralsFor(user)[before], { what: `an answer to /quadrant ${text}` });
+    return t.driver.waitFor(() => answersFor(t.driver, user)[before], { what: `an answer to /quadrant ${text}` });
   }
 
   describe('/quadrant erase @person', () => {

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps';
+import { forgetPersonInFramework } from '../evaluation/forget';
 import { createItemStore } from '../../store/item-store';
 import type { AdminOutcome } from './change-settings';
 import { checkAdmin } from './is-admin';
@@ -50,6 +51,7 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
   });
   await deleteMatching(redis, keys.nudged(team, '*', user));
   await redis.del(keys.userInfo(team, user), keys.authorName(team, user));
+  await forgetPersonInFramework(deps, team, user);
 
   const settings = await deps.settings.get(team);
   const inSettings = settings.admins.includes(user) || settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user));

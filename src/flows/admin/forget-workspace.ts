@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps';
+import { forgetFramework } from '../evaluation/forget';
 import { createInstallationStore } from '../../store/installation-store';
 import { deleteMatching, scanKeys } from './scan-keys';
 
@@ -45,6 +46,7 @@ export async function forgetWorkspace(deps: Deps, team: string): Promise<{ keys:
   count += await redis.del(keys.settings(team), keys.settingsHistory(team), keys.settingsSeq(team), keys.itemSeq(team), keys.corrections(team), keys.digestSchedule(team), keys.oncallTestLatest(team));
   if (await createInstallationStore(redis, keys).remove(team)) count++;
   await redis.srem(keys.teams(), team);
+  count += await forgetFramework(deps, team);
   await redis.publish(keys.settingsChanged(), team);
   deps.logger.info({ team, keys: count }, 'workspace uninstalled; its data was deleted');
   return { keys: count };

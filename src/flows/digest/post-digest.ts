@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { recordDigestPosted } from '../evaluation/record';
 import type { Item } from '../../core/item';
 import type { Deps } from '../../deps';
 import type { SlackMessage } from '../../slack/blocks/digest-blocks';
@@ -129,6 +130,7 @@ async function postLocked(deps: Deps, store: DigestStore, lock: ChannelLock, inp
   await store.finish(team, channel, digestId, 'done', scheduled);
   const items = plan.replies.reduce((n, r) => n + r.ids.length, 0);
   log.info({ items, replies: plan.replies.length, resumed }, 'digest posted');
+  if (!resumed) void recordDigestPosted(deps, team, channel, items);
   return { status: 'posted', digestId, parentTs, items, replies: plan.replies.length, resumed };
 }
 

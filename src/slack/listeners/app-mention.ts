@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { afterItemFiled } from '../../flows/hub/post-to-hub';
 import type { Deps } from '../../deps';
 import { fileItem } from '../../flows/file-item';
 import { ASYNC_HELP } from '../blocks/async-help';
@@ -47,5 +48,6 @@ export function appMention(deps: Deps) {
       permalink,
     });
     await client.chat.postEphemeral({ channel: event.channel, user, ...filedReply(filed), ...(threadTs ? { thread_ts: threadTs } : {}) });
+    await afterItemFiled(deps, filed);
   };
 }

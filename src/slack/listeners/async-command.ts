@@ -4,6 +4,9 @@ import { errorCode } from '../../core/errors';
 import type { Deps } from '../../deps';
 import { fileItem, MAX_ITEM_TEXT } from '../../flows/file-item';
 import { markItemDone } from '../../flows/mark-item-done';
+import { afterItemFiled } from '../../flows/hub/post-to-hub';
+import { hubListMessage } from '../../flows/hub/hub-overview';
+import { maybeIntroduce } from '../../flows/intro';
 import { ASYNC_HELP } from '../blocks/async-help';
 import { asyncModal } from '../blocks/async-modal';
 import { filedReply } from '../blocks/filed-reply';
@@ -20,6 +23,7 @@ export function asyncCommand(deps: Deps) {
     const ack: typeof rawAck = async (response?) => {
       acked = true;
       await rawAck(response as never);
+      void maybeIntroduce(deps, { team, user: command.user_id, channel: command.channel_id, via: 'command' });
     };
     deps.metrics.requests.inc({ kind: 'command_async' });
     const parsed = parseAsyncCommand(command.text);
@@ -32,8 +36,8 @@ export function asyncCommand(deps: Deps) {
           await client.views.open({ trigger_id: command.trigger_id, view: asyncModal(command.channel_id) });
           return;
         case 'list': {
-          const items = await deps.items.listByUser(team, command.user_id);
-          return await ack({ response_type: 'ephemeral', ...itemListMessage(parsed.scope === 'hub' ? items.filter((i) => i.area === 'deep_work') : items) });
+          if (parsed.scope === 'hub') return await ack({ response_type: 'ephemeral', ...(await hubListMessage(deps, team)) });
+          return await ack({ response_type: 'ephemeral', ...itemListMessage(await deps.items.listByUser(team, command.user_id)) });
         }
         case 'done_missing_id':
           return await ack({ response_type: 'ephemeral', text: 'Which item? Try `/async done <id>`; `/async list` shows the ids.' });
@@ -54,7 +58,8 @@ export function asyncCommand(deps: Deps) {
             priority: parsed.priority,
           });
           const notes = parsed.unknownFlags.length ? [`(I ignored ${parsed.unknownFlags.join(' ')}: see \`/async help\` for the flags I know.)`] : [];
-          return await ack({ response_type: 'ephemeral', ...filedReply(filed, notes) });
+          await ack({ response_type: 'ephemeral', ...filedReply(filed, notes) });
+          return void (await afterItemFiled(deps, filed));
         }
       }
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { afterItemFiled } from '../../flows/hub/post-to-hub';
 import { isArea } from '../../core/areas';
 import { isPriority } from '../../core/priority';
 import type { Deps } from '../../deps';
@@ -41,6 +42,7 @@ export function asyncModalSubmission(deps: Deps) {
         dueAt: due ? Date.parse(`${due}T17:00:00Z`) : undefined,
       });
       await client.chat.postEphemeral({ channel, user, ...filedReply(filed) }).catch(() => client.chat.postMessage({ channel: user, ...filedReply(filed) }));
+      await afterItemFiled(deps, filed);
     } catch (err) {
       logger.error('async modal failed', err);
       await client.chat.postMessage({ channel: user, text: replyFor(undefined) }).catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { afterItemFiled } from '../../flows/hub/post-to-hub';
 import type { Deps } from '../../deps';
 import { fileItem } from '../../flows/file-item';
 import { filedReply } from '../blocks/filed-reply';
@@ -29,6 +30,7 @@ export function sendToAsyncShortcut(deps: Deps) {
         permalink,
       });
       await respond({ response_type: 'ephemeral', ...filedReply(filed) });
+      await afterItemFiled(deps, filed);
     } catch (err) {
       logger.error('send to async failed', err);
       await respond({ response_type: 'ephemeral', text: replyFor(undefined) }).catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { afterItemFiled } from '../../flows/hub/post-to-hub';
 import type { Deps } from '../../deps';
 import { fileItem } from '../../flows/file-item';
 import { filedReply } from '../blocks/filed-reply';
@@ -22,5 +23,6 @@ export function moveToDigestAction(deps: Deps) {
       area: 'daily_operations',
     });
     await respond({ response_type: 'ephemeral', replace_original: true, ...filedReply(filed) });
+    await afterItemFiled(deps, filed);
   };
 }

@@ -1,6 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import type { NudgeButton } from '../../core/nudge';
+import { recordNudgeAnswer } from '../../flows/evaluation/record';
 import { fileItem } from '../../flows/file-item';
+import { afterItemFiled } from '../../flows/hub/post-to-hub';
 import { emergencyModal } from '../blocks/emergency-modal';
 import { filedReply } from '../blocks/filed-reply';
 import { NUDGE_ACTION_PREFIX, type NudgeRef } from '../blocks/nudge-blocks';
@@ -37,6 +40,7 @@ export function nudgeAction(deps: Deps) {
     if (!ref || !context) return void (await respond({ response_type: 'ephemeral', replace_original: true, text: 'That suggestion has expired; nothing was changed.' }));
     if (context.user !== body.user.id) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: 'Only the author of the message can act on this suggestion.' }));
 
+    void recordNudgeAnswer(deps, team, ref.channel, button as NudgeButton);
     switch (button) {
       case 'send_to_digest':
       case 'make_async': {
@@ -53,7 +57,8 @@ export function nudgeAction(deps: Deps) {
           permalink,
           ...(button === 'make_async' ? { area: 'daily_operations' as const } : {}),
         });
-        return void (await respond({ response_type: 'ephemeral', replace_original: true, ...filedReply(filed) }));
+        await respond({ response_type: 'ephemeral', replace_original: true, ...filedReply(filed) });
+        return void (await afterItemFiled(deps, filed));
       }
       case 'declare_emergency':
         await client.views.open({ trigger_id: body.trigger_id, view: emergencyModal({ channel: ref.channel, ts: ref.ts }, context.text) });

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { maybeIntroduce } from '../../flows/intro';
 import type { WebClient } from '@slack/web-api';
 import { errorCode } from '../../core/errors';
 import { needsAdmin, parseQuadrantCommand, type QuadrantCommand } from '../../core/quadrant-command';
@@ -61,6 +62,7 @@ export function quadrantCommand(deps: Deps, hooks: QuadrantCommandHooks = {}) {
   return async ({ command, ack, respond, client, logger }: Args) => {
     await ack();
     deps.metrics.requests.inc({ kind: 'command_quadrant' });
+    void maybeIntroduce(deps, { team: command.team_id, user: command.user_id, channel: command.channel_id, via: 'command' });
     const parsed = parseQuadrantCommand(command.text);
     const ctx: QuadrantContext = {
       deps,
