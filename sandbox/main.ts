@@ -126,6 +126,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       QUADRANT_API_TOKEN: apiToken,
+      // Provider callbacks are signed; the sandbox's own secrets let its fakes call back as the real ones do.
+      PAGERDUTY_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+      OPSGENIE_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
     };
 
     // At the console, info lines would bury the conversation; LOG_LEVEL set explicitly still wins.

@@ -14,6 +14,7 @@ export const REDACT_PATHS = [
   'headers.authorization', 'headers["x-slack-signature"]', 'req.headers.authorization',
   'env.SLACK_BOT_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.SLACK_APP_TOKEN', 'env.SLACK_CLIENT_SECRET', 'env.TWILIO_AUTH_TOKEN',
   'env.OPSGENIE_API_KEY', 'env.PAGERDUTY_ROUTING_KEY', 'env.PAGER_WEBHOOK_SECRET', 'env.QUADRANT_API_TOKEN',
+  'env.PAGERDUTY_WEBHOOK_SECRET', 'env.OPSGENIE_WEBHOOK_SECRET',
 ];
 
 /** Phone numbers and tokens that slip into free text (error messages from providers, for example). */

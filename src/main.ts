@@ -8,7 +8,11 @@ import type { Env } from './config/env';
 import { formatIssues, loadSettingsFile, type SettingsSource } from './config/load';
 import { QuadrantError } from './core/errors';
 import type { Deps } from './deps';
+import { apiRoutes } from './http/api-emergencies';
 import { healthRoute, type HealthCheck } from './http/health';
+import { hookRoutes } from './http/hooks';
+import { startCredentialCheck } from './pagers/credential-check';
+import { drainEmergencyWork } from './flows/emergency/inflight';
 import { createMetrics } from './http/metrics';
 import { metricsRoute } from './http/metrics-route';
 import { closeServer, createHttpServer, listen, type Route } from './http/server';
@@ -117,6 +121,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   if (role !== 'worker') {
     slack = createSlackApp(deps, identity, installations);
     if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger, SLACK_BODY_LIMIT));
+    routes.push(...hookRoutes(deps), ...apiRoutes(deps));
   }
   let workers: Worker[] = [];
   const timers: NodeJS.Timeout[] = [];
@@ -140,6 +145,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
     settings.onChange((team) => void scheduleTeam(team));
   }
   checks.push(emergencyWorkerCheck(deps));
+  checks.push(startCredentialCheck(deps.pagersConfig, logger));
   // Every process that may have declared an emergency without Redis replays its own journal.
   timers.push(startSpoolReplay(deps));
 
@@ -157,6 +163,8 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
         for (const timer of timers) clearInterval(timer);
         await closeServer(server);
         await slack?.stop();
+        // Pages already on their way finish before Redis closes.
+        await drainEmergencyWork(deps, 5_000);
         // Worker.close() waits for active jobs to finish; anything unfinished returns to the queue via its lock.
         await Promise.all(workers.map((w) => w.close()));
         await closeQueues(queues);

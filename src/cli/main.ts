@@ -4,6 +4,7 @@ import { QuadrantError } from '../core/errors';
 import { createLogger } from '../log';
 import { runClassify } from './classify';
 import { runConfigValidate } from './config-validate';
+import { runEmergency } from './emergency';
 import { runStart, type SandboxLauncher } from './start';
 
 const USAGE = `Quadrant: the Asynchronous Communication Framework, inside Slack.
@@ -13,6 +14,7 @@ usage: quadrant <command> [options]
   start [--role web|worker|all]   run Quadrant (the sandbox when no Slack tokens are set)
   classify [TEXT]                 classify TEXT, or JSON Lines from stdin
   config validate FILE            check a settings file
+  emergency TEXT [--severity S]   declare an emergency without Slack (same route as /emergency)
   help                            this text
 
 Configuration comes from the environment and .env (see .env.example).
@@ -31,7 +33,7 @@ export async function main(argv: string[], hooks: CliHooks = {}): Promise<void> 
   });
   process.exitCode = code;
   // Stray handles (a half-open socket) must not keep a finished command alive.
-  if (argv[0] === 'start') setTimeout(() => process.exit(code), 100).unref();
+  if (argv[0] === 'start' || argv[0] === 'emergency') setTimeout(() => process.exit(code), 100).unref();
 }
 
 async function run(argv: string[], hooks: CliHooks): Promise<number> {
@@ -48,6 +50,8 @@ async function run(argv: string[], hooks: CliHooks): Promise<number> {
       return runClassify(args, io);
     case 'config':
       return runConfigValidate(args, io);
+    case 'emergency':
+      return runEmergency(args, io);
     case 'start': {
       loadDotenv({ quiet: true });
       const env = parseEnv(process.env);

@@ -1,4 +1,7 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { latestOncallTest } from '../../flows/emergency/oncall-test';
+import { emergencyWorkerStatus } from '../../queue/heartbeat';
+import { oncallTestMessage } from '../blocks/oncall-test-blocks';
 import { maybeIntroduce } from '../../flows/intro';
 import type { WebClient } from '@slack/web-api';
 import { errorCode } from '../../core/errors';
@@ -104,8 +107,14 @@ async function run(ctx: QuadrantContext, parsed: QuadrantCommand, hooks: Quadran
       return ctx.reply(configMessage(await settingsView(ctx)));
     case 'channels':
       return ctx.reply(channelsMessage(await settingsView(ctx)));
-    case 'oncall':
-      return ctx.reply(oncallMessage(await settingsView(ctx)));
+    case 'oncall': {
+      const [message, worker, lastTest] = await Promise.all([settingsView(ctx).then(oncallMessage), emergencyWorkerStatus(deps), latestOncallTest(deps, team)]);
+      // A web-only deployment pages once but never escalates: say so where people look at the on-call set-up.
+      const warning = worker.alive ? '' : `\n:warning: ${worker.detail}`;
+      await ctx.reply({ ...message, text: `${message.text}${warning}`, ...(message.blocks && warning ? { blocks: [...message.blocks, { type: 'section', text: { type: 'mrkdwn', text: warning.trim() } }] } : {}) });
+      if (lastTest) await ctx.reply(oncallTestMessage(lastTest));
+      return;
+    }
     case 'digest':
       return ctx.reply(digestMessage(await deps.settings.get(team), deps.now()));
     case 'history': {
