@@ -4,10 +4,10 @@
  * send). Candidate: fileItem (item, open-items and author indexes, source index). Runs against a redis-server
  * of its own, because INFO memory and INFO commandstats are server-wide. Rounds alternate baseline and candidate.
  */
+import { freePort } from '../sandbox/private-redis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { parseEnv } from '../src/config/env';
@@ -29,17 +29,6 @@ const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'de
 function texts(): string[] {
   if (!existsSync(CORPUS)) return BENCH_TEXTS;
   return readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startRedis(): Promise<{ url: string; child: ChildProcess }> {

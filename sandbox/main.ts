@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DEFAULT_REDIS_URL, parseEnv } from '../src/config/env';
 import { formatIssues, parseSettingsYaml, type SettingsSource } from '../src/config/load';
 import { QuadrantError } from '../src/core/errors';
@@ -10,7 +9,7 @@ import { SlackDriver } from './driver';
 import { FakeSlack } from './fake-slack';
 import { startProviderFakes, type ProviderFakes } from './fakes/provider-fakes';
 import { watchPages } from './pages';
-import { findRedis, type FoundRedis } from './private-redis';
+import { findRedis, freePort, type FoundRedis } from './private-redis';
 import { SANDBOX_SETTINGS } from './settings';
 import { Workspace } from './workspace';
 
@@ -56,17 +55,6 @@ export interface RunningSandbox {
 
 /** Slack and OAuth settings of a real workspace must not leak into the sandbox app. */
 const REAL_SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_API_URL'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function sandboxSettings(yaml: string): SettingsSource {
   const parsed = parseSettingsYaml(yaml);

@@ -70,7 +70,8 @@ function onPath(binary: string): string | undefined {
   return undefined;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (for a private redis-server or the sandbox app). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

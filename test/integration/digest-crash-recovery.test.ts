@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../sandbox/private-redis';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postDigest, type PostDigestOutcome } from '../../src/flows/digest/post-digest';
@@ -49,17 +49,6 @@ class PrivateRedis {
       child.kill('SIGKILL');
     });
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const slotOf = (call: RecordedCall) => (call.args.metadata as { event_payload?: { slot?: string } } | undefined)?.event_payload?.slot;
