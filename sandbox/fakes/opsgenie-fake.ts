@@ -35,6 +35,8 @@ const ACTION_PATH = /^\/v2\/alerts\/([^/]+)\/(acknowledge|close)$/;
 
 const took = () => Math.round(Math.random() * 300) / 1000;
 
+const COUNT_PATH = '/v2/alerts/count';
+
 function error(status: number, message: string, code?: number): FakeAnswer {
   return { status, body: { message, took: took(), requestId: randomUUID(), ...(code ? { code } : {}) } };
 }
@@ -56,6 +58,10 @@ export async function startOpsgenieFake(options: OpsgenieFakeOptions = {}): Prom
 
   function validate(request: RecordedRequest): string[] {
     const issues: string[] = [];
+    // The credential check at start-up: a read that sends nothing to anyone.
+    if (request.method === 'GET' && request.path === COUNT_PATH) {
+      return /^GenieKey \S+$/.test(header(request, 'authorization') ?? '') ? [] : ['Authorization is not "GenieKey <key>"'];
+    }
     const isCreate = request.path === '/v2/alerts';
     const action = ACTION_PATH.exec(request.path);
     if (request.method !== 'POST' || (!isCreate && !action)) return [`${request.method} ${request.path} is not an alert create, acknowledge or close`];
@@ -97,6 +103,11 @@ export async function startOpsgenieFake(options: OpsgenieFakeOptions = {}): Prom
     {
       validate,
       answer(request) {
+        if (request.method === 'GET' && request.path === COUNT_PATH) {
+          if (header(request, 'authorization') !== `GenieKey ${apiKey}`) return error(401, 'Could not authenticate');
+          const open = [...alerts.values()].filter((a) => a.status !== 'closed').length;
+          return { status: 200, body: { data: { count: open }, took: took(), requestId: randomUUID() } };
+        }
         if (request.path !== '/v2/alerts' && !ACTION_PATH.test(request.path)) return error(404, 'Could not find path');
         if (header(request, 'authorization') !== `GenieKey ${apiKey}`) return error(401, 'Could not authenticate');
         const body = parse(request);
