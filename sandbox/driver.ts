@@ -1,6 +1,6 @@
 import { EVENTS } from '../src/slack/surface';
 import type { FakeSlack } from './fake-slack';
-import { createIdSequence, formatTs } from './ids';
+import { createIdSequence, formatTs, RUN_TAG } from './ids';
 import { botMessages, dmsTo, ephemeralsFor, messagesIn, threadOf, waitFor, type WaitOptions } from './observe';
 import { applyViewResponse, showCommandAck } from './ack-effects';
 import { echoBotPosts } from './bot-echo';
@@ -54,7 +54,7 @@ export class SlackDriver {
   readonly ws: Workspace;
   private readonly transport: Transport;
   private readonly subscriptions: Set<string>;
-  private readonly nextEventId = createIdSequence('Ev0SB', 8);
+  private readonly nextEventId = createIdSequence(`Ev0SB${RUN_TAG}`, 8);
   private readonly nextClientMsg = createIdSequence('', 12);
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly stopEcho: () => void;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * Identifiers the sandbox hands out. Counters rather than random values, so two runs of the same
  * test produce the same ids and a failure can be read against the previous run's output.
@@ -29,6 +30,12 @@ export function createTsClock(now: () => number): () => string {
 }
 
 /** "V" + "0SB" + zero-padded counter: upper-case letters and digits, like Slack's own ids. */
+/**
+ * Differs on every start: the app keeps seen-keys and dedup keys in Redis for a day, and a sandbox restarted
+ * against the same Redis must not reuse the last run's event, view or trigger ids (real Slack never does).
+ */
+export const RUN_TAG = randomBytes(3).toString('hex').toUpperCase();
+
 export function createIdSequence(prefix: string, width = 6): () => string {
   let n = 0;
   return () => `${prefix}${String(++n).padStart(width, '0')}`;

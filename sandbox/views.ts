@@ -1,4 +1,4 @@
-import { createIdSequence } from './ids';
+import { createIdSequence, RUN_TAG } from './ids';
 import { SlackApiError } from './slack-api-error';
 import type { Workspace } from './workspace';
 import type { Block, Json } from './model';
@@ -39,7 +39,7 @@ export class ViewStore {
   private readonly stacks = new Map<string, string[]>();
   private readonly homes = new Map<string, string>();
   private readonly errors = new Map<string, Record<string, string>>();
-  private readonly nextId = createIdSequence('V0SB', 6);
+  private readonly nextId = createIdSequence(`V0SB${RUN_TAG}`, 6);
   private hashCounter = 0;
 
   constructor(private readonly ws: Workspace) {}

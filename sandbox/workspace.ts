@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { BOT, CHANNELS, PEOPLE, TEAM, localTimeZone, slackUserObject, type Person } from './directory';
-import { createIdSequence, createShortIdSequence, createTsClock } from './ids';
+import { createIdSequence, createShortIdSequence, createTsClock, RUN_TAG } from './ids';
 import { SlackApiError } from './slack-api-error';
 import { FileStore } from './files';
 import { ViewStore } from './views';
@@ -296,7 +296,7 @@ export class Workspace extends EventEmitter {
 
   issueTrigger(user: string): string {
     const n = this.nextTrigger();
-    const id = `${7301234000000 + Number(n)}.${TEAM.id.length}${'5432109876543'}.${Number(n).toString(16).padStart(32, '0')}`;
+    const id = `${7301234000000 + Number(n)}.${TEAM.id.length}${'5432109876543'}.${RUN_TAG.toLowerCase()}${Number(n).toString(16).padStart(26, '0')}`;
     this.triggers.set(id, { user, issuedAt: this.now(), used: false });
     return id;
   }
