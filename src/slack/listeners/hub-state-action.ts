@@ -30,7 +30,12 @@ export function hubStateAction(deps: Deps) {
     const hubAction = action.action_id.slice(HUB_ACTION_PREFIX.length);
     if (!isHubAction(hubAction) || !action.value) return;
     try {
-      const outcome = await changeHubState(deps, team, action.value, hubAction, body.user.id);
+      let outcome = await changeHubState(deps, team, action.value, hubAction, body.user.id);
+      // The hub message exists a moment before the item records where it is; a click in that moment waits for it.
+      for (let attempt = 0; !outcome.ok && outcome.reason === 'not_in_hub' && attempt < 10; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        outcome = await changeHubState(deps, team, action.value, hubAction, body.user.id);
+      }
       if (!outcome.ok) await respond({ response_type: 'ephemeral', replace_original: false, text: refusal(outcome) });
     } catch (err) {
       logger.error('hub state change failed', err);
