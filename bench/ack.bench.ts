@@ -3,6 +3,7 @@
  * the same load generator (autocannon, in this process) and the same requests, alternating round by round.
  * Also the intake ratio: /async items accepted per second against raw BullMQ `add` of the same payloads.
  */
+import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -95,12 +96,7 @@ async function main(): Promise<void> {
     await bare.stop();
     await quadrant.stop();
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteMatching(redis, `${prefix}*`);
     redis.disconnect();
   }
 }

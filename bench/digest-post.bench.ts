@@ -7,6 +7,7 @@
  * sandbox's fake Slack over HTTP; rounds alternate baseline and candidate. Every round checks that each item
  * was posted exactly once.
  */
+import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
 import { Redis } from 'ioredis';
@@ -122,12 +123,7 @@ async function main(): Promise<void> {
     await app.stop();
     await slack.stop();
     const redis = new Redis(redisUrl);
-    for (let cursor = '0'; ; ) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
+    await deleteMatching(redis, `${prefix}:*`);
     redis.disconnect();
   }
 

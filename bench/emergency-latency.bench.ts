@@ -10,6 +10,7 @@
  * HTTP server (250 ms): what matters is that every slot is taken, not what the job does. Idle and backlog
  * rounds alternate. Prints one JSON object on stdout; children log to stderr at error level only.
  */
+import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -262,12 +263,7 @@ async function main(): Promise<void> {
       await queue.close();
     }
     const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteMatching(redis, `${prefix}:*`);
     redis.disconnect();
     await fakes.stop();
     await slack.stop();

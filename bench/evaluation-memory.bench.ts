@@ -3,6 +3,7 @@
  * week written through the real store (one record() per event), then MEMORY USAGE of every key. The baseline
  * is the obvious alternative layout, one Redis string per counter, holding the same numbers.
  */
+import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AREAS, type Area } from '../src/core/areas';
@@ -156,12 +157,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const prefix of prefixes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
+      await deleteMatching(redis, `${prefix}:*`);
     }
     redis.disconnect();
   }

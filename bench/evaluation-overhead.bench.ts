@@ -5,6 +5,7 @@
  * every half second, one command per workspace and week. The candidate's counts are read back at the end:
  * the filings counted must equal the items stored.
  */
+import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -121,12 +122,7 @@ async function countKeys(redis: Redis, pattern: string): Promise<number> {
 }
 
 async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await deleteMatching(redis, `${prefix}:*`);
 }
 
 void main();

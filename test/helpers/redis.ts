@@ -1,3 +1,4 @@
+import { deleteMatching } from '../../src/flows/admin/scan-keys';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
@@ -15,12 +16,7 @@ export function testPrefix(label = 'qt'): string {
 export async function deletePrefix(prefix: string, url = testRedisUrl()): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteMatching(redis, `${prefix}:*`);
   } finally {
     redis.disconnect();
   }
