@@ -117,3 +117,10 @@ export async function startAdminApp(options: { settingsYaml?: string; env?: Reco
 export function answersFor(driver: SlackDriver, user: string): EphemeralMessage[] {
   return driver.ephemeralsFor(user).filter((e) => !JSON.stringify(e.blocks ?? []).includes(INTRO_TIPS_ACTION));
 }
+
+/** Runs a slash command and waits for the private answer it earns (sent through the response_url). */
+export async function commandAnswer(driver: SlackDriver, user: string, channel: string, text: string, slash = '/quadrant'): Promise<EphemeralMessage> {
+  const before = answersFor(driver, user).length;
+  await driver.command(user, channel, slash, text);
+  return driver.waitFor(() => answersFor(driver, user)[before], { what: `an answer to ${slash} ${text}` });
+}

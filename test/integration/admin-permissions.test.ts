@@ -2,8 +2,8 @@ import type { Delivery } from '../../sandbox/transport';
 import { viewSubmissionPayload, blockActionsPayload } from '../../sandbox/payloads';
 import { buildViewState, type FieldValue } from '../../sandbox/view-state';
 import type { SlackView } from '../../sandbox/views';
-import type { EphemeralMessage, Json, StoredMessage } from '../../sandbox/model';
-import { startAdminApp, type AdminApp, answersFor } from '../helpers/admin-app';
+import type { Json, StoredMessage } from '../../sandbox/model';
+import { startAdminApp, type AdminApp, commandAnswer } from '../helpers/admin-app';
 
 // Bob is a plain member, Ada a Slack admin (users.info is_admin), Cat a Quadrant admin listed in the settings file.
 const TEAM = 'T0SANDBOX';
@@ -18,12 +18,7 @@ describe('permissions on the admin surface', () => {
   });
   afterAll(() => t.stop());
 
-  /** Runs a command and waits for the private answer it earns (sent through the response_url). */
-  async function command(user: string, channel: string, text: string): Promise<EphemeralMessage> {
-    const before = answersFor(t.driver, user).length;
-    await t.driver.command(user, channel, '/quadrant', text);
-    return t.driver.waitFor(() => answersFor(t.driver, user)[before], { what: `an answer to /quadrant ${text}` });
-  }
+  const command = (user: string, channel: string, text: string) => commandAnswer(t.driver, user, channel, text);
 
   async function nextDm(user: string, run: () => Promise<unknown>): Promise<StoredMessage> {
     const before = t.driver.dmsTo(user).length;

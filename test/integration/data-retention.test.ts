@@ -2,8 +2,7 @@ import type { Item } from '../../src/core/item';
 import { applyRetention, EXPIRED_TEXT } from '../../src/flows/admin/apply-retention';
 import { ERASED_TEXT } from '../../src/flows/admin/erase-user';
 import { declareEmergency } from '../../src/flows/emergency/declare';
-import type { EphemeralMessage } from '../../sandbox/model';
-import { startAdminApp, type AdminApp, answersFor } from '../helpers/admin-app';
+import { startAdminApp, type AdminApp, commandAnswer } from '../helpers/admin-app';
 
 const TEAM = 'T0SANDBOX';
 const DAY = 86_400_000;
@@ -26,11 +25,7 @@ describe('what Quadrant keeps, and for how long', () => {
   });
   afterAll(() => t.stop());
 
-  async function command(user: string, channel: string, text: string): Promise<EphemeralMessage> {
-    const before = answersFor(t.driver, user).length;
-    await t.driver.command(user, channel, '/quadrant', text);
-    return t.driver.waitFor(() => answersFor(t.driver, user)[before], { what: `an answer to /quadrant ${text}` });
-  }
+  const command = (user: string, channel: string, text: string) => commandAnswer(t.driver, user, channel, text);
 
   describe('/quadrant erase @person', () => {
     test('removes the person’s items and the text of emergencies they declared, and nobody else’s', async () => {

@@ -1,7 +1,6 @@
 import { digestProcessors } from '../../src/flows/digest/processors';
 import type { WorkspaceSettings } from '../../src/config/settings';
-import type { EphemeralMessage } from '../../sandbox/model';
-import { startAdminApp, type AdminApp, answersFor } from '../helpers/admin-app';
+import { startAdminApp, type AdminApp, commandAnswer } from '../helpers/admin-app';
 import { eventually } from '../helpers/emergency-stack';
 
 const TEAM = 'T0SANDBOX';
@@ -22,11 +21,7 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
   });
   afterAll(() => t.stop());
 
-  async function command(user: string, channel: string, text: string, slash = '/quadrant'): Promise<EphemeralMessage> {
-    const before = answersFor(t.driver, user).length;
-    await t.driver.command(user, channel, slash, text);
-    return t.driver.waitFor(() => answersFor(t.driver, user)[before], { what: `an answer to ${slash} ${text}` });
-  }
+  const command = (user: string, channel: string, text: string, slash = '/quadrant') => commandAnswer(t.driver, user, channel, text, slash);
 
   const settingsIn = (deps: AdminApp['web']['deps']): Promise<WorkspaceSettings> => deps.settings.get(TEAM);
 
