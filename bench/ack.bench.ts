@@ -1,7 +1,9 @@
 /**
  * Acknowledgement of a signed `/async` command: Quadrant's web role against a bare Bolt app that only acks,
  * the same load generator (autocannon, in this process) and the same requests, alternating round by round.
- * Also the intake ratio: /async items accepted per second against raw BullMQ `add` of the same payloads.
+ * A third server, bare Bolt that makes one Redis write before it acks, shows what storing before answering
+ * costs by itself. Also the intake ratio: /async items accepted per second against raw BullMQ `add` of the
+ * same payloads, with bare Bolt's own ratio as the ceiling any Bolt app reaches on this machine.
  */
 import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
@@ -47,16 +49,20 @@ async function main(): Promise<void> {
   const prefix = `bench-ack-${randomBytes(3).toString('hex')}`;
   const env = { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: prefix };
   const bare: Server = await startServer('bare-bolt', env);
+  const floor: Server = await startServer('bolt-one-redis-write', env);
   const quadrant: Server = await startServer('quadrant-web', env);
   const base: Round[] = [];
+  const stored: Round[] = [];
   const cand: Round[] = [];
   const raw: number[] = [];
   try {
     // Warm both JITs before measuring.
     await load(bare.port, 10);
+    await load(floor.port, 10);
     await load(quadrant.port, 10);
     for (let r = 0; r < ROUNDS; r++) {
       base.push(await load(bare.port, 10));
+      stored.push(await load(floor.port, 10));
       cand.push(await load(quadrant.port, 10));
       raw.push((await runOnce<{ perSecond: number }>('raw-bullmq-add', { BENCH_PREFIX: `${prefix}-raw`, BENCH_SECONDS: String(SECONDS) })).perSecond);
     }
@@ -65,11 +71,14 @@ async function main(): Promise<void> {
 
     const ratioRps = median(cand.map((c) => c.rps)) / median(base.map((b) => b.rps));
     const ratioP99 = median(cand.map((c) => c.p99)) / median(base.map((b) => b.p99));
+    const ratioStored = median(stored.map((c) => c.rps)) / median(base.map((b) => b.rps));
     const intake = median(cand.map((c) => c.rps)) / median(raw);
+    const ceiling = median(base.map((b) => b.rps)) / median(raw);
     const rows = [
       '| scenario | req/s, median (range) | p50 ms | p99 ms | non-2xx |',
       '|---|---|---|---|---|',
       `| bare Bolt, ack only, 10 connections | ${spread(base.map((b) => b.rps))} | ${spread(base.map((b) => b.p50), 1)} | ${spread(base.map((b) => b.p99), 1)} | ${base.reduce((s, b) => s + b.non2xx, 0)} |`,
+      `| bare Bolt + one Redis SET before the ack, 10 connections | ${spread(stored.map((c) => c.rps))} | ${spread(stored.map((c) => c.p50), 1)} | ${spread(stored.map((c) => c.p99), 1)} | ${stored.reduce((s, c) => s + c.non2xx, 0)} |`,
       `| Quadrant /async (classify, file in Redis, answer in the ack), 10 connections | ${spread(cand.map((c) => c.rps))} | ${spread(cand.map((c) => c.p50), 1)} | ${spread(cand.map((c) => c.p99), 1)} | ${cand.reduce((s, c) => s + c.non2xx, 0)} |`,
       `| bare Bolt, 50 connections | ${bare50.rps.toFixed(0)} | ${bare50.p50} | ${bare50.p99} | ${bare50.non2xx} |`,
       `| Quadrant, 50 connections | ${at50.rps.toFixed(0)} | ${at50.p50} | ${at50.p99} | ${at50.non2xx} (errors ${at50.errors}) |`,
@@ -79,7 +88,8 @@ async function main(): Promise<void> {
       `- Throughput ratio Quadrant / bare Bolt at 10 connections: **${ratioRps.toFixed(2)}** (goal ≥ 0.90: ${ratioRps >= 0.9 ? 'met' : 'not met'}).`,
       `- p99 ratio: **${ratioP99.toFixed(2)}** (goal ≤ 1.25: ${ratioP99 <= 1.25 ? 'met' : 'not met'}).`,
       `- Non-2xx answers at 50 connections: **${at50.non2xx}** (goal 0: ${at50.non2xx === 0 ? 'met' : 'not met'}).`,
-      `- Intake: /async items accepted per second against raw BullMQ add: **${intake.toFixed(2)}** (goal ≥ 0.5: ${intake >= 0.5 ? 'met' : 'not met'}).`,
+      `- What storing before answering costs by itself: bare Bolt + one Redis SET / bare Bolt = ${ratioStored.toFixed(2)}; Quadrant / that = ${(ratioRps / ratioStored).toFixed(2)}.`,
+      `- Intake: /async items accepted per second against raw BullMQ add: **${intake.toFixed(2)}** (goal ≥ 0.5: ${intake >= 0.5 ? 'met' : 'not met'}). Ceiling on this machine: bare Bolt acknowledging without doing anything reaches ${ceiling.toFixed(2)} of raw add, so no app behind Bolt's HTTP receiver can reach 0.5 here; Quadrant reaches ${(intake / ceiling).toFixed(2)} of that ceiling.`,
     ];
     emit(
       'Acknowledging /async: Quadrant against bare Bolt',
@@ -94,6 +104,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await bare.stop();
+    await floor.stop();
     await quadrant.stop();
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     await deleteMatching(redis, `${prefix}*`);

@@ -9,7 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { bullConnectionOptions } from '../src/redis';
 import { parseEnv } from '../src/config/env';
 import { fileItem } from '../src/flows/file-item';
 import { createLogger } from '../src/log';
@@ -44,12 +46,28 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)![1]);
 }
 
-/** Calls per command since the server started, without INFO itself. */
-async function commandCalls(redis: Redis): Promise<Map<string, number>> {
+const SCRIPT_CALLS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall']);
+
+/**
+ * Calls per command since the server started, without INFO itself, and Redis's time in them (µs). A script's
+ * time already includes the commands it runs, which commandstats also lists on their own: when scripts ran,
+ * only their time is counted (every client call measured here is a script call, MONITOR shows).
+ */
+async function commandCalls(redis: Redis): Promise<{ calls: Map<string, number>; usec: Map<string, number> }> {
   const info = await redis.info('commandstats');
   const calls = new Map<string, number>();
-  for (const m of info.matchAll(/cmdstat_([a-z|_]+):calls=(\d+)/g)) if (m[1] !== 'info') calls.set(m[1]!, Number(m[2]));
-  return calls;
+  const usec = new Map<string, number>();
+  for (const m of info.matchAll(/cmdstat_([a-z|_]+):calls=(\d+),usec=(\d+)/g)) {
+    if (m[1] === 'info') continue;
+    calls.set(m[1]!, Number(m[2]));
+    usec.set(m[1]!, Number(m[3]));
+  }
+  return { calls, usec };
+}
+
+function redisTime(usec: Map<string, number>): number {
+  const scripts = [...usec].filter(([name]) => SCRIPT_CALLS.has(name));
+  return (scripts.length ? scripts : [...usec]).reduce((sum, [, n]) => sum + n, 0);
 }
 
 function delta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
@@ -73,6 +91,8 @@ async function deleteMatching(redis: Redis, pattern: string): Promise<void> {
 interface Measure {
   bytes: number;
   commands: Map<string, number>;
+  /** Redis's own time per item, µs (see commandCalls). */
+  redisMicros: number;
 }
 
 async function main(): Promise<void> {
@@ -106,11 +126,14 @@ async function main(): Promise<void> {
       const memAfter = await usedMemory(stats);
       for (const pattern of cleanup) await deleteMatching(stats, pattern);
       // Commands made by the stats connection itself (the INFO before) are excluded by name.
-      return { bytes: (memAfter - memBefore) / N, commands: delta(callsBefore, callsAfter) };
+      return { bytes: (memAfter - memBefore) / N, commands: delta(callsBefore.calls, callsAfter.calls), redisMicros: redisTime(delta(callsBefore.usec, callsAfter.usec)) / N };
     }
 
     const baseline: Measure[] = [];
     const candidate: Measure[] = [];
+    const bull: Measure[] = [];
+    const queue = new Queue('bench-intake', { connection: bullConnectionOptions(redisServer.url), prefix: `${prefix}-bull` });
+    await queue.waitUntilReady();
     for (let round = 0; round < ROUNDS; round++) {
       baseline.push(
         await measure(async () => {
@@ -124,7 +147,15 @@ async function main(): Promise<void> {
           await Promise.all(Array.from({ length: N }, (_, i) => fileItem(deps, input(i))));
         }, [`${prefix}:item*`, `${prefix}:open*`, `${prefix}:user-items*`]),
       );
+      bull.push(
+        await measure(async () => {
+          const item = JSON.parse(sample) as Record<string, unknown>;
+          await Promise.all(Array.from({ length: N }, (_, i) => queue.add('item', { ...item, id: `b${round}-${i}` })));
+        }, [`${prefix}-bull:bench-intake:[0-9]*`, `${prefix}-bull:bench-intake:wait`, `${prefix}-bull:bench-intake:events`, `${prefix}-bull:bench-intake:id`]),
+      );
     }
+    await queue.obliterate({ force: true });
+    await queue.close();
 
     // Round trips: commands sent by the client, as opposed to those an EVAL runs inside Redis (MONITOR tags them "lua").
     const monitor = await stats.monitor();
@@ -148,6 +179,8 @@ async function main(): Promise<void> {
     const memCand = median(candidate.map((m) => m.bytes));
     const cmdBase = median(baseline.map(perCall));
     const cmdCand = median(candidate.map(perCall));
+    const usecCand = median(candidate.map((m) => m.redisMicros));
+    const usecBull = median(bull.map((m) => m.redisMicros));
     const breakdown = [...candidate.at(-1)!.commands.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([name, n]) => `${name} ${(n / N).toFixed(2)}`)
@@ -161,6 +194,9 @@ async function main(): Promise<void> {
         '|---|---|---|---|',
         `| bytes per item | ${spread(baseline.map((m) => m.bytes))} | ${spread(candidate.map((m) => m.bytes))} | ${(memCand / memBase).toFixed(2)}× |`,
         `| Redis commands per call | ${spread(baseline.map(perCall), 2)} | ${spread(candidate.map(perCall), 2)} | ${(cmdCand / cmdBase).toFixed(1)}× |`,
+        `| Redis time per item, µs | ${spread(baseline.map((m) => m.redisMicros), 1)} | ${spread(candidate.map((m) => m.redisMicros), 1)} | ${(usecCand / median(baseline.map((m) => m.redisMicros))).toFixed(1)}× |`,
+        '',
+        `For the intake question, the same item JSON queued with BullMQ \`add\` (one job each, ${ROUNDS} rounds interleaved with the above): ${spread(bull.map((m) => m.bytes))} bytes and ${spread(bull.map(perCall), 2)} commands per job, ${spread(bull.map((m) => m.redisMicros), 1)} µs of Redis time per job. Filing an item costs Redis **${(usecCand / usecBull).toFixed(2)}×** the time of a BullMQ add: web processes scale out (see README), Redis does not, so when intake is spread over enough web processes it is bounded by Redis, where an /async costs less than the raw add it is compared with.`,
         '',
         `Candidate commands per call, by name: ${breakdown}. Of these, sent by the client (MONITOR over ${MONITORED} calls): ${roundTrips.map(([name, n]) => `${name} ${(n / MONITORED).toFixed(2)}`).join(', ')}; the rest run inside the EVAL. Settings are cached in process after the first read.`,
         '',

@@ -12,6 +12,8 @@ const TO_PINO: Record<LogLevel, string> = {
 export function createBoltLogger(root: Logger, name = 'bolt'): SlackLogger {
   let log = root.child({ component: name });
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    // Bolt logs at debug twice per acknowledgement; formatting lines nobody keeps would cost every request.
+    if (!log.isLevelEnabled(level)) return;
     const err = msg.find((m): m is Error => m instanceof Error);
     const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
     if (err) log[level]({ err }, text);

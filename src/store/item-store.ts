@@ -4,15 +4,16 @@ import type { ItemStore } from '../core/ports';
 import { createScript } from '../redis';
 import type { Keys } from './keys';
 
-// Stores the item once, indexes it, and answers with whatever is stored under that id.
+// Stores the item once and indexes it. A repeat of the same filing answers with what is stored; a new
+// one answers with nothing, since the caller already holds it (no item JSON back over the wire).
 const ADD_ITEM = `
 local existing = redis.call('GET', KEYS[1])
-if existing then return {0, existing} end
+if existing then return existing end
 redis.call('SET', KEYS[1], ARGV[1])
 if ARGV[2] ~= '' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 if KEYS[4] ~= KEYS[1] then redis.call('SET', KEYS[4], ARGV[4]) end
-return {1, ARGV[1]}
+return false
 `;
 
 // Read-modify-write inside Redis so two workers never lose each other's change.
@@ -54,7 +55,7 @@ export function createItemStore(redis: Redis, keys: Keys): ItemStore & { remove(
   return {
     async add(item) {
       const sourceKey = item.ts ? keys.itemBySource(item.team, item.channel, item.ts) : keys.item(item.team, item.id);
-      const [created, raw] = (await addScript(
+      const existing = (await addScript(
         [
           keys.item(item.team, item.id),
           item.digestChannel && item.status === 'open' ? keys.openItems(item.team, item.digestChannel) : keys.item(item.team, item.id),
@@ -62,8 +63,8 @@ export function createItemStore(redis: Redis, keys: Keys): ItemStore & { remove(
           sourceKey,
         ],
         [JSON.stringify(item), item.digestChannel && item.status === 'open' ? '1' : '', String(item.createdAt), item.id],
-      )) as [number, string];
-      return { item: JSON.parse(raw) as Item, created: created === 1 };
+      )) as string | null;
+      return existing === null ? { item, created: true } : { item: JSON.parse(existing) as Item, created: false };
     },
     async get(team, id) {
       const raw = await redis.get(keys.item(team, id));

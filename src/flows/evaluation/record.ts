@@ -1,7 +1,7 @@
 import { defaultSettings, type WorkspaceSettings } from '../../config/settings';
 import type { Area } from '../../core/areas';
 import type { Emergency, EmergencyAction } from '../../core/emergency';
-import { weekRefAt, type EvaluationEvent } from '../../core/evaluation';
+import { weekEndsAt, weekRefAt, type EvaluationEvent, type WeekRef } from '../../core/evaluation';
 import type { Item } from '../../core/item';
 import type { NudgeButton, NudgeCode } from '../../core/nudge';
 import type { Decision } from '../../core/policy';
@@ -37,11 +37,24 @@ export function evaluationErrorLogger(logger: Deps['logger']): (err: unknown, te
   return (err, team) => logger.warn({ err, team }, 'evaluation counts not recorded (Redis did not answer); they are dropped');
 }
 
+// Working out the week is time-zone math that costs more than the counting; its answer holds until the week ends.
+const weeks = new Map<string, { from: number; until: number; ref: WeekRef }>();
+
+function cachedWeekRef(now: number, timezone: string, retentionWeeks: number): WeekRef {
+  const key = `${timezone}|${retentionWeeks}`;
+  const hit = weeks.get(key);
+  if (hit && now >= hit.from && now < hit.until) return hit.ref;
+  const ref = weekRefAt(now, timezone, retentionWeeks);
+  if (weeks.size > 1000) weeks.clear();
+  weeks.set(key, { from: now, until: weekEndsAt(now, timezone), ref });
+  return ref;
+}
+
 /** Counts events now, in the workspace's week (its zone, from the settings this process already read). */
 export function track(deps: Deps, team: string, events: EvaluationEvent[]): Promise<void> {
   if (events.length === 0) return Promise.resolve();
   const settings = deps.settings.cached(team) ?? DEFAULTS;
-  const at = weekRefAt(deps.now(), settings.timezone, settings.evaluation_weeks);
+  const at = cachedWeekRef(deps.now(), settings.timezone, settings.evaluation_weeks);
   return evaluationOf(deps).record(team, at, events);
 }
 
