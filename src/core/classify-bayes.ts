@@ -1,7 +1,7 @@
 import { AREAS, type Area } from './areas';
 import { SIGNALS } from './classify-cues';
-import { LEXICON, matchCues, type CueHits } from './classify-lexicon';
-import { STOPWORDS, tokenize } from './classify-text';
+import { LEXICON, readCues, type CueHits } from './classify-lexicon';
+import { STOPWORDS } from './classify-text';
 import { toProse } from './slack-text';
 
 /**
@@ -52,8 +52,8 @@ function bayesFeatures(tokens: readonly string[], hits: CueHits): string[] {
 }
 
 export function bayesFeaturesOf(text: string): string[] {
-  const tokens = tokenize(toProse(text).prose);
-  return bayesFeatures(tokens, matchCues(LEXICON, tokens));
+  const { tokens, hits } = readCues(LEXICON, toProse(text).prose);
+  return bayesFeatures(tokens, hits);
 }
 
 export function trainBayes(examples: Iterable<{ features: readonly string[]; area: Area }>): BayesCounts {

@@ -1,5 +1,6 @@
 import { CUES, SIGNALS, type Cue, type Signal } from './classify-cues';
-import { NEGATORS, tokenize } from './classify-text';
+import { expandContractions, NEGATORS, tokenEnd, tokenize, tokenStart } from './classify-text';
+import { hashSlice, TokenTable } from './token-table';
 
 /**
  * Cue patterns compiled once into token lookups, so matching a message costs one map lookup per
@@ -70,16 +71,16 @@ interface Candidates {
   /** A slot for other per-token lookups (the learned model's entry), tagged with whose it is. */
   cache: { owner: unknown; value: unknown } | undefined;
   /** "a b ...": keyed by the token that must come right after. */
-  next: Map<string, Pattern[]>;
+  next: ReadonlyMap<string, Pattern[]>;
   /** "a ~ b": keyed by `b`, which may come up to GAP tokens later. */
-  gap: Map<string, Pattern[]>;
+  gap: ReadonlyMap<string, Pattern[]>;
   // Whether next/gap hold anything: Map#size is a getter call, and most tokens start no phrase.
   hasNext: boolean;
   hasGap: boolean;
   /** Anything else with more than one step (a prefix second step). */
-  other: Pattern[];
+  other: readonly Pattern[];
   /** One-step patterns; they run last at a position so longer matches can mask them ("calls to" hides "calls"). */
-  single: Pattern[];
+  single: readonly Pattern[];
 }
 
 export interface Lexicon {
@@ -87,7 +88,7 @@ export interface Lexicon {
   prefix: Map<string, Pattern[]>;
   cues: Cue[];
   /** Token -> its candidates, filled as tokens are first seen. */
-  memo: Map<string, Candidates>;
+  memo: TokenTable<Candidates>;
 }
 
 // Vocabulary grows slowly; past this many distinct tokens the memo starts over rather than grow without bound.
@@ -105,7 +106,7 @@ function compileLexicon(cues: Cue[]): Lexicon {
       else add(exact, first.text, pattern);
     }
   });
-  return { exact, prefix, cues, memo: new Map() };
+  return { exact, prefix, cues, memo: new TokenTable(MEMO_LIMIT) };
 }
 
 function stepMatches(step: Step, token: string | undefined): boolean {
@@ -113,24 +114,44 @@ function stepMatches(step: Step, token: string | undefined): boolean {
   return step.prefix ? token.startsWith(step.text) : token === step.text;
 }
 
+// Most tokens start no phrase; they share these empty containers, which keeps the memo small enough to stay in cache.
+const NO_FOLLOWERS: ReadonlyMap<string, Pattern[]> = new Map();
+const NO_PATTERNS: readonly Pattern[] = [];
+
 function candidates(lexicon: Lexicon, token: string): Candidates {
-  const known = lexicon.memo.get(token);
-  if (known) return known;
   const all = [...(lexicon.exact.get(token) ?? [])];
   if (token.length >= PREFIX_KEY) {
     for (const pattern of lexicon.prefix.get(token.slice(0, PREFIX_KEY)) ?? []) if (token.startsWith(pattern.steps[0]!.text)) all.push(pattern);
   }
-  const found: Candidates = { token, cache: undefined, next: new Map(), gap: new Map(), hasNext: false, hasGap: false, other: [], single: [] };
+  const next = new Map<string, Pattern[]>();
+  const gap = new Map<string, Pattern[]>();
+  const other: Pattern[] = [];
+  const single: Pattern[] = [];
   for (const pattern of all) {
     const second = pattern.steps[1];
-    if (!second) found.single.push(pattern);
-    else if (second.prefix) found.other.push(pattern);
-    else add(pattern.gapAt === 1 ? found.gap : found.next, second.text, pattern);
+    if (!second) single.push(pattern);
+    else if (second.prefix) other.push(pattern);
+    else add(pattern.gapAt === 1 ? gap : next, second.text, pattern);
   }
-  found.hasNext = found.next.size > 0;
-  found.hasGap = found.gap.size > 0;
-  if (lexicon.memo.size >= MEMO_LIMIT) lexicon.memo.clear();
-  lexicon.memo.set(token, found);
+  return {
+    token,
+    cache: undefined,
+    next: next.size > 0 ? next : NO_FOLLOWERS,
+    gap: gap.size > 0 ? gap : NO_FOLLOWERS,
+    hasNext: next.size > 0,
+    hasGap: gap.size > 0,
+    other: other.length > 0 ? other : NO_PATTERNS,
+    single: single.length > 0 ? single : NO_PATTERNS,
+  };
+}
+
+/** The memo's candidates for `text.slice(start, end)`; the slice is cut out only for a token never seen before. */
+function candidatesAt(lexicon: Lexicon, text: string, start: number, end: number): Candidates {
+  const hash = hashSlice(text, start, end);
+  const known = lexicon.memo.find(text, start, end, hash);
+  if (known) return known;
+  const found = candidates(lexicon, text.slice(start, end));
+  lexicon.memo.add(found, hash);
   return found;
 }
 
@@ -199,18 +220,29 @@ function hit(hits: CueHits, tokens: string[], pattern: Pattern, at: number, span
   if (hits.firstCue[signal] === -1) hits.firstCue[signal] = pattern.cue;
 }
 
-/**
- * Matches every cue against the tokens. Each token is swapped for the memo's copy of the same
- * string: the text is unchanged, and later map lookups (the learned model, dates) reuse its hash.
- */
-export function matchCues(lexicon: Lexicon, tokens: string[]): CueHits {
-  const n = tokens.length;
+/** A message's tokens (the memo's copies, so later map lookups reuse their hash) and its cue hits. */
+export interface CueReading {
+  tokens: string[];
+  hits: CueHits;
+}
+
+/** Tokenizes lower-cased prose as tokenize() does and matches every cue against the tokens. */
+export function readCues(lexicon: Lexicon, prose: string): CueReading {
+  const text = expandContractions(prose);
+  const tokens: string[] = [];
   const found: Candidates[] = [];
-  for (let i = 0; i < n; i++) {
-    const entry = candidates(lexicon, tokens[i]!);
+  for (let start = tokenStart(text, 0); start >= 0; ) {
+    const end = tokenEnd(text, start);
+    const entry = candidatesAt(lexicon, text, start, end);
     found.push(entry);
-    tokens[i] = entry.token;
+    tokens.push(entry.token);
+    start = tokenStart(text, end);
   }
+  return { tokens, hits: matchCues(found, tokens) };
+}
+
+function matchCues(found: Candidates[], tokens: string[]): CueHits {
+  const n = tokens.length;
   // Plain arrays copied from templates: a typed array over 64 bytes is allocated off the heap, ~20x slower.
   const hits: CueHits = { entries: found, counts: ZEROS.slice(), negated: ZEROS.slice(), firstCue: NONE_YET.slice() };
   maskedUntil.fill(0);

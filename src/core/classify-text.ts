@@ -1,13 +1,41 @@
 /** Word tokens of lower-cased prose, the unit every classifier cue is matched against. */
 
-// Latin letters with accents cover the German, Spanish, French and Hungarian messages people send.
-const TOKEN = /[a-z0-9%\u00c0-\u024f]+/g;
 const CONTRACTION = /n['’]t\b/g;
+
+/** The text tokens are read from: `can't` -> `cant`. */
+export function expandContractions(prose: string): string {
+  return prose.indexOf("'") >= 0 || prose.indexOf('’') >= 0 ? prose.replace(CONTRACTION, 'nt') : prose;
+}
+
+// Latin letters with accents cover the German, Spanish, French and Hungarian messages people send.
+// Spelled out as char codes, [a-z0-9%\u00c0-\u024f]: scanning codes lets the lexicon look a token up before cutting it out.
+function isTokenChar(code: number): boolean {
+  return code >= 97 ? code <= 122 || (code >= 0xc0 && code <= 0x24f) : (code >= 48 && code <= 57) || code === 37;
+}
+
+/** Start of the first token at or after `from`, or -1. */
+export function tokenStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (isTokenChar(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** End (exclusive) of the token that starts at `start`. */
+export function tokenEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
+  return i;
+}
 
 /** `can't` -> `cant`, `sign-up` -> `sign up`, `100%` stays one token, apostrophes split (`prod's` -> `prod s`). */
 export function tokenize(prose: string): string[] {
-  const text = prose.indexOf("'") >= 0 || prose.indexOf('’') >= 0 ? prose.replace(CONTRACTION, 'nt') : prose;
-  return text.match(TOKEN) ?? [];
+  const text = expandContractions(prose);
+  const tokens: string[] = [];
+  for (let start = tokenStart(text, 0); start >= 0; ) {
+    const end = tokenEnd(text, start);
+    tokens.push(text.slice(start, end));
+    start = tokenStart(text, end);
+  }
+  return tokens;
 }
 
 /** Words that turn the cue after them around ("no need for a call", "not urgent", "kein Notfall"). */

@@ -5,9 +5,8 @@ import { describeLead, findDateMention, mentionsNumericDate, resolveDate } from 
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
 import { SIG } from './classify-cues';
-import { LEXICON, matchCues } from './classify-lexicon';
+import { LEXICON, readCues } from './classify-lexicon';
 import { AREA_INDEX, scoreFacts, type Contribution } from './classify-score';
-import { tokenize } from './classify-text';
 import type { CorrectionModel } from './learning';
 import { toProse } from './slack-text';
 import type { Verdict } from './verdict';
@@ -83,8 +82,7 @@ function defusedBy(contributions: Contribution[]): string | undefined {
  */
 export function classify(text: string, context: ClassifyContext = {}): Verdict {
   const slack = toProse(text);
-  const tokens = tokenize(slack.prose);
-  const hits = matchCues(LEXICON, tokens);
+  const { tokens, hits } = readCues(LEXICON, slack.prose);
   const namesDate = hits.counts[SIG.dateWord]! > 0 || mentionsNumericDate(slack.prose, tokens);
   const question = slack.prose.indexOf('?') >= 0;
   const { scores, contributions, alarm, defused } = scoreFacts({
