@@ -22,17 +22,14 @@ export interface BayesCounts {
 
 export interface BayesModel {
   logPrior: Float64Array;
-  /** Word features; signal features live in the arrays below, by signal index. */
-  words: Map<string, WordEntry>;
+  /** Word features -> their row in `likelihood`; signal features live in the arrays below, by signal index. */
+  rows: Map<string, number>;
+  /** Log likelihood per word row and area (AREAS order), row-major in one array so a word costs one memory fetch. */
+  likelihood: Float64Array;
+  /** Per row, the last posterior call that counted the word: a message counts each word once, without a set per call. */
+  stamps: Float64Array;
   signals: Array<Float64Array | undefined>;
   negated: Array<Float64Array | undefined>;
-}
-
-interface WordEntry {
-  /** Per area, AREAS order. */
-  logLikelihood: Float64Array;
-  /** Last posterior call that counted this word: a message counts each word once, without a set per call. */
-  stamp: number;
 }
 
 const ALPHA = 0.5;
@@ -85,7 +82,8 @@ export function compileBayes(counts: BayesCounts): BayesModel {
   // A flat prior: how often each area appears in our labelled cases says nothing about a workspace's traffic,
   // and on a two-word message the prior would decide alone. The rules carry the "small async item" default.
   const logPrior = new Float64Array(AREAS.length);
-  const words = new Map<string, WordEntry>();
+  const rows = new Map<string, number>();
+  const likelihood: number[] = [];
   const signals: Array<Float64Array | undefined> = SIGNALS.map(() => undefined);
   const negated: Array<Float64Array | undefined> = SIGNALS.map(() => undefined);
   for (const [feature, perArea] of Object.entries(counts.features)) {
@@ -94,23 +92,33 @@ export function compileBayes(counts: BayesCounts): BayesModel {
     const negation = NEGATED_FEATURES.indexOf(feature);
     if (signal >= 0) signals[signal] = ll;
     else if (negation >= 0) negated[negation] = ll;
-    else words.set(feature, { logLikelihood: ll, stamp: 0 });
+    else {
+      rows.set(feature, rows.size);
+      likelihood.push(...ll);
+    }
   }
-  return { logPrior, words, signals, negated };
+  return { logPrior, rows, likelihood: Float64Array.from(likelihood), stamps: new Float64Array(rows.size), signals, negated };
 }
 
 // Five areas, five running sums, unrolled. This line stops compiling if the number of areas changes.
 const AREA_COUNT: 5 = AREAS.length;
 
-function add(sums: number[], ll: Float64Array): void {
-  sums[0]! += ll[0]!;
-  sums[1]! += ll[1]!;
-  sums[2]! += ll[2]!;
-  sums[3]! += ll[3]!;
-  sums[4]! += ll[4]!;
+function add(sums: number[], ll: Float64Array, at: number): void {
+  sums[0]! += ll[at]!;
+  sums[1]! += ll[at + 1]!;
+  sums[2]! += ll[at + 2]!;
+  sums[3]! += ll[at + 3]!;
+  sums[4]! += ll[at + 4]!;
 }
 
 let calls = 0;
+
+/** The model's row for each token, remembered in the lexicon's per-token slot so a known word costs no second map lookup. */
+function rowOf(model: BayesModel, token: string, slot: { lookupBy: unknown; lookup: number }): number {
+  if (slot.lookupBy === model) return slot.lookup;
+  slot.lookupBy = model;
+  return (slot.lookup = model.rows.get(token) ?? -1);
+}
 
 /**
  * Probability per area (AREAS order) for a message's tokens and cue hits: the same features as
@@ -120,22 +128,16 @@ let calls = 0;
 export function bayesPosterior(model: BayesModel, tokens: readonly string[], hits: CueHits): Float64Array {
   const sums = [model.logPrior[0]!, model.logPrior[1]!, model.logPrior[2]!, model.logPrior[3]!, model.logPrior[4]!];
   const stamp = ++calls;
+  const { likelihood, stamps } = model;
   for (let i = 0; i < tokens.length; i++) {
-    // The lexicon's per-token memo remembers this model's entry, so a known word costs no second map lookup.
-    const slot = hits.entries[i];
-    let entry: WordEntry | undefined;
-    if (slot?.cache?.owner === model) entry = slot.cache.value as WordEntry | undefined;
-    else {
-      entry = model.words.get(tokens[i]!);
-      if (slot) slot.cache = { owner: model, value: entry };
-    }
-    if (!entry || entry.stamp === stamp) continue;
-    entry.stamp = stamp;
-    add(sums, entry.logLikelihood);
+    const row = rowOf(model, tokens[i]!, hits.entries[i]!);
+    if (row < 0 || stamps[row] === stamp) continue;
+    stamps[row] = stamp;
+    add(sums, likelihood, row * AREA_COUNT);
   }
   for (let i = 0; i < SIGNALS.length; i++) {
-    if (hits.counts[i]! > 0 && model.signals[i]) add(sums, model.signals[i]!);
-    if (hits.negated[i]! > 0 && model.negated[i]) add(sums, model.negated[i]!);
+    if (hits.counts[i]! > 0 && model.signals[i]) add(sums, model.signals[i]!, 0);
+    if (hits.negated[i]! > 0 && model.negated[i]) add(sums, model.negated[i]!, 0);
   }
   const max = Math.max(sums[0]!, sums[1]!, sums[2]!, sums[3]!, sums[4]!);
   const out = new Float64Array(AREA_COUNT);

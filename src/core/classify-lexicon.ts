@@ -68,8 +68,9 @@ function add(map: Map<string, Pattern[]>, key: string, pattern: Pattern): void {
 interface Candidates {
   /** The memo's own copy of the token. */
   token: string;
-  /** A slot for other per-token lookups (the learned model's entry), tagged with whose it is. */
-  cache: { owner: unknown; value: unknown } | undefined;
+  /** A slot for one other per-token lookup (the learned model's row for the token) and whose lookup it holds. */
+  lookupBy: unknown;
+  lookup: number;
   /** "a b ...": keyed by the token that must come right after. */
   next: ReadonlyMap<string, Pattern[]>;
   /** "a ~ b": keyed by `b`, which may come up to GAP tokens later. */
@@ -135,7 +136,8 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   }
   return {
     token,
-    cache: undefined,
+    lookupBy: undefined,
+    lookup: -1,
     next: next.size > 0 ? next : NO_FOLLOWERS,
     gap: gap.size > 0 ? gap : NO_FOLLOWERS,
     hasNext: next.size > 0,
@@ -186,8 +188,8 @@ function isNegated(tokens: string[], at: number): boolean {
 
 /** Cue hits in one message: counts per signal, negated counts, and the first cue seen per signal. */
 export interface CueHits {
-  /** Per token, its memo entry: `cache` lets another module remember its own lookup for the token. */
-  entries: ReadonlyArray<{ cache: { owner: unknown; value: unknown } | undefined }>;
+  /** Per token, its memo entry: `lookup` lets another module remember its own lookup for the token. */
+  entries: ReadonlyArray<{ lookupBy: unknown; lookup: number }>;
   counts: number[];
   negated: number[];
   /** Index into the lexicon's cues of the first cue that fed each signal, -1 when none. */
