@@ -88,8 +88,39 @@ const UNUSED_PARSER = /ISOFormat|Slash|YearMonthDay|TimeUnitAgo|YearMonthName|En
 
 type Configuration = ReturnType<typeof chrono.de.createCasualConfiguration>;
 
+/** chrono's word-boundary parsers: `pattern()` wraps this one, recompiling when it returns another RegExp. */
+interface InnerPatternParser {
+  innerPattern(context: chrono.ParsingContext): RegExp;
+}
+
+function hasInnerPattern(parser: chrono.Parser): parser is chrono.Parser & InnerPatternParser {
+  return typeof (parser as Partial<InnerPatternParser>).innerPattern === 'function';
+}
+
+/**
+ * chrono caches a parser's full pattern by the identity of its inner RegExp, but several parsers build a
+ * new one on every call (a regex literal in the method, or `new RegExp`), so each parse recompiled them:
+ * about 8 µs for the de and fr "in 3 Tagen" parsers. Handing back the previous RegExp when the new one is
+ * the same (source and flags) lets the cache work; one that cannot see the context is built once.
+ */
+function keepPatternCached(parser: chrono.Parser & InnerPatternParser): void {
+  const build = parser.innerPattern.bind(parser);
+  if (build.length === 0) {
+    const fixed = (build as () => RegExp)();
+    parser.innerPattern = () => fixed;
+    return;
+  }
+  let last: RegExp | undefined;
+  parser.innerPattern = (context) => {
+    const next = build(context);
+    if (last && next.source === last.source && next.flags === last.flags) return last;
+    return (last = next);
+  };
+}
+
 function lean(configuration: Configuration): chrono.Chrono {
   configuration.parsers = configuration.parsers.filter((parser) => !UNUSED_PARSER.test(parser.constructor.name));
+  for (const parser of configuration.parsers) if (hasInnerPattern(parser)) keepPatternCached(parser);
   return new chrono.Chrono(configuration);
 }
 
