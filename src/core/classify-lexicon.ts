@@ -68,6 +68,8 @@ function add(map: Map<string, Pattern[]>, key: string, pattern: Pattern): void {
 interface Candidates {
   /** The memo's own copy of the token. */
   token: string;
+  /** Whether the token turns the cue after it around (NEGATORS). */
+  negator: boolean;
   /** A slot for one other per-token lookup (the learned model's row for the token) and whose lookup it holds. */
   lookupBy: unknown;
   lookup: number;
@@ -136,6 +138,7 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   }
   return {
     token,
+    negator: NEGATORS.has(token),
     lookupBy: undefined,
     lookup: -1,
     next: next.size > 0 ? next : NO_FOLLOWERS,
@@ -181,8 +184,8 @@ function matchAt(pattern: Pattern, tokens: string[], at: number): number {
   return pos - at;
 }
 
-function isNegated(tokens: string[], at: number): boolean {
-  for (let p = Math.max(0, at - NEGATION_WINDOW); p < at; p++) if (NEGATORS.has(tokens[p]!)) return true;
+function isNegated(found: readonly Candidates[], at: number): boolean {
+  for (let p = Math.max(0, at - NEGATION_WINDOW); p < at; p++) if (found[p]!.negator) return true;
   return false;
 }
 
@@ -205,7 +208,7 @@ const NONE_YET: number[] = new Array<number>(SIGNAL_COUNT).fill(-1);
 // A negation carries over to the same kind of cue right after it: "no need to hop on a call".
 const NEGATION_CARRY = 4;
 
-function hit(hits: CueHits, tokens: string[], pattern: Pattern, at: number, span: number): void {
+function hit(hits: CueHits, found: readonly Candidates[], pattern: Pattern, at: number, span: number): void {
   const signal = pattern.signal;
   if (at < maskedUntil[signal]!) return;
   const masks = pattern.masks;
@@ -213,7 +216,7 @@ function hit(hits: CueHits, tokens: string[], pattern: Pattern, at: number, span
   // One hit per signal and position: "is down" and "is down for" at one spot count once for `down`.
   if (lastPos[signal] === at) return;
   lastPos[signal] = at;
-  if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(tokens, at))) {
+  if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(found, at))) {
     hits.negated[signal]!++;
     negatedAt[signal] = at;
     return;
@@ -256,8 +259,10 @@ function matchCues(found: Candidates[], tokens: string[]): CueHits {
       const list = here.next.get(tokens[at + 1]!);
       if (list) {
         for (let i = 0; i < list.length; i++) {
-          const span = matchAt(list[i]!, tokens, at);
-          if (span > 0) hit(hits, tokens, list[i]!, at, span);
+          const pattern = list[i]!;
+          // The map key was the second step, so a two-step pattern has matched already.
+          const span = pattern.steps.length === 2 ? 2 : matchAt(pattern, tokens, at);
+          if (span > 0) hit(hits, found, pattern, at, span);
         }
       }
     }
@@ -269,15 +274,15 @@ function matchCues(found: Candidates[], tokens: string[]): CueHits {
         for (let i = 0; i < list.length; i++) {
           const pattern = list[i]!;
           const span = pattern.steps.length === 2 ? p - at + 1 : matchAt(pattern, tokens, at);
-          if (span > 0) hit(hits, tokens, pattern, at, span);
+          if (span > 0) hit(hits, found, pattern, at, span);
         }
       }
     }
     for (let i = 0; i < here.other.length; i++) {
       const span = matchAt(here.other[i]!, tokens, at);
-      if (span > 0) hit(hits, tokens, here.other[i]!, at, span);
+      if (span > 0) hit(hits, found, here.other[i]!, at, span);
     }
-    for (let i = 0; i < here.single.length; i++) hit(hits, tokens, here.single[i]!, at, 1);
+    for (let i = 0; i < here.single.length; i++) hit(hits, found, here.single[i]!, at, 1);
   }
   return hits;
 }

@@ -8,9 +8,14 @@ export function expandContractions(prose: string): string {
 }
 
 // Latin letters with accents cover the German, Spanish, French and Hungarian messages people send.
-// Spelled out as char codes, [a-z0-9%\u00c0-\u024f]: scanning codes lets the lexicon look a token up before cutting it out.
+// [a-z0-9%\u00c0-\u024f] as a table of char codes: scanning codes lets the lexicon look a token up before cutting it out.
+const LAST_TOKEN_CHAR = 0x24f;
+const TOKEN_CHARS = Uint8Array.from({ length: LAST_TOKEN_CHAR + 1 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37 || code >= 0xc0 ? 1 : 0,
+);
+
 function isTokenChar(code: number): boolean {
-  return code >= 97 ? code <= 122 || (code >= 0xc0 && code <= 0x24f) : (code >= 48 && code <= 57) || code === 37;
+  return code <= LAST_TOKEN_CHAR && TOKEN_CHARS[code] === 1;
 }
 
 /** Start of the first token at or after `from`, or -1. */
