@@ -61,11 +61,20 @@ function winner(values: Float64Array): number {
   return best;
 }
 
+/**
+ * Adds the labels of the area's positive contributions, strongest first (ties in the order they were
+ * added), skipping labels already given, up to MAX_REASONS. Picks rather than sorts a filtered copy:
+ * there are a few reasons to find among a dozen contributions.
+ */
 function reasonsFor(area: Area, contributions: Contribution[], into: string[]): void {
-  const mine = contributions.filter((c) => c.area === area && c.weight > 0).sort((a, b) => b.weight - a.weight);
-  for (const c of mine) {
-    if (into.length >= MAX_REASONS) return;
-    if (!into.includes(c.label)) into.push(c.label);
+  while (into.length < MAX_REASONS) {
+    let strongest: Contribution | undefined;
+    for (const c of contributions) {
+      if (c.area !== area || c.weight <= 0 || into.includes(c.label)) continue;
+      if (!strongest || c.weight > strongest.weight) strongest = c;
+    }
+    if (!strongest) return;
+    into.push(strongest.label);
   }
 }
 
