@@ -1,5 +1,5 @@
 import { SIG, type Signal } from './classify-cues';
-import { labelOf, type CueHits } from './classify-lexicon';
+import { hasCue, labelOf, type CueHits } from './classify-lexicon';
 import type { Contribution } from './classify-score';
 
 /**
@@ -56,62 +56,64 @@ const CONTEXT = table([
   ['urgentWord', 0.3, 1],
 ]);
 
+// Module functions rather than closures made per message: no allocation, and V8 keeps their optimized code across GCs.
+// Each takes the running evidence and returns it with its term added, in the same order as a running sum.
+function add(evidence: number, weight: number, label: string, contributions: Contribution[]): number {
+  contributions.push({ area: 'emergency', weight, label });
+  return evidence + weight;
+}
+
+function addTerms(evidence: number, t: Table, scale: number, hits: CueHits, contributions: Contribution[]): number {
+  for (let i = 0; i < t.signal.length; i++) {
+    const count = hits.counts[t.signal[i]!]!;
+    if (count > 0) evidence = add(evidence, scale * t.weight[i]! * Math.min(count, t.cap[i]!), labelOf(hits, t.signal[i]!), contributions);
+  }
+  return evidence;
+}
+
+/** The factor with a defuser applied when it applies. */
+function defuse(factor: number, applies: boolean, by: number, label: string, contributions: Contribution[]): number {
+  if (!applies) return factor;
+  contributions.push({ area: 'emergency', weight: Math.log(by), label });
+  return factor * by;
+}
+
 /** Adds the emergency's reasons to `contributions` (defusers with negative weights) and returns its score. */
 export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributions: Contribution[]): EmergencyScore {
-  const counts = hits.counts;
-  const has = (signal: number) => counts[signal]! > 0;
-  let evidence = 0;
-  const add = (weight: number, label: string) => {
-    evidence += weight;
-    contributions.push({ area: 'emergency', weight, label });
-  };
-  const terms = (t: Table, scale: number) => {
-    for (let i = 0; i < t.signal.length; i++) {
-      const count = counts[t.signal[i]!]!;
-      if (count > 0) add(scale * t.weight[i]! * Math.min(count, t.cap[i]!), labelOf(hits, t.signal[i]!));
-    }
-  };
-
-  terms(CORE, 1);
-  if (facts.emojiLabel) add(facts.emojiWeight, facts.emojiLabel);
-  if (has(SIG.problem) && (has(SIG.scope) || has(SIG.customer)) && !has(SIG.limited)) add(0.8, 'something is wrong for customers');
+  let evidence = addTerms(0, CORE, 1, hits, contributions);
+  if (facts.emojiLabel) evidence = add(evidence, facts.emojiWeight, facts.emojiLabel, contributions);
+  if (hasCue(hits, SIG.problem) && (hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer)) && !hasCue(hits, SIG.limited)) evidence = add(evidence, 0.8, 'something is wrong for customers', contributions);
   const core = evidence;
   // Without a failure word, breadth + now + a production system still reads like an incident ("empty cart for every user since 10:00").
-  const broadNow = has(SIG.scope) && has(SIG.live) && (has(SIG.prod) || has(SIG.customer));
-  terms(CONTEXT, core > 0 ? 1 : broadNow ? 0.8 : 0.25);
-  if (core > 0 && facts.broadcast) add(0.4, 'notifies the whole channel');
-  if (core > 0 && facts.exclaim) add(0.2, 'sounds alarmed');
+  const broadNow = hasCue(hits, SIG.scope) && hasCue(hits, SIG.live) && (hasCue(hits, SIG.prod) || hasCue(hits, SIG.customer));
+  evidence = addTerms(evidence, CONTEXT, core > 0 ? 1 : broadNow ? 0.8 : 0.25, hits, contributions);
+  if (core > 0 && facts.broadcast) evidence = add(evidence, 0.4, 'notifies the whole channel', contributions);
+  if (core > 0 && facts.exclaim) evidence = add(evidence, 0.2, 'sounds alarmed', contributions);
   const alarm = evidence;
   if (alarm === 0) return { score: 0, alarm, factor: 1 };
 
   let factor = 1;
-  const defuse = (applies: boolean, by: number, label: string) => {
-    if (!applies) return;
-    factor *= by;
-    contributions.push({ area: 'emergency', weight: Math.log(by), label });
-  };
-  const broken = has(SIG.severe) || has(SIG.down) || has(SIG.symptom) || has(SIG.blocked) || has(SIG.problem);
-  const live = (has(SIG.live) || has(SIG.ongoing)) && broken;
+  const broken = hasCue(hits, SIG.severe) || hasCue(hits, SIG.down) || hasCue(hits, SIG.symptom) || hasCue(hits, SIG.blocked) || hasCue(hits, SIG.problem);
+  const live = (hasCue(hits, SIG.live) || hasCue(hits, SIG.ongoing)) && broken;
   // Only "still", "again", "not fixed" outweigh a "resolved" or a "yesterday's".
-  const ongoing = has(SIG.ongoing) && broken;
-  const label = (signal: number) => labelOf(hits, signal);
-  defuse(has(SIG.drill), 0.15, label(SIG.drill));
-  defuse(has(SIG.calm), 0.25, label(SIG.calm));
-  defuse(has(SIG.limited), has(SIG.scope) || has(SIG.customer) ? 0.75 : 0.45, label(SIG.limited));
-  defuse(has(SIG.advice), 0.35, label(SIG.advice));
-  defuse(has(SIG.feedback) && !live, 0.6, label(SIG.feedback));
-  defuse(has(SIG.casual), has(SIG.severe) ? 0.8 : 0.35, label(SIG.casual));
-  defuse(has(SIG.praise), 0.6, label(SIG.praise));
-  defuse(has(SIG.resolved), ongoing ? 0.7 : 0.3, label(SIG.resolved));
-  defuse(has(SIG.past), ongoing ? 0.85 : live ? 0.6 : 0.4, label(SIG.past));
-  defuse(has(SIG.doc), live ? 0.8 : 0.45, label(SIG.doc));
-  defuse(has(SIG.docWeak) && !live, 0.8, label(SIG.docWeak));
-  defuse(has(SIG.proposal) || has(SIG.musing), 0.5, label(has(SIG.proposal) ? SIG.proposal : SIG.musing));
-  defuse(has(SIG.strategy) || has(SIG.decision) || has(SIG.comments), 0.7, 'is about planning');
-  defuse((has(SIG.call) || has(SIG.meeting)) && !live, 0.6, 'asks for a meeting');
-  defuse(has(SIG.offsite) || has(SIG.event) || has(SIG.social), 0.5, 'is an in-person event');
-  defuse(has(SIG.question) && !live, 0.85, label(SIG.question));
-  defuse(has(SIG.trivial), 0.6, label(SIG.trivial));
-  defuse(facts.bullets >= 3 && !has(SIG.severe), 0.5, 'is a status update');
+  const ongoing = hasCue(hits, SIG.ongoing) && broken;
+  factor = defuse(factor, hasCue(hits, SIG.drill), 0.15, labelOf(hits, SIG.drill), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.calm), 0.25, labelOf(hits, SIG.calm), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : 0.45, labelOf(hits, SIG.limited), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.feedback) && !live, 0.6, labelOf(hits, SIG.feedback), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.casual), hasCue(hits, SIG.severe) ? 0.8 : 0.35, labelOf(hits, SIG.casual), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.praise), 0.6, labelOf(hits, SIG.praise), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.resolved), ongoing ? 0.7 : 0.3, labelOf(hits, SIG.resolved), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.past), ongoing ? 0.85 : live ? 0.6 : 0.4, labelOf(hits, SIG.past), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.doc), live ? 0.8 : 0.45, labelOf(hits, SIG.doc), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.docWeak) && !live, 0.8, labelOf(hits, SIG.docWeak), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.proposal) || hasCue(hits, SIG.musing), 0.5, labelOf(hits, hasCue(hits, SIG.proposal) ? SIG.proposal : SIG.musing), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.strategy) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.comments), 0.7, 'is about planning', contributions);
+  factor = defuse(factor, (hasCue(hits, SIG.call) || hasCue(hits, SIG.meeting)) && !live, 0.6, 'asks for a meeting', contributions);
+  factor = defuse(factor, hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social), 0.5, 'is an in-person event', contributions);
+  factor = defuse(factor, hasCue(hits, SIG.question) && !live, 0.85, labelOf(hits, SIG.question), contributions);
+  factor = defuse(factor, hasCue(hits, SIG.trivial), 0.6, labelOf(hits, SIG.trivial), contributions);
+  factor = defuse(factor, facts.bullets >= 3 && !hasCue(hits, SIG.severe), 0.5, 'is a status update', contributions);
   return { score: evidence * factor, alarm, factor };
 }

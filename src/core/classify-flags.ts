@@ -1,6 +1,6 @@
 import type { Area } from './areas';
 import { SIG } from './classify-cues';
-import type { CueHits } from './classify-lexicon';
+import { hasCue, type CueHits } from './classify-lexicon';
 
 /**
  * Eisenhower flags for a classified message. urgent: someone must act within hours. important:
@@ -15,28 +15,27 @@ export interface FlagFacts {
 
 export function flagsFor(area: Area, facts: FlagFacts): { urgent: boolean; important: boolean } {
   if (area === 'emergency') return { urgent: true, important: true };
-  const { counts } = facts.hits;
-  const has = (signal: number) => counts[signal]! > 0;
-  const calm = has(SIG.calm);
-  const pressing = has(SIG.urgentWord) && !calm;
-  const small = has(SIG.trivial) || has(SIG.routine);
+  const { hits } = facts;
+  const calm = hasCue(hits, SIG.calm);
+  const pressing = hasCue(hits, SIG.urgentWord) && !calm;
+  const small = hasCue(hits, SIG.trivial) || hasCue(hits, SIG.routine);
   switch (area) {
     case 'online_meeting': {
       // A bare "call?" or "huddle" means now.
-      const soon = (has(SIG.soon) || has(SIG.urgentWord) || (facts.tokenCount <= 3 && (facts.question || facts.tokenCount <= 1))) && !calm;
-      const weighty = has(SIG.important) || has(SIG.decision) || has(SIG.strategy) || has(SIG.proposal) || has(SIG.doc) || has(SIG.planning);
+      const soon = (hasCue(hits, SIG.soon) || hasCue(hits, SIG.urgentWord) || (facts.tokenCount <= 3 && (facts.question || facts.tokenCount <= 1))) && !calm;
+      const weighty = hasCue(hits, SIG.important) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.strategy) || hasCue(hits, SIG.proposal) || hasCue(hits, SIG.doc) || hasCue(hits, SIG.planning);
       return { urgent: soon, important: weighty && !small };
     }
     case 'offline_activity':
-      return { urgent: pressing, important: has(SIG.offsite) || (has(SIG.important) && !has(SIG.social)) };
+      return { urgent: pressing, important: hasCue(hits, SIG.offsite) || (hasCue(hits, SIG.important) && !hasCue(hits, SIG.social)) };
     case 'deep_work':
-      return { urgent: false, important: !has(SIG.trivial) };
+      return { urgent: false, important: !hasCue(hits, SIG.trivial) };
     case 'daily_operations': {
-      const relayed = has(SIG.past) || has(SIG.resolved);
-      const about = has(SIG.important) || has(SIG.support) || has(SIG.incident) || has(SIG.blocked) || (has(SIG.resolved) && (has(SIG.symptom) || has(SIG.problem)));
+      const relayed = hasCue(hits, SIG.past) || hasCue(hits, SIG.resolved);
+      const about = hasCue(hits, SIG.important) || hasCue(hits, SIG.support) || hasCue(hits, SIG.incident) || hasCue(hits, SIG.blocked) || (hasCue(hits, SIG.resolved) && (hasCue(hits, SIG.symptom) || hasCue(hits, SIG.problem)));
       return {
         urgent: pressing && !relayed,
-        important: about && !small && !has(SIG.thanks) && !has(SIG.praise) && !has(SIG.casual),
+        important: about && !small && !hasCue(hits, SIG.thanks) && !hasCue(hits, SIG.praise) && !hasCue(hits, SIG.casual),
       };
     }
   }

@@ -290,6 +290,11 @@ function matchCues(found: Candidates[], tokens: string[]): CueHits {
 
 export const LEXICON = compileLexicon(CUES);
 
+/** Whether a cue of the signal matched without being negated. */
+export function hasCue(hits: CueHits, signal: number): boolean {
+  return hits.counts[signal]! > 0;
+}
+
 /** The reason text of the first cue that fed a signal. */
 export function labelOf(hits: CueHits, signal: number): string {
   const cue = hits.firstCue[signal]!;

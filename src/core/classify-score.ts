@@ -1,7 +1,7 @@
 import { AREAS, type Area } from './areas';
 import { SIG, type Signal } from './classify-cues';
 import { scoreEmergency } from './classify-emergency';
-import { labelOf, type CueHits } from './classify-lexicon';
+import { hasCue, labelOf, type CueHits } from './classify-lexicon';
 
 /**
  * Signals -> a score per area. Weights are set by hand from what each signal means; every term
@@ -111,21 +111,23 @@ const EMOJI_SIGNAL: Record<string, { area: Area; weight: number; label: string }
   brain: { area: 'deep_work', weight: 0.6, label: 'is deep work' },
 };
 
+type Tally = Pick<Scores, 'scores' | 'contributions'>;
+
+// Module functions rather than closures made per message: no allocation, and V8 keeps their optimized code across GCs.
+function add(tally: Tally, area: number, weight: number, label: string): void {
+  tally.scores[area]! += weight;
+  tally.contributions.push({ area: AREAS[area]!, weight, label });
+}
+
 export function scoreFacts(facts: Facts): Scores {
   const { hits } = facts;
   const { counts, negated } = hits;
-  const has = (signal: number) => counts[signal]! > 0;
-  const scores = new Float64Array(AREAS.length);
-  scores[OPS] = 0.6;
-  const contributions: Contribution[] = [];
-  const add = (area: number, weight: number, label: string) => {
-    scores[area]! += weight;
-    contributions.push({ area: AREAS[area]!, weight, label });
-  };
+  const tally: Tally = { scores: new Float64Array(AREAS.length), contributions: [] };
+  tally.scores[OPS] = 0.6;
 
   for (let t = 0; t < LINEAR_AREA.length; t++) {
     const count = counts[LINEAR_SIGNAL[t]!]!;
-    if (count > 0) add(LINEAR_AREA[t]!, LINEAR_WEIGHT[t]! * Math.min(count, LINEAR_CAP[t]!), labelOf(hits, LINEAR_SIGNAL[t]!));
+    if (count > 0) add(tally, LINEAR_AREA[t]!, LINEAR_WEIGHT[t]! * Math.min(count, LINEAR_CAP[t]!), labelOf(hits, LINEAR_SIGNAL[t]!));
   }
 
   let emojiWeight = 0;
@@ -133,43 +135,43 @@ export function scoreFacts(facts: Facts): Scores {
   for (const name of facts.emoji) {
     const e = EMOJI_SIGNAL[name];
     if (!e) continue;
-    if (e.area !== 'emergency') add(AREA_INDEX[e.area], e.weight, e.label);
+    if (e.area !== 'emergency') add(tally, AREA_INDEX[e.area], e.weight, e.label);
     else if (e.weight > emojiWeight) {
       emojiWeight = e.weight;
       emojiLabel = e.label;
     }
   }
-  const emergency = scoreEmergency(hits, { broadcast: facts.broadcast, exclaim: facts.exclaim, bullets: facts.bullets, emojiWeight, emojiLabel }, contributions);
-  scores[EM] = emergency.score;
+  const emergency = scoreEmergency(hits, { broadcast: facts.broadcast, exclaim: facts.exclaim, bullets: facts.bullets, emojiWeight, emojiLabel }, tally.contributions);
+  tally.scores[EM] = emergency.score;
 
   // ---- online meeting
-  const asksCall = has(SIG.call) || has(SIG.talk);
-  if (asksCall || has(SIG.meeting)) {
-    if (has(SIG.soon)) add(MEET, 0.4, labelOf(hits, SIG.soon));
+  const asksCall = hasCue(hits, SIG.call) || hasCue(hits, SIG.talk);
+  if (asksCall || hasCue(hits, SIG.meeting)) {
+    if (hasCue(hits, SIG.soon)) add(tally, MEET, 0.4, labelOf(hits, SIG.soon));
     // Asking for the call is what counts, whatever the call is about (an offsite, an RFC, an incident review).
-    if (asksCall && (facts.question || has(SIG.request))) add(MEET, 0.8, 'asks for a call');
+    if (asksCall && (facts.question || hasCue(hits, SIG.request))) add(tally, MEET, 0.8, 'asks for a call');
   }
   if (negated[SIG.call]! > 0 || negated[SIG.meeting]! > 0) {
-    add(MEET, -1.8, 'says no call is needed');
-    if (negated[SIG.call]! > 0) add(OPS, 0.6, 'says no call is needed');
+    add(tally, MEET, -1.8, 'says no call is needed');
+    if (negated[SIG.call]! > 0) add(tally, OPS, 0.6, 'says no call is needed');
   }
 
   // ---- offline activity
-  const gathering = has(SIG.offsite) || has(SIG.event) || has(SIG.social) || has(SIG.travel);
-  if (has(SIG.event) && !has(SIG.offsite)) add(OFF, 2.4, labelOf(hits, SIG.event));
+  const gathering = hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social) || hasCue(hits, SIG.travel);
+  if (hasCue(hits, SIG.event) && !hasCue(hits, SIG.offsite)) add(tally, OFF, 2.4, labelOf(hits, SIG.event));
   // "the office printer" is not an event; the office only counts beside an event, travel or a date.
-  if (has(SIG.inPerson)) add(OFF, gathering || facts.futureDate ? 0.9 : 0.3, labelOf(hits, SIG.inPerson));
+  if (hasCue(hits, SIG.inPerson)) add(tally, OFF, gathering || facts.futureDate ? 0.9 : 0.3, labelOf(hits, SIG.inPerson));
   // "meet Globex's team on site" is an in-person meeting, not a call.
-  if (has(SIG.inPerson) && has(SIG.meeting) && !has(SIG.call) && !has(SIG.callLink)) add(OFF, 0.8, 'happens in person');
-  if (gathering && facts.futureDate) add(OFF, 0.4, 'names a date ahead');
-  if (has(SIG.call) || has(SIG.callLink)) add(OFF, -1.0, 'is a call about the event');
+  if (hasCue(hits, SIG.inPerson) && hasCue(hits, SIG.meeting) && !hasCue(hits, SIG.call) && !hasCue(hits, SIG.callLink)) add(tally, OFF, 0.8, 'happens in person');
+  if (gathering && facts.futureDate) add(tally, OFF, 0.4, 'names a date ahead');
+  if (hasCue(hits, SIG.call) || hasCue(hits, SIG.callLink)) add(tally, OFF, -1.0, 'is a call about the event');
 
   // ---- deep work
-  if ((has(SIG.doc) || has(SIG.docWeak)) && (has(SIG.incident) || has(SIG.past) || has(SIG.resolved))) add(DW, 1.0, 'is a document about a past incident');
+  if ((hasCue(hits, SIG.doc) || hasCue(hits, SIG.docWeak)) && (hasCue(hits, SIG.incident) || hasCue(hits, SIG.past) || hasCue(hits, SIG.resolved))) add(tally, DW, 1.0, 'is a document about a past incident');
 
   // ---- daily operations: the catch-all for small, non-scheduled work
-  if (facts.bullets >= 3) add(OPS, 0.8, 'is a status update');
-  if (facts.tokenCount <= 4 && has(SIG.thanks)) add(OPS, 0.8, labelOf(hits, SIG.thanks));
+  if (facts.bullets >= 3) add(tally, OPS, 0.8, 'is a status update');
+  if (facts.tokenCount <= 4 && hasCue(hits, SIG.thanks)) add(tally, OPS, 0.8, labelOf(hits, SIG.thanks));
 
-  return { scores, contributions, alarm: emergency.alarm, defused: emergency.factor };
+  return { scores: tally.scores, contributions: tally.contributions, alarm: emergency.alarm, defused: emergency.factor };
 }
