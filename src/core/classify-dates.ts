@@ -156,17 +156,26 @@ const WINDOW_AFTER = 40;
 
 const MINUTE = 60_000;
 // Zone offsets change at whole hours (or half hours in a few zones); one lookup per zone and half hour is exact enough.
-const offsetMemo = new Map<string, number>();
+// Zone -> half hour -> offset: nested so a lookup builds no key string.
+const offsetMemo = new Map<string, Map<number, number>>();
+const OFFSET_MEMO_LIMIT = 4096;
+let offsetsMemoized = 0;
 
 /** Minutes the zone is ahead of UTC at `at`; 0 for a zone luxon does not know. */
 function offsetAt(timezone: string, at: number): number {
-  const key = `${timezone}|${Math.floor(at / (30 * MINUTE))}`;
-  let offset = offsetMemo.get(key);
+  const halfHour = Math.floor(at / (30 * MINUTE));
+  let offset = offsetMemo.get(timezone)?.get(halfHour);
   if (offset === undefined) {
     const local = DateTime.fromMillis(at, { zone: timezone });
     offset = local.isValid ? local.offset : 0;
-    if (offsetMemo.size > 4096) offsetMemo.clear();
-    offsetMemo.set(key, offset);
+    if (offsetsMemoized > OFFSET_MEMO_LIMIT) {
+      offsetMemo.clear();
+      offsetsMemoized = 0;
+    }
+    let zone = offsetMemo.get(timezone);
+    if (!zone) offsetMemo.set(timezone, (zone = new Map()));
+    zone.set(halfHour, offset);
+    offsetsMemoized++;
   }
   return offset;
 }
