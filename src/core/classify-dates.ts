@@ -52,7 +52,7 @@ function wordIndex(prose: string, token: string, from = 0): number {
 
 function languageAt(tokens: readonly string[], i: number): DateLanguage | undefined {
   const token = tokens[i]!;
-  if (isNumber(token)) return NUMBERED.test(token) ? (token.endsWith('h') ? 'fr' : 'en') : undefined;
+  if (isNumber(token)) return NUMBERED.test(token) ? (token.endsWith('h') && !token.endsWith('th') ? 'fr' : 'en') : undefined;
   const kind = KINDS.get(token);
   if (!kind) return undefined;
   if ('word' in kind) return kind.word;
