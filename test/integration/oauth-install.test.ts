@@ -146,6 +146,11 @@ describe('multi-workspace installs through Slack OAuth', () => {
     await deps.items.add(item);
     await deps.items.add({ ...item, team: OTHER });
     await deps.settings.set(OTHER, { timezone: 'Asia/Tokyo' }, 'U0ADA');
+    // Reply codes name emergencies by value: the workspace's code is freed, another's is kept.
+    await deps.redis.set(deps.keys.emergency(HOME, 'em1'), JSON.stringify({ id: 'em1', team: HOME, code: '1234' }));
+    await deps.redis.set(deps.keys.emergencyCode('1234'), `${HOME}/em1`);
+    await deps.redis.set(deps.keys.emergency(OTHER, 'em2'), JSON.stringify({ id: 'em2', team: OTHER, code: '5678' }));
+    await deps.redis.set(deps.keys.emergencyCode('5678'), `${OTHER}/em2`);
 
     await driver.appUninstalled();
     await eventually(async () => (await stored(HOME)) === undefined && (await deps.settings.getInput(HOME)) === undefined, 'the workspace to be forgotten');
@@ -155,6 +160,9 @@ describe('multi-workspace installs through Slack OAuth', () => {
     expect(await deps.items.get(HOME, 'a1')).toBeUndefined();
     expect(await deps.settings.history(HOME)).toEqual([]);
     expect(await deps.redis.sismember(deps.keys.teams(), HOME)).toBe(0);
+    expect(await deps.redis.get(deps.keys.emergencyCode('1234'))).toBeNull();
+    expect(await deps.redis.get(deps.keys.emergencyCode('5678'))).toBe(`${OTHER}/em2`);
+    expect(await deps.redis.exists(deps.keys.emergency(OTHER, 'em2'))).toBe(1);
 
     expect((await stored(OTHER))?.bot?.token).toMatch(/^xoxb-T0OTHER-/);
     expect(await deps.items.get(OTHER, 'a1')).toMatchObject({ text: 'secret plans' });

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps';
 import { forgetFramework } from '../evaluation/forget';
 import { createInstallationStore } from '../../store/installation-store';
-import { deleteMatching, scanKeys } from './scan-keys';
+import { deleteWorkspaceKeys, keyKind } from './scan-keys';
 
 /**
  * `app_uninstalled`: everything Quadrant stored for the workspace goes: its installation (tokens),
@@ -10,46 +10,26 @@ import { deleteMatching, scanKeys } from './scan-keys';
  */
 export async function forgetWorkspace(deps: Deps, team: string): Promise<{ keys: number }> {
   const { keys, redis } = deps;
-  let count = 0;
-
-  // Reply codes point at emergencies by value, not by key name: free them before the emergencies go.
-  await scanKeys(redis, keys.emergency(team, '*'), async (found) => {
-    const raws = await redis.mget(found);
-    const codes = raws.flatMap((raw) => {
-      const code = raw?.startsWith('{') ? (JSON.parse(raw) as { code?: string }).code : undefined;
-      return code ? [keys.emergencyCode(code)] : [];
-    });
-    for (const key of codes) if ((await redis.get(key))?.startsWith(`${team}/`)) count += await redis.del(key);
-  });
-
-  const patterns = [
-    keys.item(team, '*'),
-    keys.itemBySource(team, '*', '*'),
-    keys.openItems(team, '*'),
-    keys.userItems(team, '*'),
-    keys.digest(team, '*', '*'),
-    keys.digestLast(team, '*'),
-    keys.digestRecent(team, '*'),
-    keys.digestLock(team, '*'),
-    keys.digestRefreshPending(team, '*', '*'),
-    keys.digestSeq(team, '*'),
-    keys.authorName(team, '*'),
-    keys.nudged(team, '*', '*'),
-    keys.nudgeContext(team, '*', '*'),
-    keys.emergency(team, '*'),
-    keys.emergencyPostLock(team, '*'),
-    keys.oncallTest(team, '*'),
-    keys.seen(team, '*', '*'),
-    keys.userInfo(team, '*'),
-  ];
-  for (const pattern of patterns) count += await deleteMatching(redis, pattern);
-  count += await redis.del(keys.settings(team), keys.settingsHistory(team), keys.settingsSeq(team), keys.itemSeq(team), keys.corrections(team), keys.digestSchedule(team), keys.oncallTestLatest(team));
-  if (await createInstallationStore(redis, keys).remove(team)) count++;
+  // Off the scheduler's list first, so nothing is scheduled for the workspace while it goes.
   await redis.srem(keys.teams(), team);
-  count += await forgetFramework(deps, team);
+  let count = await forgetFramework(deps, team);
+  count += await deleteWorkspaceKeys(redis, { prefix: keys.prefix, team, before: (found) => freeReplyCodes(deps, team, found) });
+  if (await createInstallationStore(redis, keys).remove(team)) count++;
   await redis.publish(keys.settingsChanged(), team);
   deps.logger.info({ team, keys: count }, 'workspace uninstalled; its data was deleted');
   return { keys: count };
+}
+
+/** Reply codes point at emergencies by value, not by key name: free them before the emergencies go. */
+async function freeReplyCodes(deps: Deps, team: string, found: string[]): Promise<void> {
+  const { keys, redis } = deps;
+  const records = found.filter((key) => keyKind(keys.prefix, key) === 'emergency' && !key.endsWith(':timeline'));
+  if (records.length === 0) return;
+  const raws = await redis.mget(records);
+  for (const raw of raws) {
+    const code = raw?.startsWith('{') ? (JSON.parse(raw) as { code?: string }).code : undefined;
+    if (code && (await redis.get(keys.emergencyCode(code)))?.startsWith(`${team}/`)) await redis.del(keys.emergencyCode(code));
+  }
 }
 
 /** `tokens_revoked` for the bot: the stored token is dead, so the installation goes; the data stays for a reinstall. */

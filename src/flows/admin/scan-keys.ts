@@ -16,3 +16,38 @@ export async function deleteMatching(redis: Redis, pattern: string): Promise<num
   });
   return count;
 }
+
+export interface WorkspaceKeyFilter {
+  prefix: string;
+  team: string;
+  /** Key kinds (the part after the prefix) to delete; every kind but BullMQ's when absent. */
+  kinds?: ReadonlySet<string>;
+  /** Sees each batch before it is deleted. */
+  before?: (keys: string[]) => Promise<void>;
+}
+
+/**
+ * Deletes a workspace's keys (`<prefix>:<kind>:<team>[:…]`, see store/keys.ts) in one SCAN of the keyspace.
+ * SCAN walks every key whatever the pattern, so one walk for all kinds instead of one per kind is what
+ * keeps an uninstall quick on a Redis shared by many workspaces.
+ */
+export async function deleteWorkspaceKeys(redis: Redis, filter: WorkspaceKeyFilter): Promise<number> {
+  const { prefix, team, kinds, before } = filter;
+  const owned = (key: string) => {
+    const [kind, owner] = key.slice(prefix.length + 1).split(':', 2);
+    return owner === team && (kinds ? kinds.has(kind!) : kind !== 'bull');
+  };
+  let count = 0;
+  await scanKeys(redis, `${prefix}:*:${team}*`, async (found) => {
+    const mine = found.filter(owned);
+    if (mine.length === 0) return;
+    await before?.(mine);
+    count += await redis.unlink(...mine);
+  });
+  return count;
+}
+
+/** The kind of a key made by store/keys.ts: the part after the prefix. */
+export function keyKind(prefix: string, key: string): string {
+  return key.slice(prefix.length + 1).split(':', 1)[0]!;
+}

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { deleteMatching } from '../admin/scan-keys';
+import { deleteWorkspaceKeys, keyKind } from '../admin/scan-keys';
 import { evaluationOf } from './record';
 import { removeWeeklySchedulers } from './weekly-schedule';
 
@@ -9,23 +9,24 @@ import { removeWeeklySchedulers } from './weekly-schedule';
  */
 export async function forgetFramework(deps: Deps, team: string): Promise<number> {
   const { keys, redis } = deps;
+  // Counts still in the batch would write the keys again after they are gone.
   await evaluationOf(deps).flush();
   await removeWeeklySchedulers(deps, team);
-  const patterns = [
-    keys.evalWeek(team, '*'),
-    keys.evalChannels(team, '*'),
-    keys.evalUser(team, '*', '*'),
-    keys.evalPeople(team, '*'),
-    keys.weeklyPosted(team, '*', '*'),
-    keys.hubClaim(team, '*'),
-    keys.hubLock(team, '*'),
-    keys.introduced(team, '*'),
-    keys.tipsOff(team, '*'),
+  const made = [
+    keys.evalWeek(team, ''),
+    keys.evalChannels(team, ''),
+    keys.evalUser(team, '', ''),
+    keys.evalPeople(team, ''),
+    keys.weeklyPosted(team, '', ''),
+    keys.hubItems(team),
+    keys.hubDecided(team),
+    keys.hubMissingTold(team),
+    keys.hubClaim(team, ''),
+    keys.hubLock(team, ''),
+    keys.introduced(team, ''),
+    keys.tipsOff(team, ''),
   ];
-  let count = 0;
-  for (const pattern of patterns) count += await deleteMatching(redis, pattern);
-  count += await redis.del(keys.hubItems(team), keys.hubDecided(team), keys.hubMissingTold(team));
-  return count;
+  return deleteWorkspaceKeys(redis, { prefix: keys.prefix, team, kinds: new Set(made.map((key) => keyKind(keys.prefix, key))) });
 }
 
 /** `/quadrant erase @user`: the person's own counts and ranking entries, their introduction and tips flags. */
