@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: runs every bench/<name>.bench.js in its own process (so one scenario's heap and JIT state
  * never colour another's), collects the JSON section each prints, and rewrites BENCHMARKS.md.
- * `npm run bench -- classify digest` runs only the benches whose names contain those words.
+ * `npm run bench -- classify digest` runs only the benches whose names contain those words and replaces only
+ * their sections, keeping the rest of BENCHMARKS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 
@@ -20,6 +21,23 @@ function redisVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The sections of an existing BENCHMARKS.md, so a run of a few benches replaces only theirs. */
+function previousSections(markdown: string): Section[] {
+  return markdown
+    .split(/^## /m)
+    .slice(1)
+    .map((chunk) => {
+      const newline = chunk.indexOf('\n');
+      return { title: chunk.slice(0, newline).trim(), markdown: chunk.slice(newline + 1) };
+    });
+}
+
+function merge(previous: Section[], fresh: Section[]): Section[] {
+  const out = previous.map((old) => fresh.find((s) => s.title === old.title) ?? old);
+  for (const s of fresh) if (!previous.some((old) => old.title === s.title)) out.push(s);
+  return out;
 }
 
 function main(): void {
@@ -56,8 +74,13 @@ function main(): void {
     `- Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
     '',
   ];
-  const body = sections.map((s) => `## ${s.title}\n\n${s.markdown.trim()}\n`);
-  writeFileSync(path.join(dir, '..', '..', 'BENCHMARKS.md'), `${header.join('\n')}\n${body.join('\n')}`);
+  const target = path.join(dir, '..', '..', 'BENCHMARKS.md');
+  const kept = filters.length > 0 && existsSync(target) ? previousSections(readFileSync(target, 'utf8')) : [];
+  if (kept.length > 0) {
+    header.splice(-1, 0, `- Partial run (\`npm run bench -- ${filters.join(' ')}\`): ${sections.map((s) => s.title).join('; ')}. Every other section is from an earlier run.`);
+  }
+  const body = merge(kept, sections).map((s) => `## ${s.title}\n\n${s.markdown.trim()}\n`);
+  writeFileSync(target, `${header.join('\n')}\n${body.join('\n')}`);
   process.stderr.write(`bench: wrote BENCHMARKS.md (${sections.length} sections)\n`);
 }
 
