@@ -33,7 +33,15 @@ export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise
  * are ours. Unknown paths get 404 and a handler that throws gets a bare 500, never a stack trace.
  */
 export function createHttpServer(routes: Route[], logger: Logger): Server {
+  // Slack posts to one exact path thousands of times a second: a request for an exact route is matched by
+  // its raw target, without parsing a URL or walking the table (the URL it gets was parsed once, here).
+  const exact = new Map<string, { route: Route; url: URL }>();
+  for (const route of routes) {
+    if (!route.path.endsWith('/')) exact.set(`${route.method} ${route.path}`, { route, url: new URL(route.path, 'http://localhost') });
+  }
   return createServer((req, res) => {
+    const hit = exact.get(`${req.method} ${req.url}`);
+    if (hit) return handle(hit.route, req, res, hit.url, logger);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routes.find(
       (r) => r.method === req.method && (r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path))),
@@ -43,14 +51,21 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
       sendJson(res, known ? 405 : 404, { ok: false, error: known ? 'method_not_allowed' : 'not_found' });
       return;
     }
-    Promise.resolve()
-      .then(() => route.handler(req, res, url))
-      .catch((err: unknown) => {
-        logger.error({ err, path: url.pathname }, 'HTTP handler failed');
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error' });
-        else res.end();
-      });
+    handle(route, req, res, url, logger);
   });
+}
+
+function handle(route: Route, req: IncomingMessage, res: ServerResponse, url: URL, logger: Logger): void {
+  const fail = (err: unknown) => {
+    logger.error({ err, path: url.pathname }, 'HTTP handler failed');
+    if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error' });
+    else res.end();
+  };
+  try {
+    route.handler(req, res, url)?.catch(fail);
+  } catch (err) {
+    fail(err);
+  }
 }
 
 export function listen(server: Server, port: number): Promise<number> {

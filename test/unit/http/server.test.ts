@@ -1,0 +1,47 @@
+import type { Server } from 'node:http';
+import { closeServer, createHttpServer, listen, sendJson, type Route } from '../../../src/http/server';
+import { memoryLogger } from '../../helpers/emergency-stack';
+
+describe('createHttpServer routing', () => {
+  const logs: string[] = [];
+  const routes: Route[] = [
+    { method: 'POST', path: '/slack/events', handler: (_req, res, url) => sendJson(res, 200, { path: url.pathname, search: url.search }) },
+    { method: 'GET', path: '/health', handler: async (_req, res) => sendJson(res, 200, { ok: true }) },
+    { method: 'GET', path: '/api/', handler: async (_req, res, url) => sendJson(res, 200, { prefix: url.pathname }) },
+    { method: 'GET', path: '/throws', handler: () => { throw new Error('sync failure') } },
+    { method: 'GET', path: '/rejects', handler: async () => { throw new Error('async failure') } },
+  ];
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createHttpServer(routes, memoryLogger(logs));
+    base = `http://127.0.0.1:${await listen(server, 0)}`;
+  });
+  afterAll(() => closeServer(server));
+
+  const call = async (method: string, path: string) => {
+    const res = await fetch(`${base}${path}`, { method });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  test.each([
+    ['POST', '/slack/events', 200, { path: '/slack/events', search: '' }],
+    // With a query string the exact-path shortcut does not apply; the route is still found, with its query.
+    ['POST', '/slack/events?ssl_check=1', 200, { path: '/slack/events', search: '?ssl_check=1' }],
+    ['GET', '/health', 200, { ok: true }],
+    ['GET', '/api/emergencies/T0/em1', 200, { prefix: '/api/emergencies/T0/em1' }],
+    ['GET', '/slack/events', 405, { ok: false, error: 'method_not_allowed' }],
+    ['GET', '/nowhere', 404, { ok: false, error: 'not_found' }],
+    ['GET', '/throws', 500, { ok: false, error: 'internal_error' }],
+    ['GET', '/rejects', 500, { ok: false, error: 'internal_error' }],
+  ])('%s %s answers %i', async (method, path, status, body) => {
+    expect(await call(method, path)).toEqual({ status, body });
+  });
+
+  test('a failing handler is logged with its path, and no stack reaches the client', async () => {
+    const res = await fetch(`${base}/throws`);
+    expect(await res.text()).not.toContain('sync failure');
+    expect(logs.join('\n')).toMatch(/HTTP handler failed.*"path":"\/throws"|"path":"\/throws".*HTTP handler failed/);
+  });
+});
