@@ -1,11 +1,10 @@
 // Composition root: config -> logger -> Redis -> stores -> queues -> Bolt -> HTTP.
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { createSharedAdapters, loadSettingsSource, openRedis } from './adapters';
 import type { Worker } from 'bullmq';
 import type { WebClient } from '@slack/web-api';
 import type { Env } from './config/env';
-import { formatIssues, loadSettingsFile, type SettingsSource } from './config/load';
+import type { SettingsSource } from './config/load';
 import { QuadrantError } from './core/errors';
 import type { Deps } from './deps';
 import { apiRoutes } from './http/api-emergencies';
@@ -18,9 +17,9 @@ import { metricsRoute } from './http/metrics-route';
 import { closeServer, createHttpServer, listen, type Route } from './http/server';
 import type { Logger } from './log';
 import { createProcessors } from './queue/processors';
-import { closeQueues, createQueues } from './queue/queues';
+import { closeQueues } from './queue/queues';
 import { createWorkers } from './queue/workers';
-import { bullConnectionOptions, createCommandConnection, evictionPolicyWarning, isRedisReachable } from './redis';
+import { bullConnectionOptions, evictionPolicyWarning, isRedisReachable } from './redis';
 import { emergencyWorkerCheck, startHeartbeat } from './queue/heartbeat';
 import { startSpoolReplay } from './flows/emergency/spool-replayer';
 import { catchUpMissedDigests, syncDigestSchedulers } from './flows/digest/schedule-digests';
@@ -28,16 +27,10 @@ import { createSlackApp, SLACK_BODY_LIMIT, type SlackApp } from './slack/app';
 import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
 import { createCorrectionsStore } from './store/corrections-store';
-import { createItemStore } from './store/item-store';
 import { createEvaluationStore } from './store/evaluation-store';
 import { evaluationErrorLogger } from './flows/evaluation/record';
 import { syncWeeklySchedulers } from './flows/evaluation/weekly-schedule';
 import { createInstallationClients, createInstallationStore } from './store/installation-store';
-import { createEmergencySpool } from './store/emergency-spool';
-import { createEmergencyStore } from './store/emergency-store';
-import { pagersConfigFromEnv } from './pagers';
-import { createKeys } from './store/keys';
-import { createSettingsStore } from './store/settings-store';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -64,11 +57,8 @@ export interface RunningQuadrant {
 export async function startQuadrant(options: StartOptions): Promise<RunningQuadrant> {
   const { env, role, logger } = options;
   const settingsSource = options.settingsSource ?? loadSettingsSource(env.QUADRANT_CONFIG);
-  const keys = createKeys(env.QUADRANT_REDIS_PREFIX);
-  const redis = createCommandConnection(env.REDIS_URL, role);
-  const subscriber = createCommandConnection(env.REDIS_URL, `${role}-sub`);
-  redis.on('error', () => undefined);
-  subscriber.on('error', () => undefined);
+  const connections = openRedis(env, role);
+  const { keys, redis, subscriber } = connections;
 
   if (!(await isRedisReachable(redis, 3000))) {
     redis.disconnect();
@@ -82,9 +72,9 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   if (eviction) logger.warn({ policy: eviction }, 'Redis maxmemory-policy is not noeviction: queued jobs can be evicted under memory pressure. Set maxmemory-policy noeviction.');
 
   const bullConnection = bullConnectionOptions(env.REDIS_URL);
-  const queues = createQueues(bullConnection, keys.bullPrefix);
+  const shared = createSharedAdapters(env, connections, settingsSource);
+  const { queues, settings } = shared;
   const metrics = createMetrics();
-  const settings = createSettingsStore({ redis, subscriber, keys, source: settingsSource, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
   const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
   const installations = env.mode === 'oauth' ? createInstallationStore(redis, keys, logger) : undefined;
   const oauthClients = installations ? createInstallationClients(installations, env.SLACK_API_URL, logger) : undefined;
@@ -93,18 +83,11 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   // The scheduler walks known workspaces; a single-token install knows its own from auth.test.
   if (teamId) await redis.sadd(keys.teams(), teamId);
   const deps: Deps = {
+    ...shared,
     env,
     logger,
-    keys,
-    redis,
-    queues,
-    settings,
-    items: createItemStore(redis, keys),
     metrics,
     evaluation: createEvaluationStore(redis, keys, { onError: evaluationErrorLogger(logger) }),
-    emergencies: createEmergencyStore(redis, keys),
-    spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),
-    pagersConfig: pagersConfigFromEnv(env),
     corrections: createCorrectionsStore(redis, keys),
     botUserFor: async () => identity.botUserId,
     slackFor: async (team: string): Promise<WebClient> => {
@@ -174,13 +157,6 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
         logger.info('Quadrant stopped');
       })()),
   };
-}
-
-function loadSettingsSource(path: string | undefined): SettingsSource | undefined {
-  if (!path) return undefined;
-  const outcome = loadSettingsFile(path);
-  if (!outcome.ok) throw new QuadrantError('quadrant_config_invalid', `QUADRANT_CONFIG is not valid.\n${formatIssues(path, outcome.issues)}`);
-  return outcome.value;
 }
 
 async function botIdentity(client: WebClient, env: Env, logger: Logger): Promise<{ botId?: string; botUserId?: string; teamId?: string }> {

@@ -1,10 +1,8 @@
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import { config as loadDotenv } from 'dotenv';
+import { createSharedAdapters, loadSettingsSource, openRedis } from '../adapters';
 import { parseEnv, type Env } from '../config/env';
-import { formatIssues, loadSettingsFile } from '../config/load';
 import { SEVERITIES } from '../core/emergency';
 import { QuadrantError } from '../core/errors';
 import { EMPTY_CORRECTION_MODEL } from '../core/learning';
@@ -14,17 +12,10 @@ import { isRedisReady, withDeadline } from '../flows/emergency/fail-fast';
 import { replaySpool } from '../flows/emergency/replay-spool';
 import { createMetrics } from '../http/metrics';
 import { createLogger, type Logger } from '../log';
-import { pagersConfigFromEnv } from '../pagers';
-import { closeQueues, createQueues } from '../queue/queues';
-import { bullConnectionOptions, createCommandConnection } from '../redis';
+import { closeQueues } from '../queue/queues';
 import { providerName } from '../slack/blocks/emergency-blocks';
 import { createWebClient } from '../slack/client';
-import { createEmergencySpool } from '../store/emergency-spool';
-import { createEmergencyStore } from '../store/emergency-store';
-import { createItemStore } from '../store/item-store';
 import { createEvaluationStore } from '../store/evaluation-store';
-import { createKeys } from '../store/keys';
-import { createSettingsStore } from '../store/settings-store';
 
 export interface EmergencyIo {
   stdout: Writable;
@@ -156,34 +147,21 @@ function humanSummary(
   return lines.join('\n');
 }
 
-/** The adapters a declaration needs, built the way main.ts builds them, without HTTP server or workers. */
+/** The adapters a declaration needs, built as `quadrant start` builds them, without HTTP server or workers. */
 function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): Promise<void> } {
-  const keys = createKeys(env.QUADRANT_REDIS_PREFIX);
-  const redis = createCommandConnection(env.REDIS_URL, 'cli');
-  const subscriber = createCommandConnection(env.REDIS_URL, 'cli-sub');
-  redis.on('error', () => undefined);
-  subscriber.on('error', () => undefined);
-  const source = env.QUADRANT_CONFIG ? loadSettingsFile(env.QUADRANT_CONFIG) : undefined;
-  if (source && !source.ok) throw new QuadrantError('quadrant_config_invalid', `QUADRANT_CONFIG is not valid.\n${formatIssues(env.QUADRANT_CONFIG!, source.issues)}`);
-  const queues = createQueues(bullConnectionOptions(env.REDIS_URL), keys.bullPrefix);
+  const connections = openRedis(env, 'cli');
+  const shared = createSharedAdapters(env, connections, loadSettingsSource(env.QUADRANT_CONFIG));
+  const { queues, settings } = shared;
+  const { redis, subscriber, keys } = connections;
   // A queue without an error listener would throw (and end the command) when Redis is down.
   for (const queue of Object.values(queues)) queue.on('error', () => undefined);
-  const settings = createSettingsStore({ redis, subscriber, keys, source: source?.ok ? source.value : undefined, authoritative: env.QUADRANT_CONFIG_AUTHORITATIVE });
   const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
   const deps: Deps = {
+    ...shared,
     env,
     logger,
-    keys,
-    redis,
-    queues,
-    settings,
-    items: createItemStore(redis, keys),
     metrics: createMetrics(),
     evaluation: createEvaluationStore(redis, keys, { flushMs: 0 }),
-    emergencies: createEmergencyStore(redis, keys),
-    // The same default folder as `quadrant start`, so a server on this machine replays what we journal.
-    spool: createEmergencySpool(env.QUADRANT_SPOOL_DIR ?? path.join(tmpdir(), `quadrant-spool-${env.QUADRANT_REDIS_PREFIX}`)),
-    pagersConfig: pagersConfigFromEnv(env),
     slackFor: async (): Promise<WebClient> => {
       if (single) return single;
       // OAuth installs live with the server; the post is left pending for it, and Slack DMs are skipped.
