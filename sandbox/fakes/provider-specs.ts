@@ -12,7 +12,7 @@ export type Validate = (data: unknown) => string[];
 
 export interface ProviderSpecs {
   source: 'spec' | 'structural';
-  twilio?: { createMessage: Validate; createCall: Validate; messageParams: Set<string>; callParams: Set<string> };
+  twilio?: { createMessage: Validate; createCall: Validate; updateCall: Validate; messageParams: Set<string>; callParams: Set<string>; updateCallParams: Set<string> };
   pagerduty?: { createEvent: Validate };
   opsgenie?: { createAlert: Validate; acknowledgeAlert: Validate; closeAlert: Validate };
 }
@@ -103,6 +103,7 @@ function compile(dir: string | null): ProviderSpecs {
   const formSchema = (p: string) => twilio.paths[p].post.requestBody.content['application/x-www-form-urlencoded'].schema as Record<string, any>;
   const message = formSchema('/2010-04-01/Accounts/{AccountSid}/Messages.json');
   const call = formSchema('/2010-04-01/Accounts/{AccountSid}/Calls.json');
+  const callUpdate = formSchema('/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json');
 
   const pagerduty = readJson(files.pagerduty);
   const event = pagerduty.paths['/enqueue'].post.requestBody.content['application/json'].schema as object;
@@ -115,8 +116,10 @@ function compile(dir: string | null): ProviderSpecs {
     twilio: {
       createMessage: wrap(form.compile({ ...message, components: twilio.components })),
       createCall: wrap(form.compile({ ...call, components: twilio.components })),
+      updateCall: wrap(form.compile({ ...callUpdate, components: twilio.components })),
       messageParams: new Set(Object.keys(message.properties)),
       callParams: new Set(Object.keys(call.properties)),
+      updateCallParams: new Set(Object.keys(callUpdate.properties)),
     },
     pagerduty: { createEvent: wrap(json.compile({ ...event, components: pagerduty.components })) },
     opsgenie: {

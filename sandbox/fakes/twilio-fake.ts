@@ -6,7 +6,8 @@ import { xmlIssues } from './xml-check';
 /**
  * Twilio's REST API for Messages and Calls (shared/providers/FACTS.md §1): form-encoded POSTs under
  * /2010-04-01/Accounts/{AccountSid}/, HTTP Basic with the Account SID and Auth Token, 201 with the
- * resource, and Twilio's JSON error body ({code, message, more_info, status}) otherwise.
+ * resource, and Twilio's JSON error body ({code, message, more_info, status}) otherwise. Calls keep a
+ * status, so UpdateCall (`POST …/Calls/{Sid}.json`) can cancel one that is still queued or ringing.
  */
 
 export interface TwilioFakeOptions {
@@ -24,6 +25,14 @@ export interface TwilioFake extends FakeServer {
   /** Created messages and calls, with the decoded form fields. */
   messages(): Array<Record<string, string>>;
   calls(): Array<Record<string, string>>;
+  /** Sids of the calls created, oldest first. */
+  callSids(): string[];
+  /** A created call's status: queued until answered or canceled. */
+  callStatus(sid: string): string | undefined;
+  /** The person picks up: the call is in progress, and canceling it no longer has an effect. */
+  answerCall(sid: string): void;
+  /** UpdateCall requests that passed validation, with the call sid from the path. */
+  callUpdates(): Array<Record<string, string> & { sid: string }>;
   /** An inbound SMS reply, signed as Twilio signs it, posted to Quadrant's hook. */
   sendSmsReply(options: { url: string; from: string; body: string; to?: string; authToken?: string }): Promise<CallbackAnswer>;
   /** A key press in a call: posts `Digits` to the call's `<Gather action>` (or `url`), signed. */
@@ -43,6 +52,8 @@ function twilioError(status: number, code: number, message: string): FakeAnswer 
 }
 
 const PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/;
+/** UpdateCall. */
+const CALL_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/;
 /** Fetch an account (FetchAccount): what a credential check without side effects calls. */
 const ACCOUNT_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -77,6 +88,8 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
       if (!auth.startsWith('Basic ')) return ['no HTTP Basic authorization'];
       return [];
     }
+    const update = CALL_PATH.exec(request.path);
+    if (update) return validateUpdate(request, update[1]!);
     const issues: string[] = [];
     const match = PATH.exec(request.path);
     if (request.method !== 'POST') issues.push(`method ${request.method} (Twilio create takes POST)`);
@@ -116,6 +129,33 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
     return issues;
   }
 
+  function validateUpdate(request: RecordedRequest, sid: string): string[] {
+    const issues: string[] = [];
+    if (request.method !== 'POST') issues.push(`method ${request.method} (UpdateCall takes POST)`);
+    if (!/^AC[0-9a-fA-F]{32}$/.test(sid)) issues.push('AccountSid in the path does not match ^AC[0-9a-fA-F]{32}$');
+    if (!(header(request, 'authorization') ?? '').startsWith('Basic ')) issues.push('no HTTP Basic authorization');
+    if (!/^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? '')) issues.push('content-type is not application/x-www-form-urlencoded');
+    const fields = formToObject(new URLSearchParams(request.body));
+    if (specs.twilio) {
+      for (const name of Object.keys(fields)) if (!specs.twilio.updateCallParams.has(name)) issues.push(`unknown parameter ${name}`);
+      issues.push(...specs.twilio.updateCall(fields));
+    }
+    if (Object.keys(fields).length === 0) issues.push('nothing to update');
+    return issues;
+  }
+
+  const callStatuses = new Map<string, string>();
+
+  /** UpdateCall: `canceled` ends a queued or ringing call and changes nothing once it was answered. */
+  function updated(request: RecordedRequest, callSid: string): FakeAnswer {
+    const status = callStatuses.get(callSid);
+    if (status === undefined) return twilioError(404, 20404, `The requested resource /2010-04-01/Accounts/${accountSid}/Calls/${callSid}.json was not found`);
+    const wanted = new URLSearchParams(request.body).get('Status');
+    if (wanted === 'canceled' && (status === 'queued' || status === 'ringing')) callStatuses.set(callSid, 'canceled');
+    if (wanted === 'completed' && status === 'in-progress') callStatuses.set(callSid, 'completed');
+    return { status: 200, body: { account_sid: accountSid, api_version: '2010-04-01', sid: callSid, status: callStatuses.get(callSid), uri: `/2010-04-01/Accounts/${accountSid}/Calls/${callSid}.json` } };
+  }
+
   function created(request: RecordedRequest): FakeAnswer {
     const params = new URLSearchParams(request.body);
     const resource = PATH.exec(request.path)![2];
@@ -135,6 +175,7 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
       };
     }
     const sid = `CA${hex(16)}`;
+    callStatuses.set(sid, 'queued');
     // Shape of the spec's CreateCall 201 example, as a freshly queued call.
     return {
       status: 201,
@@ -158,9 +199,11 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
           // Shape of the spec's FetchAccount 200 (api.v2010.account), trimmed to what a check reads.
           return { status: 200, body: { sid: accountSid, friendly_name: 'Sandbox account', status: 'active', type: 'Full', owner_account_sid: accountSid, uri: `/2010-04-01/Accounts/${accountSid}.json` } };
         }
-        if (!PATH.test(request.path)) return twilioError(404, 20404, 'The requested resource was not found');
+        const update = CALL_PATH.exec(request.path);
+        if (!PATH.test(request.path) && !update) return twilioError(404, 20404, 'The requested resource was not found');
         if (request.method !== 'POST') return twilioError(405, 20004, 'Method not allowed');
         if (!credentialsOk(request)) return twilioError(401, 20003, 'Authenticate');
+        if (update) return request.issues.length > 0 ? twilioError(400, 21601, 'Invalid parameter') : updated(request, update[2]!);
         if (request.issues.length > 0) {
           const to = new URLSearchParams(request.body).get('To') ?? '';
           if (!E164.test(to)) return twilioError(400, request.path.endsWith('Calls.json') ? 21217 : 21211, `The 'To' number ${to} is not a valid phone number.`);
@@ -198,6 +241,15 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
     specSource: specs.source,
     messages: () => created201('Messages'),
     calls: () => created201('Calls'),
+    callSids: () => [...callStatuses.keys()],
+    callStatus: (sid: string) => callStatuses.get(sid),
+    answerCall(sid: string) {
+      if (callStatuses.has(sid)) callStatuses.set(sid, 'in-progress');
+    },
+    callUpdates: () =>
+      server.requests
+        .filter((r) => r.mode === 'ok' && r.issues.length === 0 && CALL_PATH.test(r.path) && credentialsOk(r))
+        .map((r) => ({ ...Object.fromEntries(new URLSearchParams(r.body)), sid: CALL_PATH.exec(r.path)![2]! })),
     sendSmsReply(o: { url: string; from: string; body: string; to?: string; authToken?: string }) {
       const sid = `SM${hex(16)}`;
       const params = new URLSearchParams({

@@ -51,6 +51,12 @@ export type PageResult =
   | { ok: true; provider: string; target?: string; reference?: string }
   | { ok: false; provider: string; target?: string; retryable: boolean; reason: string };
 
+/** What a provider is told when someone acknowledges or resolves. */
+export interface FollowUpRequest extends Pick<PageRequest, 'team' | 'emergencyId'> {
+  /** The emergency's voice calls so far (Twilio call sids), for hanging up phones still ringing. */
+  calls?: readonly string[];
+}
+
 /**
  * A paging provider. `perPerson` pagers get one call per target; per-emergency ones (PagerDuty, Opsgenie)
  * get one call per emergency and page their own responders. Implementations never throw: every outcome
@@ -60,6 +66,6 @@ export interface Pager {
   readonly id: string;
   readonly perPerson: boolean;
   page(request: PageRequest, target?: PageTarget): Promise<PageResult>;
-  acknowledge?(request: Pick<PageRequest, 'team' | 'emergencyId'>): Promise<PageResult>;
-  resolve?(request: Pick<PageRequest, 'team' | 'emergencyId'>): Promise<PageResult>;
+  acknowledge?(request: FollowUpRequest): Promise<PageResult>;
+  resolve?(request: FollowUpRequest): Promise<PageResult>;
 }

@@ -1,4 +1,4 @@
-import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
+import type { FollowUpRequest, Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
 import type { Logger } from '../log';
 
 export interface RetryOptions {
@@ -77,11 +77,14 @@ export function pageAll(pagers: readonly Pager[], request: PageRequest, targets:
   return settleEach(jobs, options);
 }
 
-/** Sends acknowledge or resolve to every pager that follows Quadrant's buttons (PagerDuty, Opsgenie, webhook). */
+/**
+ * Sends acknowledge or resolve to every pager that follows Quadrant's buttons: PagerDuty, Opsgenie and the
+ * webhook close their own alert; Twilio voice stops the calls still ringing.
+ */
 export function followUpAll(
   pagers: readonly Pager[],
   action: 'acknowledge' | 'resolve',
-  request: Pick<PageRequest, 'team' | 'emergencyId'>,
+  request: FollowUpRequest,
   options: PageAllOptions,
 ): Promise<PageResult[]> {
   const jobs = pagers.flatMap((pager) => {

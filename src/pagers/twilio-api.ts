@@ -29,7 +29,16 @@ export async function createTwilioResource(
   provider: string,
   target: string | undefined,
 ): Promise<PageResult> {
-  const url = `${config.apiUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/${resource}.json`;
+  return postTwilio(config, `${resource}.json`, form, provider, target);
+}
+
+/** Updates a call (`POST …/Calls/{Sid}.json`, UpdateCall): 200 with the call resource. */
+export function updateTwilioCall(config: TwilioConfig, callSid: string, form: URLSearchParams, provider: string): Promise<PageResult> {
+  return postTwilio(config, `Calls/${encodeURIComponent(callSid)}.json`, form, provider, undefined);
+}
+
+async function postTwilio(config: TwilioConfig, resourcePath: string, form: URLSearchParams, provider: string, target: string | undefined): Promise<PageResult> {
+  const url = `${config.apiUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/${resourcePath}`;
   const outcome = await callHttp(
     {
       method: 'POST',

@@ -1,8 +1,8 @@
-import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
+import type { FollowUpRequest, Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
 import { speechText } from './page-text';
 import { NO_PHONE } from './twilio-sms';
 import { buildCallTwiml, TWIML_MAX } from './twiml';
-import { createTwilioResource, type TwilioConfig } from './twilio-api';
+import { createTwilioResource, updateTwilioCall, type TwilioConfig } from './twilio-api';
 
 export interface TwilioVoiceConfig extends TwilioConfig {
   /** PUBLIC_URL. With it the call offers "press 1 to acknowledge"; without it, it only reads out. */
@@ -28,9 +28,24 @@ export function callTwiml(request: PageRequest, publicUrl?: string): string {
   return twiml;
 }
 
+/**
+ * Once someone has acknowledged, phones still ringing for the emergency stop. `canceled` only touches a call
+ * that is queued or ringing (FACTS.md §1, UpdateCall): a call someone already answered plays to its end, so
+ * nobody is cut off mid-sentence, the person pressing 1 included.
+ */
+async function stopRinging(config: TwilioVoiceConfig, request: FollowUpRequest): Promise<PageResult> {
+  const calls = request.calls ?? [];
+  const results = await Promise.all(calls.map((sid) => updateTwilioCall(config, sid, new URLSearchParams({ Status: 'canceled' }), 'twilio_voice')));
+  const failed = results.find((r): r is Extract<PageResult, { ok: false }> => !r.ok);
+  if (failed) return { ...failed, reason: `${results.filter((r) => !r.ok).length} of ${calls.length} calls not stopped: ${failed.reason}` };
+  return { ok: true, provider: 'twilio_voice' };
+}
+
 /** One call per person; the TwiML travels inline, so Twilio fetches nothing from Quadrant to start it. */
 export function createTwilioVoicePager(config: TwilioVoiceConfig): Pager {
   return {
+    acknowledge: (request) => stopRinging(config, request),
+    resolve: (request) => stopRinging(config, request),
     id: 'twilio_voice',
     perPerson: true,
     async page(request: PageRequest, target?: PageTarget): Promise<PageResult> {

@@ -51,6 +51,9 @@ export interface EmergencyStore {
   /** Appends the entries not stored yet (same time, kind and text), for replays that may run twice. */
   appendTimelineOnce(team: string, id: string, entries: TimelineEntry[]): Promise<number>;
   timeline(team: string, id: string): Promise<TimelineEntry[]>;
+  /** Remembers a voice page's call (Twilio call sid) for a day: long after any phone stopped ringing. */
+  addCall(team: string, id: string, callSid: string): Promise<void>;
+  calls(team: string, id: string): Promise<string[]>;
   listOpen(team: string): Promise<Emergency[]>;
   /** Emergencies whose channel post is still owed (Slack was down); every process's upkeep retries them. */
   addPendingPost(team: string, id: string): Promise<void>;
@@ -137,6 +140,12 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
       const missing = entries.filter((entry) => !stored.has(identity(entry)));
       if (missing.length) await redis.rpush(keys.emergencyTimeline(team, id), ...missing.map((entry) => JSON.stringify(entry)));
       return missing.length;
+    },
+    async addCall(team, id, callSid) {
+      await redis.multi().sadd(keys.emergencyCalls(team, id), callSid).expire(keys.emergencyCalls(team, id), DEDUP_TTL_S).exec();
+    },
+    async calls(team, id) {
+      return redis.smembers(keys.emergencyCalls(team, id));
     },
     async timeline(team, id) {
       const raws = await redis.lrange(keys.emergencyTimeline(team, id), 0, -1);

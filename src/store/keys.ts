@@ -48,6 +48,8 @@ export function createKeys(prefix: string) {
     // emergencies
     emergency: (team: string, id: string) => k('emergency', team, id),
     emergencyTimeline: (team: string, id: string) => k('emergency', team, id, 'timeline'),
+    // Twilio call sids of an emergency's voice pages, so an acknowledgement can stop phones still ringing
+    emergencyCalls: (team: string, id: string) => k('emergency', team, id, 'calls'),
     emergencyCode: (code: string) => k('emergency-code', code),
     pendingEmergencies: () => k('emergency-pending'),
     // one process at a time posts an emergency Slack did not take (see flows/emergency/post-pending.ts)

@@ -129,6 +129,37 @@ describe('the emergency route', () => {
       await eventually(() => JSON.stringify(s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)?.blocks).includes('acknowledged by <@U0ADA>'), 'the message shows it');
     });
 
+    /** Declares, waits for its voice calls to be placed and remembered, and returns their sids. */
+    async function declareWithCalls(text: string) {
+      const before = new Set(s.providers.twilio.callSids());
+      const declared = await declare(s, text);
+      const e = declared.e!;
+      const sids = await eventually(async () => {
+        const remembered = await s.app.deps.emergencies.calls(TEAM_ID, e.id);
+        const placed = s.providers.twilio.callSids().filter((sid) => !before.has(sid));
+        return placed.length > 0 && remembered.length === placed.length ? placed : undefined;
+      }, 'the voice calls placed and remembered');
+      return { e, post: await waitForPost(s, e), sids };
+    }
+
+    test('stops the phones still ringing', async () => {
+      const { e, post, sids } = await declareWithCalls('the api gateway returns 502 for everyone');
+      expect(sids.every((sid) => s.providers.twilio.callStatus(sid) === 'queued')).toBe(true);
+      await s.driver.clickButton('ada', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.acknowledge);
+      await eventually(() => sids.every((sid) => s.providers.twilio.callStatus(sid) === 'canceled'), 'every call canceled');
+      expect(s.providers.twilio.callUpdates().filter((u) => sids.includes(u.sid)).map((u) => u.Status)).toEqual(sids.map(() => 'canceled'));
+      expect(await s.app.deps.emergencies.get(TEAM_ID, e.id)).toMatchObject({ status: 'acknowledged' });
+      expect(s.providers.twilio.validationFailures()).toEqual([]);
+    });
+
+    test('lets a call someone already answered play to its end', async () => {
+      const { post, sids } = await declareWithCalls('orders are stuck in the queue');
+      for (const sid of sids) s.providers.twilio.answerCall(sid);
+      await s.driver.clickButton('ada', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.acknowledge);
+      await eventually(() => s.providers.twilio.callUpdates().filter((u) => sids.includes(u.sid)).length === sids.length, 'the cancel requests');
+      expect(sids.map((sid) => s.providers.twilio.callStatus(sid))).toEqual(sids.map(() => 'in-progress'));
+    });
+
     test('an escalation job that fires anyway pages nobody', async () => {
       const { e } = await declare(s, 'search is down');
       await waitForPost(s, e!);

@@ -186,6 +186,33 @@ describe('PagerDuty', () => {
   });
 });
 
+describe('Twilio voice', () => {
+  test('an acknowledgement cancels the calls still ringing and leaves an answered one alone', async () => {
+    const pagers = pagersFor(['twilio_voice']);
+    const results = await pageAll(pagers, request, [ADA, BOB], options());
+    const calls = results.map((r) => (r.ok ? r.reference! : ''));
+    expect(calls.every((sid) => /^CA[0-9a-f]{32}$/.test(sid))).toBe(true);
+    fakes.twilio.answerCall(calls[1]!);
+
+    expect(await followUpAll(pagers, 'acknowledge', { ...request, calls }, options())).toEqual([{ ok: true, provider: 'twilio_voice' }]);
+    expect(fakes.twilio.callUpdates()).toEqual(calls.map((sid) => ({ sid, Status: 'canceled' })));
+    expect(calls.map((sid) => fakes.twilio.callStatus(sid))).toEqual(['canceled', 'in-progress']);
+    expect(fakes.twilio.validationFailures()).toEqual([]);
+  });
+
+  test('says how many calls it could not stop, and sends nothing when there are none', async () => {
+    const pagers = pagersFor(['twilio_voice']);
+    const [placed] = await pageAll(pagers, request, [ADA], options());
+    const calls = [placed!.ok ? placed!.reference! : '', 'CA00000000000000000000000000000000'];
+    const [result] = await followUpAll(pagers, 'resolve', { ...request, calls }, options());
+    expect(result).toMatchObject({ ok: false, provider: 'twilio_voice', reason: expect.stringMatching(/^1 of 2 calls not stopped: .*20404/) });
+
+    const before = fakes.twilio.requests.length;
+    expect(await followUpAll(pagers, 'acknowledge', request, options())).toEqual([{ ok: true, provider: 'twilio_voice' }]);
+    expect(fakes.twilio.requests.length).toBe(before);
+  });
+});
+
 describe('Opsgenie', () => {
   test('keeps one alias per emergency, so the next tier joins the open alert', async () => {
     const pagers = pagersFor(['opsgenie']);

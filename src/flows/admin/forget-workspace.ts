@@ -23,7 +23,8 @@ export async function forgetWorkspace(deps: Deps, team: string): Promise<{ keys:
 /** Reply codes point at emergencies by value, not by key name: free them before the emergencies go. */
 async function freeReplyCodes(deps: Deps, team: string, found: string[]): Promise<void> {
   const { keys, redis } = deps;
-  const records = found.filter((key) => keyKind(keys.prefix, key) === 'emergency' && !key.endsWith(':timeline'));
+  // The records (`emergency:<team>:<id>`), not their timelines or call lists; the open set matches too and reads as nil.
+  const records = found.filter((key) => keyKind(keys.prefix, key) === 'emergency' && key.slice(keys.prefix.length + 1).split(':').length === 3);
   if (records.length === 0) return;
   const raws = await redis.mget(records);
   for (const raw of raws) {

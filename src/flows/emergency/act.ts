@@ -30,8 +30,8 @@ function mention(by: string): string {
 /**
  * Acknowledge, resolve, "not an emergency" and "escalate now", from any source (buttons, SMS replies, voice
  * keypresses, PagerDuty/Opsgenie callbacks). The state change is atomic; everything after it follows it:
- * escalation stops, the timeline and the Slack message show it, and the providers that keep their own
- * alert (PagerDuty, Opsgenie, the webhook) are told.
+ * escalation stops, the timeline and the Slack message show it, the providers that keep their own
+ * alert (PagerDuty, Opsgenie, the webhook) are told, and phones still ringing stop.
  */
 export async function actOnEmergency(deps: Deps, team: string, id: string, action: EmergencyAction, by: string, source: ActSource = 'slack'): Promise<ActOutcome> {
   let outcome = await deps.emergencies.apply(team, id, action, by, deps.now());
@@ -58,7 +58,8 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
   if (follow) {
     const settings = await deps.settings.get(team);
     const { pagers } = await pagersFor(deps, team, settings);
-    followedUp = followUpAll(pagers, follow, { team, emergencyId: id }, { retries: 3, backoffMs: 500, log }).then(
+    const calls = await deps.emergencies.calls(team, id).catch(() => []);
+    followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls }, { retries: 3, backoffMs: 500, log }).then(
       () => undefined,
       (err: unknown) => log.warn({ err }, 'follow-up failed'),
     );

@@ -37,6 +37,11 @@ export async function pagersFor(deps: Deps, team: string, settings: WorkspaceSet
   return createPagers({ ...deps.pagersConfig, slack }, settings.emergency.providers);
 }
 
+/** So an acknowledgement can stop the phone; without Redis the call just rings out (30 s). */
+function rememberCall(deps: Deps, e: Emergency, callSid: string, log: Deps['logger']): void {
+  deps.emergencies.addCall(e.team, e.id, callSid).catch((err: unknown) => log.warn({ err }, 'could not remember a voice call to stop it on acknowledgement'));
+}
+
 /**
  * Who and how one tier is paged, ready to send. Per-emergency providers (PagerDuty, Opsgenie) page only at
  * the first tier: they run their own escalation, and a repeat would only bump the same alert.
@@ -62,6 +67,7 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
         log,
         onResult: (result) => {
           deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
+          if (result.ok && result.provider === 'twilio_voice' && result.reference) rememberCall(deps, e, result.reference, log);
           onResult(result);
         },
       });
