@@ -35,8 +35,9 @@ export interface Deps {
   slackFor(team: string): Promise<WebClient>;
   /** Classifier corrections per workspace (from reactions and admins). */
   corrections: {
-    record(team: string, correction: { text: string; area: Area; by: string; at: number }): Promise<void>;
+    record(team: string, correction: { text: string; area: Area; by: string; author?: string; at: number }): Promise<void>;
     model(team: string): Promise<CorrectionModel>;
+    forget(team: string, user: string): Promise<number>;
   };
   /** The bot's own user id in a workspace (its reactions and messages are not people's). */
   botUserFor(team: string): Promise<string | undefined>;

@@ -93,7 +93,7 @@ export async function handleReactionJob(deps: Deps, job: ReactionJob): Promise<s
   // A reaction that files into another area than the classifier chose is a correction it learns from.
   const chosen = ops.find((o): o is Extract<ReactionOp, { kind: 'file' | 'set_area' }> => (o.kind === 'file' || o.kind === 'set_area') && Boolean(o.area));
   if (chosen?.area && chosen.area !== verdict.area) {
-    await deps.corrections.record(job.team, { text: message.text, area: chosen.area, by: job.user, at: deps.now() });
+    await deps.corrections.record(job.team, { text: message.text, area: chosen.area, by: job.user, author: message.user, at: deps.now() });
     void recordCorrection(deps, job.team, chosen.area);
   }
   if (current) await afterItemMoved(deps, current);

@@ -1,6 +1,7 @@
 import type { Item } from '../../src/core/item';
 import { applyRetention, EXPIRED_TEXT } from '../../src/flows/admin/apply-retention';
 import { ERASED_TEXT } from '../../src/flows/admin/erase-user';
+import { createCorrectionsStore } from '../../src/store/corrections-store';
 import { declareEmergency } from '../../src/flows/emergency/declare';
 import { startAdminApp, type AdminApp, commandAnswer } from '../helpers/admin-app';
 
@@ -36,9 +37,14 @@ describe('what Quadrant keeps, and for how long', () => {
       await deps.items.add(item('c1', 'U0CAT', now));
       const declared = await declareEmergency(deps, { team: TEAM, reporter: 'U0BOB', text: 'the database is on fire', origin: 'C0GENERAL', dedupKey: 'erase-test' });
       await declared.settled;
+      // Corrections keep the text they were about: bob's words corrected by cat, bob's own correction, and cat's alone.
+      await deps.corrections.record(TEAM, { text: 'bob: the vendor call moved', area: 'online_meeting', by: 'U0CAT', author: 'U0BOB', at: now });
+      await deps.corrections.record(TEAM, { text: 'cat: deploy train at 3', area: 'daily_operations', by: 'U0BOB', author: 'U0CAT', at: now });
+      await deps.corrections.record(TEAM, { text: 'cat: lunch on friday', area: 'offline_activity', by: 'U0CAT', author: 'U0CAT', at: now });
 
       const reply = await command('ada', '#general', 'erase <@U0BOB|bob>');
-      expect(reply.text).toMatch(/^Erased what Quadrant stored of <@U0BOB>: 2 items, and the text of 1 emergency they declared\./);
+      expect(reply.text).toMatch(/^Erased what Quadrant stored of <@U0BOB>: 2 items, and the text of 1 emergency they declared\. Also 2 classifier corrections they made or that quoted them\./);
+      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text)).toEqual(['cat: lunch on friday']);
       expect(await deps.items.listByUser(TEAM, 'U0BOB')).toEqual([]);
       expect(await deps.items.get(TEAM, 'b1')).toBeUndefined();
       expect(await deps.items.listOpen(TEAM, 'C0OPS')).toEqual([expect.objectContaining({ id: 'c1' })]);

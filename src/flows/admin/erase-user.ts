@@ -10,13 +10,16 @@ export const ERASED_TEXT = '[removed at the author’s request]';
 export interface Erased {
   items: number;
   emergencies: number;
+  /** Classifier corrections the person made, or made on their messages (those keep the text). */
+  corrections: number;
   /** The person is still named in the settings (on-call tiers, admins): that is configuration, changed by an admin. */
   inSettings: boolean;
 }
 
 /**
  * `/quadrant erase @user`, for privacy requests: removes the person's items (text and all), blanks the text of
- * emergencies they declared (the record of who was paged stays), and forgets cached facts about them.
+ * emergencies they declared (the record of who was paged stays), drops the classifier corrections they made
+ * or that quote them, and forgets cached facts about them.
  * Messages already posted in Slack are Slack's to delete.
  */
 export async function eraseUser(deps: Deps, input: { team: string; by: string; user: string }): Promise<AdminOutcome<Erased>> {
@@ -52,9 +55,10 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
   await deleteMatching(redis, keys.nudged(team, '*', user));
   await redis.del(keys.userInfo(team, user), keys.authorName(team, user));
   await forgetPersonInFramework(deps, team, user);
+  const corrections = await deps.corrections.forget(team, user);
 
   const settings = await deps.settings.get(team);
   const inSettings = settings.admins.includes(user) || settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user));
-  deps.logger.info({ team, user, by: input.by, items, emergencies }, 'erased a person’s stored text');
-  return { ok: true, value: { items, emergencies, inSettings } };
+  deps.logger.info({ team, user, by: input.by, items, emergencies, corrections }, 'erased a person’s stored text');
+  return { ok: true, value: { items, emergencies, corrections, inSettings } };
 }

@@ -136,9 +136,10 @@ async function run(ctx: QuadrantContext, parsed: QuadrantCommand, hooks: Quadran
     case 'erase': {
       const outcome = await eraseUser(deps, { team, by: ctx.user, user: parsed.user });
       if (!outcome.ok) return ctx.reply({ text: outcome.reason === 'not_admin' ? notAdminText(outcome.admins) : replyFor(undefined) });
-      const { items, emergencies, inSettings } = outcome.value;
+      const { items, emergencies, corrections, inSettings } = outcome.value;
       const still = inSettings ? ` <@${parsed.user}> is still named in the settings (on-call or admins); \`/quadrant setup\` changes that.` : '';
-      return ctx.reply({ text: `Erased what Quadrant stored of <@${parsed.user}>: ${items} item${items === 1 ? '' : 's'}, and the text of ${emergencies} emergenc${emergencies === 1 ? 'y' : 'ies'} they declared. Messages already posted in Slack stay until deleted there.${still}` });
+      const learned = corrections > 0 ? ` Also ${corrections} classifier correction${corrections === 1 ? '' : 's'} they made or that quoted them.` : '';
+      return ctx.reply({ text: `Erased what Quadrant stored of <@${parsed.user}>: ${items} item${items === 1 ? '' : 's'}, and the text of ${emergencies} emergenc${emergencies === 1 ? 'y' : 'ies'} they declared.${learned} Messages already posted in Slack stay until deleted there.${still}` });
     }
   }
 }
