@@ -36,6 +36,7 @@ export class Workspace extends EventEmitter {
   readonly nextTs: () => string;
   readonly nextShortId = createShortIdSequence();
   private readonly people = new Map<string, Person>();
+  private readonly zones = new Map<string, string>();
   private readonly channelsById = new Map<string, SandboxChannel>();
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
   private readonly ephemerals: EphemeralMessage[] = [];
@@ -73,7 +74,14 @@ export class Workspace extends EventEmitter {
   userObject(id: string): Json | undefined {
     const p = this.people.get(id);
     if (!p) return undefined;
-    return slackUserObject(p, this.timezone, this.now(), id === BOT.userId ? { botId: BOT.botId, appId: BOT.appId } : undefined);
+    return slackUserObject(p, this.zones.get(id) ?? this.timezone, this.now(), id === BOT.userId ? { botId: BOT.botId, appId: BOT.appId } : undefined);
+  }
+
+  /** A person whose Slack profile is in another zone than the workspace (everyone shares its zone until then). */
+  setTimezoneOf(idOrName: string, tz: string): void {
+    const p = this.person(idOrName);
+    if (!p) throw new Error(`no person ${idOrName} in the sandbox`);
+    this.zones.set(p.id, tz);
   }
 
   addChannel(channel: SandboxChannel): SandboxChannel {

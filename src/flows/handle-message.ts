@@ -5,6 +5,7 @@ import type { NudgeCode } from '../core/nudge';
 import { nudgeMessage } from '../core/nudge-text';
 import { broadcastOf } from '../core/slack-text';
 import type { Deps } from '../deps';
+import { userTimezone } from './slack-user';
 import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
 import { fileItem } from './file-item';
 import { recordMessage, recordNudgeSent } from './evaluation/record';
@@ -64,7 +65,9 @@ async function onMessage(deps: Deps, team: string, channel: string, message: Sla
     timezone: settings.timezone,
   });
   const nudgedKey = deps.keys.nudged(team, channel, message.user);
-  const recentNudge = (await deps.redis.get(nudgedKey)) as NudgeCode | null;
+  // Quiet hours are the author's own (users.info, cached); without it, or without quiet hours, the workspace's zone.
+  const authorZone = settings.quiet_hours ? userTimezone(deps, team, message.user) : undefined;
+  const [recentNudge, authorTimezone] = await Promise.all([deps.redis.get(nudgedKey) as Promise<NudgeCode | null>, authorZone]);
   const decision = decide(
     verdict,
     {
@@ -77,6 +80,7 @@ async function onMessage(deps: Deps, team: string, channel: string, message: Sla
       now,
       recentlyNudged: recentNudge !== null,
       recentNudge: recentNudge ?? undefined,
+      authorTimezone,
     },
     settings,
   );

@@ -1,6 +1,7 @@
 import { hubChannel, resolveDigestChannel } from '../core/routing';
 import { quietEndsAt } from '../core/schedule';
 import type { Deps } from '../deps';
+import { userTimezone } from './slack-user';
 import { jobId } from '../queue/queues';
 import { introMessage } from '../slack/blocks/intro-blocks';
 
@@ -51,7 +52,9 @@ export async function maybeIntroduce(deps: Deps, input: IntroInput): Promise<Int
     }
     if (tipsOff) return 'tips_off';
     const settings = await deps.settings.get(team);
-    const quietUntil = quietEndsAt(settings.quiet_hours, settings.timezone, deps.now());
+    // Their own quiet hours: the zone of their Slack profile, else the workspace's (asked only when there are any).
+    const zone = (settings.quiet_hours && (await userTimezone(deps, team, user))) || settings.timezone;
+    const quietUntil = quietEndsAt(settings.quiet_hours, zone, deps.now());
     if (quietUntil !== undefined) {
       // Same job id for every attempt during one quiet spell: one DM when it ends, however many commands.
       await deps.queues.digest.add(INTRO_JOB, { team, user }, { jobId: jobId('intro', team, user, quietUntil), delay: quietUntil - deps.now() });

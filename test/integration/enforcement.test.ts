@@ -1,3 +1,4 @@
+import { sandboxSettingsYaml } from '../../sandbox/settings';
 import { eventually } from '../helpers/eventually';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
@@ -42,6 +43,37 @@ describe('enforcing the framework on channel messages', () => {
   });
 
   test('the Web API calls made are all ones Slack has, with its arguments', () => {
+    expect(s.slack.violations).toEqual([]);
+  });
+});
+
+/** A fixed-offset zone whose clock shows `hour` o'clock now, so the test holds at any time of day. */
+function zoneWhereItIs(hour: number): string {
+  let offset = (((hour - new Date().getUTCHours()) % 24) + 24) % 24;
+  if (offset > 12) offset -= 24;
+  // Etc/GMT signs are inverted: Etc/GMT-3 is three hours ahead of UTC.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+describe('quiet hours are the author’s own', () => {
+  let s: TestSandbox;
+  beforeAll(async () => {
+    s = await startTestSandbox({ settingsYaml: `${sandboxSettingsYaml(zoneWhereItIs(12))}quiet_hours: { from: "22:00", to: "07:00" }\n` });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  test('an FYI from someone whose profile says it is 3 a.m. is held, while a colleague at noon is nudged', async () => {
+    const { driver } = s;
+    s.slack.workspace.setTimezoneOf('cat', zoneWhereItIs(3));
+    const late = await driver.sendMessage('cat', '#ops', '<!channel> fyi the release notes for 4.2 are in the wiki');
+    await driver.sendMessage('bob', '#ops', '<!channel> fyi the staging deploy finished');
+    await driver.waitFor(() => driver.ephemeralsFor('bob', 'C0OPS').find((e) => e.via === 'chat.postEphemeral'), { timeoutMs: 15_000 });
+    // Cat's message is still routed to the digest; only the nudge waits for her morning.
+    await eventually(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', late.ts)) !== undefined, { what: 'cat’s FYI filed' });
+    await waitForJobs(s);
+    expect(driver.ephemeralsFor('cat', 'C0OPS').filter((e) => e.via === 'chat.postEphemeral')).toEqual([]);
     expect(s.slack.violations).toEqual([]);
   });
 });

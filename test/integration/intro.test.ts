@@ -62,6 +62,16 @@ describe('the introduction', () => {
     expect(await maybeIntroduce(w.deps, { team: TEAM, user: 'U0BOB', channel: OPS, via: 'command' })).toBe('already');
   });
 
+  test('quiet hours are the person’s own: noon in Budapest is 19:00 in Tokyo, so a Tokyo colleague hears at their 08:00', async () => {
+    w.slack.workspace.setTimezoneOf('U0CAT', 'Asia/Tokyo');
+    expect(await maybeIntroduce(w.deps, { team: TEAM, user: 'U0CAT', channel: OPS, via: 'command' })).toBe('later');
+    expect(intros('U0CAT')).toHaveLength(0);
+    const job = (await w.deps.queues.digest.getJobs(['delayed'])).find((j) => j.name === 'intro' && j.data.user === 'U0CAT');
+    expect(job!.opts.delay).toBe(Date.parse('2026-04-01T23:00:00Z') - DAYTIME);
+    // Their Budapest colleague, at noon, is introduced at once.
+    expect(await maybeIntroduce(w.deps, { team: TEAM, user: 'U0BOB', channel: OPS, via: 'command' })).toBe('sent');
+  });
+
   test('where the ephemeral cannot be shown (the bot is not in the channel), it comes as a DM', async () => {
     expect(await maybeIntroduce(w.deps, { team: TEAM, user: 'U0CAT', channel: 'C0NOWHERE', via: 'command' })).toBe('sent');
     expect(w.slack.workspace.allMessages('D0CAT').filter((m) => m.bot_id)).toHaveLength(1);
