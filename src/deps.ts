@@ -37,7 +37,7 @@ export interface Deps {
   corrections: {
     record(team: string, correction: { text: string; area: Area; by: string; author?: string; at: number }): Promise<void>;
     model(team: string): Promise<CorrectionModel>;
-    forget(team: string, user: string): Promise<number>;
+    forget(team: string, user: string, texts?: readonly string[]): Promise<number>;
   };
   /** The bot's own user id in a workspace (its reactions and messages are not people's). */
   botUserFor(team: string): Promise<string | undefined>;

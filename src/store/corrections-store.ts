@@ -7,8 +7,8 @@ import type { Keys } from './keys';
 /**
  * Classifier corrections per workspace, newest first in one Redis list, bounded so a busy
  * workspace keeps only its recent habits. model() is asked on every classified message, so the
- * built model is cached in process and rebuilt only when the list's newest entry changed (a record
- * here or in another process).
+ * built model is cached in process and rebuilt only when the list changed (a record or an erase, here
+ * or in another process).
  */
 
 export interface RecordedCorrection extends Correction {
@@ -21,8 +21,11 @@ export interface RecordedCorrection extends Correction {
 export interface CorrectionsStore {
   record(team: string, correction: RecordedCorrection): Promise<void>;
   model(team: string): Promise<CorrectionModel>;
-  /** `/quadrant erase`: drops the corrections a person made or whose text they wrote; returns how many. */
-  forget(team: string, user: string): Promise<number>;
+  /**
+   * `/quadrant erase`: drops the corrections a person made or whose text they wrote (named as author, or one of
+   * `texts`, for corrections older than the author field); returns how many.
+   */
+  forget(team: string, user: string, texts?: readonly string[]): Promise<number>;
   list(team: string): Promise<RecordedCorrection[]>;
 }
 
@@ -42,11 +45,14 @@ function parse(raw: string): RecordedCorrection | undefined {
 }
 
 // Rewrites the list without the person's entries in one step, so a correction recorded meanwhile is never lost.
+// ARGV[1] is the person; the rest are texts of theirs, for entries recorded before corrections named an author.
 const FORGET = `
+local texts = {}
+for i = 2, #ARGV do texts[ARGV[i]] = true end
 local kept, removed = {}, 0
 for _, raw in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
   local ok, entry = pcall(cjson.decode, raw)
-  if ok and type(entry) == 'table' and (entry['by'] == ARGV[1] or entry['author'] == ARGV[1]) then
+  if ok and type(entry) == 'table' and (entry['by'] == ARGV[1] or entry['author'] == ARGV[1] or texts[entry['text']]) then
     removed = removed + 1
   else
     table.insert(kept, raw)
@@ -62,7 +68,9 @@ return removed
 export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?: number; freshMs?: number } = {}): CorrectionsStore {
   const max = options.max ?? MAX_CORRECTIONS;
   const freshMs = options.freshMs ?? FRESH_MS;
-  const cache = new Map<string, { head: string | null; model: CorrectionModel; checkedAt: number }>();
+  // `version` is the newest entry and the list's length: a record changes the first, an erase the second,
+  // so every process notices either within a second.
+  const cache = new Map<string, { version: string; model: CorrectionModel; checkedAt: number }>();
   const forgetScript = createScript(redis, FORGET);
 
   async function list(team: string): Promise<RecordedCorrection[]> {
@@ -76,8 +84,8 @@ export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?
       await redis.multi().lpush(keys.corrections(team), entry).ltrim(keys.corrections(team), 0, max - 1).exec();
       cache.delete(team);
     },
-    async forget(team, user) {
-      const removed = Number(await forgetScript([keys.corrections(team)], [user]));
+    async forget(team, user, texts = []) {
+      const removed = Number(await forgetScript([keys.corrections(team)], [user, ...texts.map((text) => text.slice(0, MAX_TEXT))]));
       cache.delete(team);
       return removed;
     },
@@ -85,13 +93,14 @@ export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?
       const cached = cache.get(team);
       // The model is asked on every /async ack; a second-old view of other processes' corrections is fine.
       if (cached && Date.now() - cached.checkedAt < freshMs) return cached.model;
-      const head = await redis.lindex(keys.corrections(team), 0);
-      if (cached && cached.head === head) {
+      const [head, length] = await Promise.all([redis.lindex(keys.corrections(team), 0), redis.llen(keys.corrections(team))]);
+      const version = `${length}|${head ?? ''}`;
+      if (cached && cached.version === version) {
         cached.checkedAt = Date.now();
         return cached.model;
       }
       const model = buildCorrectionModel(head === null ? [] : await list(team));
-      cache.set(team, { head, model, checkedAt: Date.now() });
+      cache.set(team, { version, model, checkedAt: Date.now() });
       return model;
     },
     list,

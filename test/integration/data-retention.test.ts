@@ -40,10 +40,17 @@ describe('what Quadrant keeps, and for how long', () => {
       // Corrections keep the text they were about: bob's words corrected by cat, bob's own correction, and cat's alone.
       await deps.corrections.record(TEAM, { text: 'bob: the vendor call moved', area: 'online_meeting', by: 'U0CAT', author: 'U0BOB', at: now });
       await deps.corrections.record(TEAM, { text: 'cat: deploy train at 3', area: 'daily_operations', by: 'U0BOB', author: 'U0CAT', at: now });
+      // Recorded before corrections named an author: it quotes bob's item, and goes by its text.
+      await deps.corrections.record(TEAM, { text: 'text of b1', area: 'deep_work', by: 'U0CAT', at: now });
+      // Cat's own, recorded last: the newest entry survives the erase, so only the list's length tells it changed.
       await deps.corrections.record(TEAM, { text: 'cat: lunch on friday', area: 'offline_activity', by: 'U0CAT', author: 'U0CAT', at: now });
+      // Another process (a worker) classifying with the corrections it has cached.
+      const worker = createCorrectionsStore(deps.redis, deps.keys, { freshMs: 0 });
+      const before = await worker.model(TEAM);
 
       const reply = await command('ada', '#general', 'erase <@U0BOB|bob>');
-      expect(reply.text).toMatch(/^Erased what Quadrant stored of <@U0BOB>: 2 items, and the text of 1 emergency they declared\. Also 2 classifier corrections they made or that quoted them\./);
+      expect(reply.text).toMatch(/^Erased what Quadrant stored of <@U0BOB>: 2 items, and the text of 1 emergency they declared\. Also 3 classifier corrections they made or that quoted them\./);
+      expect(await worker.model(TEAM)).not.toBe(before);
       expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text)).toEqual(['cat: lunch on friday']);
       expect(await deps.items.listByUser(TEAM, 'U0BOB')).toEqual([]);
       expect(await deps.items.get(TEAM, 'b1')).toBeUndefined();

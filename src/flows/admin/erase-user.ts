@@ -30,6 +30,8 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
 
   const store = createItemStore(redis, keys);
   const ids = await redis.zrange(keys.userItems(team, user), '0', '-1');
+  // Their texts, before they go: older corrections quote a message without naming its author.
+  const texts = await Promise.all(ids.map((id) => store.get(team, id))).then((found) => found.flatMap((item) => (item ? [item.text] : [])));
   let items = 0;
   for (const id of ids) if (await store.remove(team, id)) items++;
   await redis.del(keys.userItems(team, user));
@@ -55,7 +57,7 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
   await deleteMatching(redis, keys.nudged(team, '*', user));
   await redis.del(keys.userInfo(team, user), keys.authorName(team, user));
   await forgetPersonInFramework(deps, team, user);
-  const corrections = await deps.corrections.forget(team, user);
+  const corrections = await deps.corrections.forget(team, user, texts);
 
   const settings = await deps.settings.get(team);
   const inSettings = settings.admins.includes(user) || settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user));
