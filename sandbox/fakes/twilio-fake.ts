@@ -89,7 +89,7 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
       return [];
     }
     const update = CALL_PATH.exec(request.path);
-    if (update) return validateUpdate(request, update[1]!);
+    if (update) return validateUpdate(request, update[1]!, update[2]!);
     const issues: string[] = [];
     const match = PATH.exec(request.path);
     if (request.method !== 'POST') issues.push(`method ${request.method} (Twilio create takes POST)`);
@@ -129,10 +129,11 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
     return issues;
   }
 
-  function validateUpdate(request: RecordedRequest, sid: string): string[] {
+  function validateUpdate(request: RecordedRequest, pathAccountSid: string, callSid: string): string[] {
     const issues: string[] = [];
     if (request.method !== 'POST') issues.push(`method ${request.method} (UpdateCall takes POST)`);
-    if (!/^AC[0-9a-fA-F]{32}$/.test(sid)) issues.push('AccountSid in the path does not match ^AC[0-9a-fA-F]{32}$');
+    if (!/^AC[0-9a-fA-F]{32}$/.test(pathAccountSid)) issues.push('AccountSid in the path does not match ^AC[0-9a-fA-F]{32}$');
+    if (!/^CA[0-9a-fA-F]{32}$/.test(callSid)) issues.push('call Sid in the path does not match ^CA[0-9a-fA-F]{32}$');
     if (!(header(request, 'authorization') ?? '').startsWith('Basic ')) issues.push('no HTTP Basic authorization');
     if (!/^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? '')) issues.push('content-type is not application/x-www-form-urlencoded');
     const fields = formToObject(new URLSearchParams(request.body));

@@ -53,7 +53,10 @@ export interface EmergencyStore {
   timeline(team: string, id: string): Promise<TimelineEntry[]>;
   /** Remembers a voice page's call (Twilio call sid) for a day: long after any phone stopped ringing. */
   addCall(team: string, id: string, callSid: string): Promise<void>;
-  calls(team: string, id: string): Promise<string[]>;
+  /** Takes every remembered call off the list at once, so each is stopped by one acknowledgement only. */
+  takeCalls(team: string, id: string): Promise<string[]>;
+  /** Takes one call off the list; false when someone else took it first. */
+  takeCall(team: string, id: string, callSid: string): Promise<boolean>;
   listOpen(team: string): Promise<Emergency[]>;
   /** Emergencies whose channel post is still owed (Slack was down); every process's upkeep retries them. */
   addPendingPost(team: string, id: string): Promise<void>;
@@ -144,8 +147,12 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
     async addCall(team, id, callSid) {
       await redis.multi().sadd(keys.emergencyCalls(team, id), callSid).expire(keys.emergencyCalls(team, id), DEDUP_TTL_S).exec();
     },
-    async calls(team, id) {
-      return redis.smembers(keys.emergencyCalls(team, id));
+    async takeCalls(team, id) {
+      const [[, calls]] = (await redis.multi().smembers(keys.emergencyCalls(team, id)).del(keys.emergencyCalls(team, id)).exec()) as [[Error | null, string[]], unknown];
+      return calls ?? [];
+    },
+    async takeCall(team, id, callSid) {
+      return (await redis.srem(keys.emergencyCalls(team, id), callSid)) === 1;
     },
     async timeline(team, id) {
       const raws = await redis.lrange(keys.emergencyTimeline(team, id), 0, -1);

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { Emergency } from '../../src/core/emergency';
+import { actOnEmergency } from '../../src/flows/emergency/act';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
@@ -135,7 +136,7 @@ describe('the emergency route', () => {
       const declared = await declare(s, text);
       const e = declared.e!;
       const sids = await eventually(async () => {
-        const remembered = await s.app.deps.emergencies.calls(TEAM_ID, e.id);
+        const remembered = await s.app.deps.redis.smembers(s.app.deps.keys.emergencyCalls(TEAM_ID, e.id));
         const placed = s.providers.twilio.callSids().filter((sid) => !before.has(sid));
         return placed.length > 0 && remembered.length === placed.length ? placed : undefined;
       }, 'the voice calls placed and remembered');
@@ -150,6 +151,31 @@ describe('the emergency route', () => {
       expect(s.providers.twilio.callUpdates().filter((u) => sids.includes(u.sid)).map((u) => u.Status)).toEqual(sids.map(() => 'canceled'));
       expect(await s.app.deps.emergencies.get(TEAM_ID, e.id)).toMatchObject({ status: 'acknowledged' });
       expect(s.providers.twilio.validationFailures()).toEqual([]);
+    });
+
+    test('resolving after the acknowledgement asks Twilio about no call again', async () => {
+      const { e, post, sids } = await declareWithCalls('search returns nothing for anyone');
+      await s.driver.clickButton('ada', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.acknowledge);
+      await eventually(() => sids.every((sid) => s.providers.twilio.callStatus(sid) === 'canceled'), 'every call canceled');
+      const updates = s.providers.twilio.callUpdates().length;
+      const resolved = await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'resolve', 'U0ADA');
+      await (resolved.ok ? resolved.followedUp : undefined);
+      expect(s.providers.twilio.callUpdates()).toHaveLength(updates);
+    });
+
+    test('a call placed while the emergency was being acknowledged is stopped too', async () => {
+      // Twilio answers 429 to the first tier's SMS and call twice each, so the call is placed seconds later,
+      // after the click (retries back off 0.5 s, then 1 s).
+      s.providers.twilio.setMode('status429', { times: 4 });
+      const before = new Set(s.providers.twilio.callSids());
+      const { e } = await declare(s, 'the status page itself is down');
+      const post = await waitForPost(s, e!);
+      await s.driver.clickButton('ada', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.acknowledge);
+      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e!.id))?.status === 'acknowledged', 'acknowledged');
+      expect(s.providers.twilio.callSids().filter((sid) => !before.has(sid))).toEqual([]);
+      const late = await eventually(() => s.providers.twilio.callSids().find((sid) => !before.has(sid)), 'the retried call', 15_000);
+      await eventually(() => s.providers.twilio.callStatus(late) === 'canceled', 'the late call canceled');
+      expect(s.providers.twilio.callUpdates().filter((u) => u.sid === late)).toHaveLength(1);
     });
 
     test('lets a call someone already answered play to its end', async () => {

@@ -58,7 +58,7 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
   if (follow) {
     const settings = await deps.settings.get(team);
     const { pagers } = await pagersFor(deps, team, settings);
-    const calls = await deps.emergencies.calls(team, id).catch(() => []);
+    const calls = await deps.emergencies.takeCalls(team, id).catch(() => []);
     followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls }, { retries: 3, backoffMs: 500, log }).then(
       () => undefined,
       (err: unknown) => log.warn({ err }, 'follow-up failed'),

@@ -1,6 +1,6 @@
 import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency } from '../../core/emergency';
-import type { PageRequest, PageResult, PageTarget } from '../../core/ports';
+import type { Pager, PageRequest, PageResult, PageTarget } from '../../core/ports';
 import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
 import { createPagers, pageAll, slackDmClient, type PagerSet } from '../../pagers';
@@ -37,9 +37,18 @@ export async function pagersFor(deps: Deps, team: string, settings: WorkspaceSet
   return createPagers({ ...deps.pagersConfig, slack }, settings.emergency.providers);
 }
 
-/** So an acknowledgement can stop the phone; without Redis the call just rings out (30 s). */
-function rememberCall(deps: Deps, e: Emergency, callSid: string, log: Deps['logger']): void {
-  deps.emergencies.addCall(e.team, e.id, callSid).catch((err: unknown) => log.warn({ err }, 'could not remember a voice call to stop it on acknowledgement'));
+/**
+ * So an acknowledgement can stop the phone; without Redis the call just rings out (30 s). A call placed while
+ * the emergency was being acknowledged (a retry in flight) is stopped here: whoever takes it off the list
+ * (this or the acknowledgement) cancels it, once.
+ */
+function rememberCall(deps: Deps, e: Emergency, callSid: string, voice: Pager | undefined, log: Deps['logger']): void {
+  const { team, id } = e;
+  void (async () => {
+    await deps.emergencies.addCall(team, id, callSid);
+    if ((await deps.emergencies.get(team, id))?.status === 'open') return;
+    if (await deps.emergencies.takeCall(team, id, callSid)) await voice?.acknowledge?.({ team, emergencyId: id, calls: [callSid] });
+  })().catch((err: unknown) => log.warn({ err }, 'could not remember a voice call to stop it on acknowledgement'));
 }
 
 /**
@@ -58,6 +67,7 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
     providers: pagers.map((p) => p.id),
     unavailable: set.unavailable,
     send: (onResult) => {
+      const voice = pagers.find((p) => p.id === 'twilio_voice');
       // "sent" counts deliveries started; accepted + failed count how they ended (after retries).
       for (const pager of pagers) deps.metrics.pages.inc({ provider: pager.id, outcome: 'sent' }, pager.perPerson ? targets.length : 1);
       return pageAll(pagers, pageRequestFor(e, tierIndex + 1), targets, {
@@ -67,7 +77,7 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
         log,
         onResult: (result) => {
           deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
-          if (result.ok && result.provider === 'twilio_voice' && result.reference) rememberCall(deps, e, result.reference, log);
+          if (result.ok && result.provider === 'twilio_voice' && result.reference) rememberCall(deps, e, result.reference, voice, log);
           onResult(result);
         },
       });
