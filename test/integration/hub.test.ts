@@ -5,7 +5,7 @@ import { hubHomeSection, hubListMessage } from '../../src/flows/hub/hub-overview
 import { postHubSummary } from '../../src/flows/hub/hub-summary';
 import { afterItemFiled, afterItemMoved } from '../../src/flows/hub/post-to-hub';
 import { syncWeeklySchedulers, weeklySchedulerId } from '../../src/flows/evaluation/weekly-schedule';
-import { forgetFramework } from '../../src/flows/evaluation/forget';
+import { forgetWorkspace } from '../../src/flows/admin/forget-workspace';
 import { evaluationOf } from '../../src/flows/evaluation/record';
 import { maybeIntroduce, setTips } from '../../src/flows/intro';
 import { HUB, OPS, OPS_SETTINGS, startDigestWorld, TEAM, type DigestWorld } from './digest-harness';
@@ -176,8 +176,7 @@ describe('forgetting a workspace', () => {
       (await w.deps.redis.keys(`${w.prefix}:*${TEAM}*`)).filter((k) => /:(eval|eval-ch|eval-user|eval-people|weekly-posted|hub-[a-z-]+|introduced|tips-off):|hub-summary|weekly-report/.test(k));
     expect((await mine()).length).toBeGreaterThan(5);
 
-    await w.deps.redis.srem(w.deps.keys.teams(), TEAM); // what uninstalling does first
-    expect(await forgetFramework(w.deps, TEAM)).toBeGreaterThan(0);
+    expect((await forgetWorkspace(w.deps, TEAM)).keys).toBeGreaterThan(0);
     expect(await syncWeeklySchedulers(w.deps, TEAM)).toEqual({});
     expect(await mine()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import { forgetFramework } from '../evaluation/forget';
+import { stopFramework } from '../evaluation/forget';
 import { createInstallationStore } from '../../store/installation-store';
 import { deleteWorkspaceKeys, keyKind } from './scan-keys';
 
@@ -12,9 +12,9 @@ export async function forgetWorkspace(deps: Deps, team: string): Promise<{ keys:
   const { keys, redis } = deps;
   // Off the scheduler's list first, so nothing is scheduled for the workspace while it goes.
   await redis.srem(keys.teams(), team);
-  let count = await forgetFramework(deps, team);
+  await stopFramework(deps, team);
+  let count = (await createInstallationStore(redis, keys).remove(team)) ? 1 : 0;
   count += await deleteWorkspaceKeys(redis, { prefix: keys.prefix, team, before: (found) => freeReplyCodes(deps, team, found) });
-  if (await createInstallationStore(redis, keys).remove(team)) count++;
   await redis.publish(keys.settingsChanged(), team);
   deps.logger.info({ team, keys: count }, 'workspace uninstalled; its data was deleted');
   return { keys: count };

@@ -20,22 +20,21 @@ export async function deleteMatching(redis: Redis, pattern: string): Promise<num
 export interface WorkspaceKeyFilter {
   prefix: string;
   team: string;
-  /** Key kinds (the part after the prefix) to delete; every kind but BullMQ's when absent. */
-  kinds?: ReadonlySet<string>;
   /** Sees each batch before it is deleted. */
   before?: (keys: string[]) => Promise<void>;
 }
 
 /**
- * Deletes a workspace's keys (`<prefix>:<kind>:<team>[:…]`, see store/keys.ts) in one SCAN of the keyspace.
+ * Deletes every key of a workspace (`<prefix>:<kind>:<team>[:…]`, see store/keys.ts) in one SCAN of the keyspace.
  * SCAN walks every key whatever the pattern, so one walk for all kinds instead of one per kind is what
  * keeps an uninstall quick on a Redis shared by many workspaces.
  */
 export async function deleteWorkspaceKeys(redis: Redis, filter: WorkspaceKeyFilter): Promise<number> {
-  const { prefix, team, kinds, before } = filter;
+  const { prefix, team, before } = filter;
+  // BullMQ's keys hold job ids that can name the team; its queues are the whole deployment's.
   const owned = (key: string) => {
     const [kind, owner] = key.slice(prefix.length + 1).split(':', 2);
-    return owner === team && (kinds ? kinds.has(kind!) : kind !== 'bull');
+    return owner === team && kind !== 'bull';
   };
   let count = 0;
   await scanKeys(redis, `${prefix}:*:${team}*`, async (found) => {

@@ -1,32 +1,15 @@
 import type { Deps } from '../../deps';
-import { deleteWorkspaceKeys, keyKind } from '../admin/scan-keys';
 import { evaluationOf } from './record';
 import { removeWeeklySchedulers } from './weekly-schedule';
 
 /**
- * What the hub, the evaluation and the introductions keep for a workspace, deleted (uninstall): counts,
- * hub indexes and claims, weekly markers, introduction and tips flags, and the weekly job schedulers.
+ * Uninstall's first step for the hub, the evaluation and the introductions: counts still batched in memory
+ * are written (else they would recreate keys after the deletion) and the weekly job schedulers go. Their
+ * keys are deleted with the rest of the workspace's (forget-workspace.ts).
  */
-export async function forgetFramework(deps: Deps, team: string): Promise<number> {
-  const { keys, redis } = deps;
-  // Counts still in the batch would write the keys again after they are gone.
+export async function stopFramework(deps: Deps, team: string): Promise<void> {
   await evaluationOf(deps).flush();
   await removeWeeklySchedulers(deps, team);
-  const made = [
-    keys.evalWeek(team, ''),
-    keys.evalChannels(team, ''),
-    keys.evalUser(team, '', ''),
-    keys.evalPeople(team, ''),
-    keys.weeklyPosted(team, '', ''),
-    keys.hubItems(team),
-    keys.hubDecided(team),
-    keys.hubMissingTold(team),
-    keys.hubClaim(team, ''),
-    keys.hubLock(team, ''),
-    keys.introduced(team, ''),
-    keys.tipsOff(team, ''),
-  ];
-  return deleteWorkspaceKeys(redis, { prefix: keys.prefix, team, kinds: new Set(made.map((key) => keyKind(keys.prefix, key))) });
 }
 
 /** `/quadrant erase @user`: the person's own counts and ranking entries, their introduction and tips flags. */
