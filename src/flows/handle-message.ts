@@ -65,25 +65,32 @@ async function onMessage(deps: Deps, team: string, channel: string, message: Sla
     timezone: settings.timezone,
   });
   const nudgedKey = deps.keys.nudged(team, channel, message.user);
-  // Quiet hours are the author's own (users.info, cached); without it, or without quiet hours, the workspace's zone.
-  const authorZone = settings.quiet_hours ? userTimezone(deps, team, message.user) : undefined;
-  const [recentNudge, authorTimezone] = await Promise.all([deps.redis.get(nudgedKey) as Promise<NudgeCode | null>, authorZone]);
-  const decision = decide(
-    verdict,
-    {
-      channel,
-      channelSetting,
-      text: message.text,
-      isBot,
-      isThreadReply,
-      hasBroadcast: broadcastOf(message.text),
-      now,
-      recentlyNudged: recentNudge !== null,
-      recentNudge: recentNudge ?? undefined,
-      authorTimezone,
-    },
-    settings,
-  );
+  const recentNudge = (await deps.redis.get(nudgedKey)) as NudgeCode | null;
+  const { text, user } = message;
+  const decideIn = (authorTimezone?: string) =>
+    decide(
+      verdict,
+      {
+        channel,
+        channelSetting,
+        text,
+        isBot,
+        isThreadReply,
+        hasBroadcast: broadcastOf(text),
+        now,
+        recentlyNudged: recentNudge !== null,
+        recentNudge: recentNudge ?? undefined,
+        authorTimezone,
+      },
+      settings,
+    );
+  let decision = decideIn();
+  // Quiet hours are the author's own. Their zone only matters when a nudge is sent or held (quiet hours
+  // never add one), so Slack is asked (users.info, cached) only then.
+  if (settings.quiet_hours && decision.actions.some((a) => a.kind === 'nudge' || a.kind === 'hold_for_quiet_hours')) {
+    const zone = await userTimezone(deps, team, user);
+    if (zone && zone !== settings.timezone) decision = decideIn(zone);
+  }
   void recordMessage(deps, team, channel, { user: message.user, text: message.text }, verdict, decision);
   const log = deps.logger.child({ team, channel, area: verdict.area, decision: decision.reason });
   for (const action of decision.actions) await carryOut(deps, team, channel, message, action, settings.timezone, settings.nudge_window);

@@ -4,8 +4,16 @@ import { memoryLogger } from '../../helpers/emergency-stack';
 
 describe('createHttpServer routing', () => {
   const logs: string[] = [];
+  const urls: URL[] = [];
   const routes: Route[] = [
-    { method: 'POST', path: '/slack/events', handler: (_req, res, url) => sendJson(res, 200, { path: url.pathname, search: url.search }) },
+    {
+      method: 'POST',
+      path: '/slack/events',
+      handler: (_req, res, url) => {
+        urls.push(url);
+        sendJson(res, 200, { path: url.pathname, search: url.search });
+      },
+    },
     { method: 'GET', path: '/health', handler: async (_req, res) => sendJson(res, 200, { ok: true }) },
     { method: 'GET', path: '/api/', handler: async (_req, res, url) => sendJson(res, 200, { prefix: url.pathname }) },
     { method: 'GET', path: '/throws', handler: () => { throw new Error('sync failure') } },
@@ -32,11 +40,22 @@ describe('createHttpServer routing', () => {
     ['GET', '/health', 200, { ok: true }],
     ['GET', '/api/emergencies/T0/em1', 200, { prefix: '/api/emergencies/T0/em1' }],
     ['GET', '/slack/events', 405, { ok: false, error: 'method_not_allowed' }],
+    ['POST', '/slack/events/', 404, { ok: false, error: 'not_found' }],
+    ['POST', '/slack//events', 404, { ok: false, error: 'not_found' }],
     ['GET', '/nowhere', 404, { ok: false, error: 'not_found' }],
     ['GET', '/throws', 500, { ok: false, error: 'internal_error' }],
     ['GET', '/rejects', 500, { ok: false, error: 'internal_error' }],
   ])('%s %s answers %i', async (method, path, status, body) => {
     expect(await call(method, path)).toEqual({ status, body });
+  });
+
+  test('an exact route is answered without parsing a URL: its handler gets the one parsed at start-up', async () => {
+    urls.length = 0;
+    await call('POST', '/slack/events');
+    await call('POST', '/slack/events');
+    await call('POST', '/slack/events?retry=1');
+    expect(urls[0]).toBe(urls[1]);
+    expect(urls[2]).not.toBe(urls[0]);
   });
 
   test('a failing handler is logged with its path, and no stack reaches the client', async () => {
