@@ -18,7 +18,11 @@ import { FakeSlack } from '../../sandbox/fake-slack';
 import { startProviderFakes, type ProviderFakes } from '../../sandbox/fakes/provider-fakes';
 import { Workspace } from '../../sandbox/workspace';
 import { deletePrefix, testPrefix, testRedisUrl } from './redis';
+import { eventually } from './eventually';
 import { METHODS_INDEX } from './sandbox';
+
+// Most emergency tests import their helpers from here.
+export { eventually };
 
 export const ADA_PHONE = '+15555550100';
 export const BOB_PHONE = '+15555550101';
@@ -152,17 +156,6 @@ export async function startEmergencyStack(options: { role?: Role; settingsYaml?:
       if (!options.spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Re-checks `check` until it returns something truthy (or throws after `timeoutMs`): waits for an event, not a time. */
-export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** SMS and calls the Twilio fake accepted for one number. */

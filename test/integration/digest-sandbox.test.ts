@@ -57,7 +57,7 @@ describe('digests through the sandbox', () => {
     const items = await eventually(async () => {
       const open = await app.deps.items.listOpen('T0SANDBOX', 'C0OPS');
       return open.length === TEXTS.length && open;
-    }, { what: 'the items filed' });
+    }, 'the items filed');
 
     await driver.command('ada', '#ops', '/quadrant', 'digest now');
     const parent = await driver.waitFor(() => botTopLevel().find((m) => m.text.startsWith('Daily operations')), { timeoutMs: 15_000, what: 'the digest parent' });

@@ -21,7 +21,7 @@ describe('enforcing the framework on channel messages', () => {
 
     const second = await driver.sendMessage('bob', '#ops', '<!channel> fyi the cafeteria menu for next week is posted');
     // Wait until the worker has handled the second message (its item is filed), then count nudges.
-    await eventually(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', second.ts)) !== undefined).catch(() => undefined);
+    await eventually(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', second.ts)) !== undefined, 'the second FYI filed').catch(() => undefined);
     await waitForJobs(s);
     expect(driver.ephemeralsFor('bob', 'C0OPS').filter((e) => e.via === 'chat.postEphemeral')).toHaveLength(1);
     // Nothing public was posted about it: nudges are never public shaming.
@@ -71,7 +71,7 @@ describe('quiet hours are the author’s own', () => {
     await driver.sendMessage('bob', '#ops', '<!channel> fyi the staging deploy finished');
     await driver.waitFor(() => driver.ephemeralsFor('bob', 'C0OPS').find((e) => e.via === 'chat.postEphemeral'), { timeoutMs: 15_000 });
     // Cat's message is still routed to the digest; only the nudge waits for her morning.
-    await eventually(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', late.ts)) !== undefined, { what: 'cat’s FYI filed' });
+    await eventually(async () => (await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', late.ts)) !== undefined, 'cat’s FYI filed');
     await waitForJobs(s);
     expect(driver.ephemeralsFor('cat', 'C0OPS').filter((e) => e.via === 'chat.postEphemeral')).toEqual([]);
     expect(s.slack.violations).toEqual([]);

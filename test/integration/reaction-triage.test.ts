@@ -17,14 +17,14 @@ describe('emoji-reaction triage', () => {
     const { driver } = s;
     const { ts } = await driver.sendMessage('bob', '#general', 'the export button label is cut off on mobile');
     await driver.react('cat', '#general', ts, 'inbox_tray');
-    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false);
+    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false, 'the item filed');
     expect(filed).toMatchObject({ area: 'daily_operations', source: 'reaction', digestChannel: 'C0OPS', status: 'open' });
 
     await driver.react('cat', '#general', ts, 'fire');
-    await eventually(async () => (await item('C0GENERAL', ts))?.priority === 'do');
+    await eventually(async () => (await item('C0GENERAL', ts))?.priority === 'do', 'priority do');
 
     await driver.react('ada', '#general', ts, 'white_check_mark');
-    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'done');
+    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'done', 'status done');
     const open = await s.app.deps.items.listOpen('T0SANDBOX', 'C0OPS');
     expect(open.map((i) => i.ts)).not.toContain(ts);
   });
@@ -34,7 +34,7 @@ describe('emoji-reaction triage', () => {
     const parent = await driver.sendMessage('bob', '#general', 'release checklist thread');
     const reply = await driver.sendMessage('cat', '#general', 'the changelog still needs the API section', { threadTs: parent.ts });
     await driver.react('bob', '#general', reply.ts, 'inbox_tray');
-    const filed = await eventually(async () => (await item('C0GENERAL', reply.ts)) ?? false);
+    const filed = await eventually(async () => (await item('C0GENERAL', reply.ts)) ?? false, 'the reply filed');
     expect(filed.text).toContain('changelog');
     expect(filed.threadTs).toBe(parent.ts);
   });
@@ -43,9 +43,9 @@ describe('emoji-reaction triage', () => {
     const { driver } = s;
     const { ts } = await driver.sendMessage('bob', '#general', 'someone should water the office plants');
     await driver.react('bob', '#general', ts, 'inbox_tray');
-    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'open');
+    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'open', 'status open');
     await driver.unreact('bob', '#general', ts, 'inbox_tray');
-    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'dropped');
+    await eventually(async () => (await item('C0GENERAL', ts))?.status === 'dropped', 'status dropped');
   });
 
   test('a redelivered reaction event and a second person adding the same reaction change nothing more', async () => {
@@ -54,7 +54,7 @@ describe('emoji-reaction triage', () => {
     const delivery = await driver.react('cat', '#general', ts, 'calendar');
     await driver.redeliver(delivery, { num: 1, reason: 'http_timeout' });
     await driver.react('ada', '#general', ts, 'calendar');
-    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false);
+    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false, 'the item filed');
     await new Promise((r) => setTimeout(r, 500));
     const all = (await s.app.deps.items.listOpen('T0SANDBOX', 'C0OPS')).filter((i) => i.ts === ts);
     expect(all).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('emoji-reaction triage', () => {
     const text = 'quarterly pricing memo draft is ready for comments';
     const { ts } = await driver.sendMessage('bob', '#general', text);
     await driver.react('cat', '#general', ts, 'telephone_receiver');
-    await eventually(async () => (await item('C0GENERAL', ts))?.area === 'online_meeting');
+    await eventually(async () => (await item('C0GENERAL', ts))?.area === 'online_meeting', 'area online_meeting');
     const stored = await s.app.deps.redis.lrange(s.app.deps.keys.corrections('T0SANDBOX'), 0, -1);
     expect(stored.map((raw) => JSON.parse(raw) as { text: string; area: string; by: string })).toContainEqual(
       expect.objectContaining({ text, area: 'online_meeting', by: 'U0CAT' }),
