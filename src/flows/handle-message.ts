@@ -85,9 +85,10 @@ async function onMessage(deps: Deps, team: string, channel: string, message: Sla
       settings,
     );
   let decision = decideIn();
-  // Quiet hours are the author's own. Their zone only matters when a nudge is sent or held (quiet hours
-  // never add one), so Slack is asked (users.info, cached) only then.
-  if (settings.quiet_hours && decision.actions.some((a) => a.kind === 'nudge' || a.kind === 'hold_for_quiet_hours')) {
+  // Quiet hours are the author's own. Their zone only matters where a nudge is at stake (sent, held, or kept
+  // back as recently given: quiet hours are decided first), so Slack is asked (users.info, cached) only then.
+  const atStake = decision.reason === 'recently_nudged' || decision.actions.some((a) => a.kind === 'nudge' || a.kind === 'hold_for_quiet_hours');
+  if (settings.quiet_hours && atStake) {
     const zone = await userTimezone(deps, team, user);
     if (zone && zone !== settings.timezone) decision = decideIn(zone);
   }

@@ -45,14 +45,15 @@ function parse(raw: string): RecordedCorrection | undefined {
 }
 
 // Rewrites the list without the person's entries in one step, so a correction recorded meanwhile is never lost.
-// ARGV[1] is the person; the rest are texts of theirs, for entries recorded before corrections named an author.
+// ARGV[1] is the person; the rest are texts of theirs, matched only in entries recorded before corrections named
+// an author (someone else may have written the same words).
 const FORGET = `
 local texts = {}
 for i = 2, #ARGV do texts[ARGV[i]] = true end
 local kept, removed = {}, 0
 for _, raw in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
   local ok, entry = pcall(cjson.decode, raw)
-  if ok and type(entry) == 'table' and (entry['by'] == ARGV[1] or entry['author'] == ARGV[1] or texts[entry['text']]) then
+  if ok and type(entry) == 'table' and (entry['by'] == ARGV[1] or entry['author'] == ARGV[1] or (entry['author'] == nil and texts[entry['text']])) then
     removed = removed + 1
   else
     table.insert(kept, raw)

@@ -42,6 +42,8 @@ describe('what Quadrant keeps, and for how long', () => {
       await deps.corrections.record(TEAM, { text: 'cat: deploy train at 3', area: 'daily_operations', by: 'U0BOB', author: 'U0CAT', at: now });
       // Recorded before corrections named an author: it quotes bob's item, and goes by its text.
       await deps.corrections.record(TEAM, { text: 'text of b1', area: 'deep_work', by: 'U0CAT', at: now });
+      // Cat once wrote the same words: her correction names her as author and stays.
+      await deps.corrections.record(TEAM, { text: 'text of b1', area: 'daily_operations', by: 'U0CAT', author: 'U0CAT', at: now });
       // Cat's own, recorded last: the newest entry survives the erase, so only the list's length tells it changed.
       await deps.corrections.record(TEAM, { text: 'cat: lunch on friday', area: 'offline_activity', by: 'U0CAT', author: 'U0CAT', at: now });
       // Another process (a worker) classifying with the corrections it has cached.
@@ -51,7 +53,10 @@ describe('what Quadrant keeps, and for how long', () => {
       const reply = await command('ada', '#general', 'erase <@U0BOB|bob>');
       expect(reply.text).toMatch(/^Erased what Quadrant stored of <@U0BOB>: 2 items, and the text of 1 emergency they declared\. Also 3 classifier corrections they made or that quoted them\./);
       expect(await worker.model(TEAM)).not.toBe(before);
-      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text)).toEqual(['cat: lunch on friday']);
+      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => [c.text, c.author])).toEqual([
+        ['cat: lunch on friday', 'U0CAT'],
+        ['text of b1', 'U0CAT'],
+      ]);
       expect(await deps.items.listByUser(TEAM, 'U0BOB')).toEqual([]);
       expect(await deps.items.get(TEAM, 'b1')).toBeUndefined();
       expect(await deps.items.listOpen(TEAM, 'C0OPS')).toEqual([expect.objectContaining({ id: 'c1' })]);

@@ -1,4 +1,5 @@
 import type { Emergency, EmergencyAction } from '../../core/emergency';
+import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
 import { followUpAll } from '../../pagers';
 import { trackEmergencyWork } from './inflight';
@@ -25,6 +26,12 @@ const WORDS: Record<EmergencyAction, (by: string) => string> = {
 
 function mention(by: string): string {
   return /^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : by;
+}
+
+/** Calls Twilio would not cancel go back on the list, so a later resolve tries them again. */
+async function keepCallsNotStopped(deps: Deps, team: string, id: string, calls: readonly string[], results: PageResult[]): Promise<void> {
+  if (calls.length === 0 || !results.some((r) => r.provider === 'twilio_voice' && !r.ok)) return;
+  await Promise.all(calls.map((sid) => deps.emergencies.addCall(team, id, sid))).catch(() => undefined);
 }
 
 /**
@@ -60,7 +67,7 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
     const { pagers } = await pagersFor(deps, team, settings);
     const calls = await deps.emergencies.takeCalls(team, id).catch(() => []);
     followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls }, { retries: 3, backoffMs: 500, log }).then(
-      () => undefined,
+      (results) => keepCallsNotStopped(deps, team, id, calls, results),
       (err: unknown) => log.warn({ err }, 'follow-up failed'),
     );
     trackEmergencyWork(deps, followedUp);

@@ -3,7 +3,7 @@ import type { Emergency } from '../../core/emergency';
 import type { Pager, PageRequest, PageResult, PageTarget } from '../../core/ports';
 import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
-import { createPagers, pageAll, slackDmClient, type PagerSet } from '../../pagers';
+import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet } from '../../pagers';
 
 export interface TierPage {
   tier: number;
@@ -46,8 +46,11 @@ function rememberCall(deps: Deps, e: Emergency, callSid: string, voice: Pager | 
   const { team, id } = e;
   void (async () => {
     await deps.emergencies.addCall(team, id, callSid);
-    if ((await deps.emergencies.get(team, id))?.status === 'open') return;
-    if (await deps.emergencies.takeCall(team, id, callSid)) await voice?.acknowledge?.({ team, emergencyId: id, calls: [callSid] });
+    // Not stored yet (declared while Redis was away, not replayed) is not acknowledged: let it ring.
+    const current = await deps.emergencies.get(team, id);
+    if (!current || current.status === 'open') return;
+    if (!voice || !(await deps.emergencies.takeCall(team, id, callSid))) return;
+    await followUpAll([voice], 'acknowledge', { team, emergencyId: id, calls: [callSid] }, { retries: 3, backoffMs: 500, log });
   })().catch((err: unknown) => log.warn({ err }, 'could not remember a voice call to stop it on acknowledgement'));
 }
 
