@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Emergency } from '../../src/core/emergency';
 import { actOnEmergency } from '../../src/flows/emergency/act';
+import { prepareTier } from '../../src/flows/emergency/paging';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
@@ -176,6 +177,35 @@ describe('the emergency route', () => {
       const late = await eventually(() => s.providers.twilio.callSids().find((sid) => !before.has(sid)), 'the retried call', 15_000);
       await eventually(() => s.providers.twilio.callStatus(late) === 'canceled', 'the late call canceled');
       expect(s.providers.twilio.callUpdates().filter((u) => u.sid === late)).toHaveLength(1);
+    });
+
+    test('a call Twilio would not cancel at the acknowledgement is canceled by the resolve', async () => {
+      const { e, sids } = await declareWithCalls('the nightly export is stuck');
+      s.providers.twilio.setMode('unauthorized');
+      const acked = await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
+      await (acked.ok ? acked.followedUp : undefined);
+      s.providers.twilio.setMode('ok');
+      expect(sids.map((sid) => s.providers.twilio.callStatus(sid))).toEqual(sids.map(() => 'queued'));
+      expect((await s.app.deps.redis.smembers(s.app.deps.keys.emergencyCalls(TEAM_ID, e.id))).sort()).toEqual([...sids].sort());
+      const resolved = await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'resolve', 'U0ADA');
+      await (resolved.ok ? resolved.followedUp : undefined);
+      expect(sids.map((sid) => s.providers.twilio.callStatus(sid))).toEqual(sids.map(() => 'canceled'));
+    });
+
+    test('a call for an emergency not stored yet (declared while Redis was away) is not taken for acknowledged', async () => {
+      const { e } = await declare(s, 'the warehouse scanners are offline');
+      const ghost = { ...e!, id: `${e!.id}-journalled` };
+      const before = new Set(s.providers.twilio.callSids());
+      const tier = await prepareTier(s.app.deps, ghost, await s.app.deps.settings.get(TEAM_ID), 0);
+      await tier.send(() => undefined);
+      const [sid] = await eventually(async () => {
+        const remembered = await s.app.deps.redis.smembers(s.app.deps.keys.emergencyCalls(TEAM_ID, ghost.id));
+        return remembered.length > 0 && remembered;
+      }, 'the journalled emergency’s call remembered');
+      expect(before.has(sid!)).toBe(false);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(s.providers.twilio.callStatus(sid!)).toBe('queued');
+      expect(s.providers.twilio.callUpdates().filter((u) => u.sid === sid)).toEqual([]);
     });
 
     test('lets a call someone already answered play to its end', async () => {

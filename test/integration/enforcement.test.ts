@@ -76,6 +76,16 @@ describe('quiet hours are the author’s own', () => {
     expect(driver.ephemeralsFor('cat', 'C0OPS').filter((e) => e.via === 'chat.postEphemeral')).toEqual([]);
     expect(s.slack.violations).toEqual([]);
   });
+
+  test('someone nudged recently and now in their own quiet hours is recorded as held, not merely skipped', async () => {
+    const { driver, app } = s;
+    await app.deps.redis.set(app.deps.keys.nudged('T0SANDBOX', 'C0OPS', 'U0CAT'), 'broadcast_fyi', 'PX', 60_000);
+    const held = () => s.logs.filter((l) => l.includes('message handled') && l.includes('"decision":"quiet_hours"')).length;
+    const before = held();
+    const message = await driver.sendMessage('cat', '#ops', '<!channel> fyi the office wifi password changed');
+    await eventually(async () => (await app.deps.items.findBySource('T0SANDBOX', 'C0OPS', message.ts)) !== undefined, 'the FYI filed');
+    await eventually(async () => held() === before + 1, 'the message decided as held for quiet hours');
+  });
 });
 
 /** Waits until the intake queue has nothing waiting or active. */
