@@ -10,6 +10,7 @@ import { broadcastOf } from '../../core/slack-text';
 import type { Verdict } from '../../core/verdict';
 import type { Deps } from '../../deps';
 import { createEvaluationStore, type EvaluationStore } from '../../store/evaluation-store';
+import { createUntilCache } from '../until-cache';
 
 /**
  * Recording evaluation events from the flows. Every helper here is fire and forget: it adds the event's
@@ -38,16 +39,10 @@ export function evaluationErrorLogger(logger: Deps['logger']): (err: unknown, te
 }
 
 // Working out the week is time-zone math that costs more than the counting; its answer holds until the week ends.
-const weeks = new Map<string, { from: number; until: number; ref: WeekRef }>();
+const weekRefs = createUntilCache<WeekRef>(1000);
 
 function cachedWeekRef(now: number, timezone: string, retentionWeeks: number): WeekRef {
-  const key = `${timezone}|${retentionWeeks}`;
-  const hit = weeks.get(key);
-  if (hit && now >= hit.from && now < hit.until) return hit.ref;
-  const ref = weekRefAt(now, timezone, retentionWeeks);
-  if (weeks.size > 1000) weeks.clear();
-  weeks.set(key, { from: now, until: weekEndsAt(now, timezone), ref });
-  return ref;
+  return weekRefs(`${timezone}|${retentionWeeks}`, now, () => ({ value: weekRefAt(now, timezone, retentionWeeks), until: weekEndsAt(now, timezone) }));
 }
 
 /** Counts events now, in the workspace's week (its zone, from the settings this process already read). */
