@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { followUpAll } from '../../pagers';
 import { trackEmergencyWork } from './inflight';
 import { recordStep, refreshEmergencyMessage } from './notify';
-import { pagersFor } from './paging';
+import { FOLLOW_UP_RETRIES, pagersFor } from './paging';
 import { replaySpool } from './replay-spool';
 import { cancelEscalation, escalateNow } from './schedule-escalation';
 
@@ -66,7 +66,7 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
     const settings = await deps.settings.get(team);
     const { pagers } = await pagersFor(deps, team, settings);
     const calls = await deps.emergencies.takeCalls(team, id).catch(() => []);
-    followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls }, { retries: 3, backoffMs: 500, log }).then(
+    followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls }, { ...FOLLOW_UP_RETRIES, log }).then(
       (results) => keepCallsNotStopped(deps, team, id, calls, results),
       (err: unknown) => log.warn({ err }, 'follow-up failed'),
     );

@@ -37,6 +37,9 @@ export async function pagersFor(deps: Deps, team: string, settings: WorkspaceSet
   return createPagers({ ...deps.pagersConfig, slack }, settings.emergency.providers);
 }
 
+/** How acknowledgements and resolutions are retried with each provider. */
+export const FOLLOW_UP_RETRIES = { retries: 3, backoffMs: 500 } as const;
+
 /**
  * So an acknowledgement can stop the phone; without Redis the call just rings out (30 s). A call placed while
  * the emergency was being acknowledged (a retry in flight) is stopped here: whoever takes it off the list
@@ -50,7 +53,7 @@ function rememberCall(deps: Deps, e: Emergency, callSid: string, voice: Pager | 
     const current = await deps.emergencies.get(team, id);
     if (!current || current.status === 'open') return;
     if (!voice || !(await deps.emergencies.takeCall(team, id, callSid))) return;
-    await followUpAll([voice], 'acknowledge', { team, emergencyId: id, calls: [callSid] }, { retries: 3, backoffMs: 500, log });
+    await followUpAll([voice], 'acknowledge', { team, emergencyId: id, calls: [callSid] }, { ...FOLLOW_UP_RETRIES, log });
   })().catch((err: unknown) => log.warn({ err }, 'could not remember a voice call to stop it on acknowledgement'));
 }
 
