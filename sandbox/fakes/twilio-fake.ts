@@ -70,6 +70,23 @@ function unescapeXml(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/** What every form POST under an account must get right: method, account, credentials, content type. */
+function formPostIssues(request: RecordedRequest, pathAccountSid: string, operation: string): string[] {
+  const issues: string[] = [];
+  if (request.method !== 'POST') issues.push(`method ${request.method} (${operation} takes POST)`);
+  if (!/^AC[0-9a-fA-F]{32}$/.test(pathAccountSid)) issues.push('AccountSid in the path does not match ^AC[0-9a-fA-F]{32}$');
+  const auth = header(request, 'authorization') ?? '';
+  if (!auth.startsWith('Basic ')) issues.push('no HTTP Basic authorization');
+  else if (!Buffer.from(auth.slice(6), 'base64').toString().startsWith(`${pathAccountSid}:`)) issues.push('Basic user is not the AccountSid in the path');
+  if (!/^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? '')) issues.push('content-type is not application/x-www-form-urlencoded');
+  return issues;
+}
+
+/** Parameters the operation does not have, then the spec's own schema check. */
+function specIssues(fields: Record<string, unknown>, known: ReadonlySet<string>, check: (fields: Record<string, unknown>) => string[]): string[] {
+  return [...Object.keys(fields).filter((name) => !known.has(name)).map((name) => `unknown parameter ${name}`), ...check(fields)];
+}
+
 export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<TwilioFake> {
   const accountSid = options.accountSid ?? `AC${hex(16)}`;
   const authToken = options.authToken ?? hex(16);
@@ -90,23 +107,16 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
     }
     const update = CALL_PATH.exec(request.path);
     if (update) return validateUpdate(request, update[1]!, update[2]!);
-    const issues: string[] = [];
     const match = PATH.exec(request.path);
-    if (request.method !== 'POST') issues.push(`method ${request.method} (Twilio create takes POST)`);
-    if (!match) return [...issues, `unknown path ${request.path}`];
+    if (!match) return [...(request.method === 'POST' ? [] : [`method ${request.method} (Twilio create takes POST)`]), `unknown path ${request.path}`];
     const [, sid, resource] = match;
-    if (!/^AC[0-9a-fA-F]{32}$/.test(sid!)) issues.push('AccountSid in the path does not match ^AC[0-9a-fA-F]{32}$');
-    const auth = header(request, 'authorization') ?? '';
-    if (!auth.startsWith('Basic ')) issues.push('no HTTP Basic authorization');
-    else if (!Buffer.from(auth.slice(6), 'base64').toString().startsWith(`${sid}:`)) issues.push('Basic user is not the AccountSid in the path');
-    if (!/^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? '')) issues.push('content-type is not application/x-www-form-urlencoded');
+    const issues = formPostIssues(request, sid!, 'Twilio create');
     const params = new URLSearchParams(request.body);
     const fields = formToObject(params);
     const isMessage = resource === 'Messages';
     if (specs.twilio) {
-      const known = isMessage ? specs.twilio.messageParams : specs.twilio.callParams;
-      for (const name of Object.keys(fields)) if (!known.has(name)) issues.push(`unknown parameter ${name}`);
-      issues.push(...(isMessage ? specs.twilio.createMessage : specs.twilio.createCall)(fields));
+      const twilio = specs.twilio;
+      issues.push(...specIssues(fields, isMessage ? twilio.messageParams : twilio.callParams, isMessage ? twilio.createMessage : twilio.createCall));
     }
     // Rules the spec leaves out (FACTS.md §1), checked with or without it.
     const to = params.get('To');
@@ -130,17 +140,10 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
   }
 
   function validateUpdate(request: RecordedRequest, pathAccountSid: string, callSid: string): string[] {
-    const issues: string[] = [];
-    if (request.method !== 'POST') issues.push(`method ${request.method} (UpdateCall takes POST)`);
-    if (!/^AC[0-9a-fA-F]{32}$/.test(pathAccountSid)) issues.push('AccountSid in the path does not match ^AC[0-9a-fA-F]{32}$');
+    const issues = formPostIssues(request, pathAccountSid, 'UpdateCall');
     if (!/^CA[0-9a-fA-F]{32}$/.test(callSid)) issues.push('call Sid in the path does not match ^CA[0-9a-fA-F]{32}$');
-    if (!(header(request, 'authorization') ?? '').startsWith('Basic ')) issues.push('no HTTP Basic authorization');
-    if (!/^application\/x-www-form-urlencoded\b/i.test(header(request, 'content-type') ?? '')) issues.push('content-type is not application/x-www-form-urlencoded');
     const fields = formToObject(new URLSearchParams(request.body));
-    if (specs.twilio) {
-      for (const name of Object.keys(fields)) if (!specs.twilio.updateCallParams.has(name)) issues.push(`unknown parameter ${name}`);
-      issues.push(...specs.twilio.updateCall(fields));
-    }
+    if (specs.twilio) issues.push(...specIssues(fields, specs.twilio.updateCallParams, specs.twilio.updateCall));
     if (Object.keys(fields).length === 0) issues.push('nothing to update');
     return issues;
   }
