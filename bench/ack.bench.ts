@@ -7,10 +7,9 @@
  */
 import { deleteMatching } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { runOnce, startServer, type Server } from './lib/servers';
-import { BENCH_TEXTS, signedAsyncCommand } from './lib/slack-command';
+import { loadAsyncCommands } from './lib/load';
 import { emit, median, spread } from './lib/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -26,22 +25,7 @@ interface Round {
 }
 
 async function load(port: number, connections: number): Promise<Round> {
-  let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/slack/events`,
-    method: 'POST',
-    connections,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const signed = signedAsyncCommand(secret, BENCH_TEXTS[i++ % BENCH_TEXTS.length]!);
-          return { ...req, body: signed.body, headers: signed.headers };
-        },
-      },
-    ],
-  });
+  const result = await loadAsyncCommands(port, secret, { connections, seconds: SECONDS });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 

@@ -5,13 +5,12 @@
  * every half second, one command per workspace and week. The candidate's counts are read back at the end:
  * the filings counted must equal the items stored.
  */
-import { deleteMatching } from '../src/flows/admin/scan-keys';
+import { deleteMatching, scanKeys } from '../src/flows/admin/scan-keys';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { weekOf } from '../src/core/evaluation';
 import { startServer, type Server } from './lib/servers';
-import { BENCH_TEXTS, signedAsyncCommand } from './lib/slack-command';
+import { loadAsyncCommands } from './lib/load';
 import { emit, median, spread } from './lib/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -29,22 +28,7 @@ interface Round {
 }
 
 async function load(port: number, seconds = SECONDS): Promise<Round> {
-  let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/slack/events`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const signed = signedAsyncCommand(secret, BENCH_TEXTS[i++ % BENCH_TEXTS.length]!);
-          return { ...req, body: signed.body, headers: signed.headers };
-        },
-      },
-    ],
-  });
+  const result = await loadAsyncCommands(port, secret, { connections: CONNECTIONS, seconds });
   return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], non2xx: result.non2xx };
 }
 
@@ -61,15 +45,7 @@ async function main(): Promise<void> {
   let on: Server | undefined;
   let off: Server | undefined;
   try {
-    // Is the /async path wired to record yet? A short probe decides; before it is, the server simulates the call.
     on = await startServer('quadrant-web', { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: onPrefix });
-    await load(on.port, 1);
-    const wired = (await filedCounted(redis, onPrefix)) > 0;
-    if (!wired) {
-      await on.stop();
-      await deletePrefix(redis, onPrefix);
-      on = await startServer('quadrant-web', { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: onPrefix, BENCH_SIMULATE_EVALUATION_WIRING: '1' });
-    }
     off = await startServer('quadrant-web', { BENCH_SIGNING_SECRET: secret, BENCH_PREFIX: offPrefix, QUADRANT_EVALUATION: 'off' });
 
     await load(on.port); // warm-up
@@ -90,7 +66,7 @@ async function main(): Promise<void> {
       'Evaluation recording: /async acknowledgement with and without counting',
       [
         `Load: autocannon in the bench process, ${CONNECTIONS} connections, ${SECONDS} s per round, ${ROUNDS} alternating rounds after a warm-up; every request is a freshly signed \`/async\` that files a new item.`,
-        `Baseline: Quadrant's web role with \`QUADRANT_EVALUATION=off\` (a store that records nothing). Candidate: the same with recording on${wired ? ', through the /async path as wired' : ' (the /async listener does not call `afterItemFiled` yet, so the candidate counts each new item the way it will: `BENCH_SIMULATE_EVALUATION_WIRING=1`)'}.`,
+        `Baseline: Quadrant's web role with \`QUADRANT_EVALUATION=off\` (a store that records nothing). Candidate: the same with recording on, through the /async path as wired.`,
         '',
         '| scenario | req/s, median (range) | p99 ms, median (range) | non-2xx |',
         '|---|---|---|---|',
@@ -111,13 +87,10 @@ async function main(): Promise<void> {
 }
 
 async function countKeys(redis: Redis, pattern: string): Promise<number> {
-  let cursor = '0';
   let n = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
+  await scanKeys(redis, pattern, async (keys) => {
     n += keys.length;
-  } while (cursor !== '0');
+  });
   return n;
 }
 

@@ -3,7 +3,6 @@ import { parseEnv } from '../../src/config/env';
 import { parseSettingsYaml } from '../../src/config/load';
 import { createLogger } from '../../src/log';
 import type { Deps } from '../../src/deps';
-import { recordItemFiled } from '../../src/flows/evaluation/record';
 import { startQuadrant } from '../../src/main';
 import { NO_EVALUATION, type EvaluationStore } from '../../src/store/evaluation-store';
 import { FakeSlack } from '../../sandbox/fake-slack';
@@ -30,23 +29,9 @@ async function main(): Promise<void> {
   });
 }
 
-/**
- * QUADRANT_EVALUATION=off swaps in a store that records nothing (the evaluation benchmark's baseline).
- * BENCH_SIMULATE_EVALUATION_WIRING=1 counts every newly filed item the way afterItemFiled does, for runs made
- * before the /async listener calls it: fire and forget, one Redis command per filing.
- */
+/** QUADRANT_EVALUATION=off swaps in a store that records nothing (the evaluation benchmark's baseline). */
 function applyEvaluationMode(deps: Deps): void {
-  if (process.env.QUADRANT_EVALUATION === 'off') {
-    (deps as Deps & { evaluation?: EvaluationStore }).evaluation = NO_EVALUATION;
-    return;
-  }
-  if (process.env.BENCH_SIMULATE_EVALUATION_WIRING !== '1') return;
-  const add = deps.items.add.bind(deps.items);
-  deps.items.add = async (item) => {
-    const stored = await add(item);
-    void recordItemFiled(deps, stored);
-    return stored;
-  };
+  if (process.env.QUADRANT_EVALUATION === 'off') (deps as Deps & { evaluation?: EvaluationStore }).evaluation = NO_EVALUATION;
 }
 
 void main();
