@@ -13,7 +13,7 @@ import { hookRoutes } from '../../src/http/hooks';
 import { closeServer, createHttpServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/log';
 import { startQuadrant, type Role, type RunningQuadrant } from '../../src/main';
-import { SlackDriver } from '../../sandbox/driver';
+import { SlackDriver, type CommandResult } from '../../sandbox/driver';
 import { FakeSlack } from '../../sandbox/fake-slack';
 import { startProviderFakes, type ProviderFakes } from '../../sandbox/fakes/provider-fakes';
 import { Workspace } from '../../sandbox/workspace';
@@ -156,6 +156,16 @@ export async function startEmergencyStack(options: { role?: Role; settingsYaml?:
       if (!options.spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The ephemeral answer a slash command got, '' when it got none. */
+export function ephemeralText(result: CommandResult): string {
+  return result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '';
+}
+
+/** The four-digit reply code an /emergency answer names. */
+export function emergencyCodeIn(reply: string): string | undefined {
+  return /Emergency \*(\d{4})\*/.exec(reply)?.[1];
 }
 
 /** SMS and calls the Twilio fake accepted for one number. */

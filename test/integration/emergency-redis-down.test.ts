@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { runEmergency } from '../../src/cli/emergency';
 import { parseEnv } from '../../src/config/env';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
-import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, eventually, freePort, memoryLogger, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+import { ADA_PHONE, BOB_PHONE, emergencyCodeIn, emergencySettingsYaml, ephemeralText, eventually, freePort, memoryLogger, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 import { testPrefix } from '../helpers/redis';
 
 /**
@@ -72,18 +72,23 @@ const STORED_SETTINGS = {
   },
 };
 
+/** A redis-server of the test's own (so it can be stopped), and the whole stack on it. */
+async function stackOnOwnRedis(): Promise<{ redis: OwnRedis; s: EmergencyStack }> {
+  const redis = new OwnRedis(await freePort());
+  await redis.start();
+  return { redis, s: await startEmergencyStack({ redisUrl: redis.url, prefix: testPrefix('qr') }) };
+}
+
 describeWithRedisServer('when Redis stops during a declaration', () => {
   let redis: OwnRedis;
   let s: EmergencyStack;
   beforeAll(async () => {
-    redis = new OwnRedis(await freePort());
-    await redis.start();
-    s = await startEmergencyStack({ redisUrl: redis.url, prefix: testPrefix('qr') });
+    ({ redis, s } = await stackOnOwnRedis());
     const stored = await s.app.deps.settings.set(TEAM_ID, STORED_SETTINGS, 'U0ADA');
     expect(stored.ok).toBe(true);
     // A first declaration while all is well (as in any running workspace) leaves the settings in memory.
     const warmUp = await s.driver.command('bob', '#ops', '/emergency', 'warm-up: test of the paging route');
-    const code = /Emergency \*(\d{4})\*/.exec(warmUp.reply && 'ephemeral' in warmUp.reply ? warmUp.reply.ephemeral.text : '')![1]!;
+    const code = emergencyCodeIn(ephemeralText(warmUp))!;
     const e = await eventually(() => s.app.deps.emergencies.byCode(code), 'the warm-up emergency');
     // Its follow-up (post, timeline) finishes while Redis is up, so only the test's own emergency is journalled.
     await eventually(async () => (await s.app.deps.emergencies.timeline(TEAM_ID, e.id)).filter((t) => t.kind === 'paged').length === 6, 'the warm-up timeline');
@@ -98,8 +103,8 @@ describeWithRedisServer('when Redis stops during a declaration', () => {
     await redis.stop();
     await eventually(() => s.app.deps.redis.status !== 'ready', 'the app to notice');
     const result = await s.driver.command('cat', '#ops', '/emergency', 'fire alarm in the server room');
-    const reply = result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '';
-    const code = /Emergency \*(\d{4})\*/.exec(reply)?.[1];
+    const reply = ephemeralText(result);
+    const code = emergencyCodeIn(reply);
     expect(code).toBeDefined();
     expect(reply).toContain('<@U0BOB>');
     expect(s.logs.join('')).toContain('paging from memory and journalling the emergency');
@@ -182,9 +187,7 @@ describeWithRedisServer('when Redis answers too slowly during a declaration', ()
   let redis: OwnRedis;
   let s: EmergencyStack;
   beforeAll(async () => {
-    redis = new OwnRedis(await freePort());
-    await redis.start();
-    s = await startEmergencyStack({ redisUrl: redis.url, prefix: testPrefix('qr') });
+    ({ redis, s } = await stackOnOwnRedis());
   });
   afterAll(async () => {
     await s?.stop();
@@ -197,7 +200,7 @@ describeWithRedisServer('when Redis answers too slowly during a declaration', ()
       // Every client's commands wait 1.5 s: the emergency path gives up on Redis after its short deadline.
       await admin.call('CLIENT', 'PAUSE', '1500', 'ALL');
       const result = await s.driver.command('bob', '#ops', '/emergency', 'the load balancer drops connections');
-      const code = /Emergency \*(\d{4})\*/.exec(result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '')![1]!;
+      const code = emergencyCodeIn(ephemeralText(result))!;
       await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes(code)), 'the SMS');
       expect(s.logs.join('')).toContain('paging from memory and journalling the emergency');
       const e = await eventually(() => s.app.deps.emergencies.byCode(code), 'the emergency in Redis', 20_000);

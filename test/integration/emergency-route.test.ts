@@ -5,7 +5,7 @@ import { prepareTier } from '../../src/flows/emergency/paging';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
-import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+import { ADA_PHONE, BOB_PHONE, emergencyCodeIn, emergencySettingsYaml, ephemeralText, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
 /**
  * Issue 6 through the real HTTP endpoint: signed /emergency requests from the sandbox driver, the real app
@@ -16,8 +16,8 @@ import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, eventually, startEmergency
 
 async function declare(s: EmergencyStack, text: string, user = 'bob') {
   const result = await s.driver.command(user, '#ops', '/emergency', text);
-  const reply = result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '';
-  const code = /Emergency \*(\d{4})\*/.exec(reply)?.[1];
+  const reply = ephemeralText(result);
+  const code = emergencyCodeIn(reply);
   const e = code ? await eventually(async () => (await s.app.deps.emergencies.byCode(code)) ?? undefined, `emergency ${code} in Redis`) : undefined;
   return { result, reply, code, e };
 }

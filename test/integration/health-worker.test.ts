@@ -4,7 +4,7 @@ import { startQuadrant, type RunningQuadrant } from '../../src/main';
 import { startCredentialCheck } from '../../src/pagers/credential-check';
 import { pagersConfigFromEnv } from '../../src/pagers';
 import { startProviderFakes, type ProviderFakes } from '../../sandbox/fakes/provider-fakes';
-import { ADA_PHONE, eventually, memoryLogger, startEmergencyStack, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+import { ADA_PHONE, emergencyCodeIn, ephemeralText, eventually, memoryLogger, startEmergencyStack, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
 interface Health {
   status: string;
@@ -41,7 +41,7 @@ describe('the emergency worker heartbeat', () => {
 
   test('the web process still sends the first page itself, and /metrics counts it', async () => {
     const result = await web.driver.command('bob', '#ops', '/emergency', 'the API is timing out');
-    const code = /Emergency \*(\d{4})\*/.exec(result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '')![1]!;
+    const code = emergencyCodeIn(ephemeralText(result))!;
     await eventually(() => twilioTo(web.providers, ADA_PHONE).sms.some((m) => m.Body?.includes(code)), 'the SMS from the web process');
     const metrics = await eventually(async () => {
       const text = await (await fetch(`${web.appUrl}/metrics`)).text();

@@ -1,7 +1,7 @@
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import type { Emergency } from '../../src/core/emergency';
-import { ADA_PHONE, BOB_PHONE, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+import { ADA_PHONE, BOB_PHONE, emergencyCodeIn, ephemeralText, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
 /**
  * Issue 10.1: acknowledging away from Slack. The provider fakes call the hooks the way each provider does
@@ -18,8 +18,8 @@ describe('provider callbacks', () => {
 
   async function declare(text: string): Promise<Emergency> {
     const result = await s.driver.command('bob', '#ops', '/emergency', text);
-    const reply = result.reply && 'ephemeral' in result.reply ? result.reply.ephemeral.text : '';
-    const code = /Emergency \*(\d{4})\*/.exec(reply)![1]!;
+    const reply = ephemeralText(result);
+    const code = emergencyCodeIn(reply)!;
     const e = await eventually(() => s.app.deps.emergencies.byCode(code), 'the emergency');
     await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.post, 'the post');
     await eventually(() => s.app.deps.queues.emergency.getJob(escalationJobId(e, 1)), 'the escalation job');
