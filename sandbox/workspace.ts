@@ -77,6 +77,12 @@ export class Workspace extends EventEmitter {
     return slackUserObject(p, this.zones.get(id) ?? this.timezone, this.now(), id === BOT.userId ? { botId: BOT.botId, appId: BOT.appId } : undefined);
   }
 
+  /** Someone new (the benchmarks' many users): a member of every public channel, as in a small workspace. */
+  addPerson(person: Person): void {
+    this.people.set(person.id, person);
+    for (const c of this.channelsById.values()) if (c.kind === 'channel' && !c.members.includes(person.id)) c.members.push(person.id);
+  }
+
   /** A person whose Slack profile is in another zone than the workspace (everyone shares its zone until then). */
   setTimezoneOf(idOrName: string, tz: string): void {
     const p = this.person(idOrName);

@@ -3,6 +3,9 @@ import { signRequest } from '../../sandbox/sign';
 
 let counter = 0;
 
+/** The people the bench commands come from, in turn; bench servers add them to their fake Slack. */
+export const BENCH_USERS = Array.from({ length: 50 }, (_, i) => `U0BENCH${i}`);
+
 /** A signed `/async` slash command as Slack sends it, unique per call (its own trigger id). */
 export function signedAsyncCommand(signingSecret: string, text: string): { body: string; headers: Record<string, string> } {
   counter += 1;
@@ -12,7 +15,7 @@ export function signedAsyncCommand(signingSecret: string, text: string): { body:
     team_domain: 'bench',
     channel_id: 'C0OPS',
     channel_name: 'ops',
-    user_id: `U0BENCH${counter % 50}`,
+    user_id: BENCH_USERS[counter % BENCH_USERS.length]!,
     user_name: 'bench',
     command: '/async',
     text,

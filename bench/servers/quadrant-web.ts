@@ -6,10 +6,13 @@ import type { Deps } from '../../src/deps';
 import { startQuadrant } from '../../src/main';
 import { NO_EVALUATION, type EvaluationStore } from '../../src/store/evaluation-store';
 import { FakeSlack } from '../../sandbox/fake-slack';
+import { BENCH_USERS } from '../lib/slack-command';
 
 async function main(): Promise<void> {
   const botToken = 'xoxb-bench';
   const slack = await FakeSlack.start({ botToken });
+  // Each bench user's first command sends them the one-time introduction, as it would in Slack.
+  for (const id of BENCH_USERS) slack.workspace.addPerson({ id, name: id.toLowerCase(), realName: id, isAdmin: false, isOwner: false });
   const source = parseSettingsYaml('timezone: UTC\nchannels:\n  C0OPS:\n    area: daily_operations\n    digest: { at: "09:00" }\n');
   if (!source.ok) throw new Error('bad bench settings');
   const env = parseEnv({
