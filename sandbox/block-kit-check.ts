@@ -51,6 +51,13 @@ export function checkBlocks(blocks: unknown, options: BlockCheckOptions, pointer
       if (typeof e.value === 'string' && e.value.length > 2000) err(`${path}/value`, 'must be less than 2001 characters');
       if (typeof e.url === 'string' && e.url.length > 3000) err(`${path}/url`, 'must be less than 3001 characters');
     }
+    if (e.type === 'plain_text_input') {
+      for (const key of ['min_length', 'max_length'] as const) {
+        const n = e[key];
+        const least = key === 'max_length' ? 1 : 0;
+        if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < least || n > 3000)) err(`${path}/${key}`, `must be between ${least} and 3000`);
+      }
+    }
     if ((e.type === 'static_select' || e.type === 'multi_static_select' || e.type === 'overflow' || e.type === 'radio_buttons' || e.type === 'checkboxes') && !Array.isArray(e.options) && !Array.isArray(e.option_groups)) {
       err(`${path}/options`, 'must provide options');
     }

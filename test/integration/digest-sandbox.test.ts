@@ -51,6 +51,19 @@ describe('digests through the sandbox', () => {
 
   const botTopLevel = () => sandbox.driver.messagesIn('C0OPS').filter((m) => m.bot_id === sandbox.workspace.bot.botId);
 
+  test('/async without text opens the form (within Slack\'s limits), and submitting it files the item', async () => {
+    const { driver, app } = sandbox;
+    const opened = await driver.command('cat', '#ops', '/async', '');
+    expect(opened.delivery.status).toBe(200);
+    const modal = await eventually(() => driver.openModal('cat'), 'the /async form');
+    const submitted = await driver.submitView('cat', modal.id, { text: 'refresh the onboarding checklist for next month' });
+    expect(submitted.delivery.status).toBe(200);
+    await driver.waitFor(() => driver.ephemeralsFor('cat', 'C0OPS').find((e) => e.text.includes('refresh the onboarding checklist')), { timeoutMs: 10_000, what: 'the filed answer' });
+    const mine = await app.deps.items.listByUser('T0SANDBOX', 'U0CAT');
+    expect(mine.map((i) => [i.text, i.source])).toContainEqual(['refresh the onboarding checklist for next month', 'modal']);
+    await app.deps.items.setStatus('T0SANDBOX', mine.find((i) => i.source === 'modal')!.id, 'done', Date.now());
+  });
+
   test('several /async items and /quadrant digest now: one parent, every item once in its thread, harmlessly; a second digest posts nothing again; Done updates in place', async () => {
     const { driver, app } = sandbox;
     for (const text of TEXTS) await driver.command('bob', '#ops', '/async', text);

@@ -3,6 +3,8 @@ import { AREAS, AREA_INFO } from '../../core/areas';
 import { PRIORITIES, PRIORITY_LABEL } from '../../core/priority';
 
 export const ASYNC_MODAL_ID = 'async_modal';
+/** Slack refuses a view whose text input allows more than 3,000 characters. */
+export const ASYNC_MODAL_MAX_TEXT = 3000;
 
 const option = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
 
@@ -20,7 +22,7 @@ export function asyncModal(channel: string): ModalView {
         type: 'input',
         block_id: 'text',
         label: { type: 'plain_text', text: 'What needs doing?' },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 4000 },
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: ASYNC_MODAL_MAX_TEXT },
       },
       {
         type: 'input',

@@ -3,7 +3,8 @@ import { afterItemFiled } from '../../flows/hub/post-to-hub';
 import { isArea } from '../../core/areas';
 import { isPriority } from '../../core/priority';
 import type { Deps } from '../../deps';
-import { fileItem, MAX_ITEM_TEXT } from '../../flows/file-item';
+import { fileItem } from '../../flows/file-item';
+import { ASYNC_MODAL_MAX_TEXT } from '../blocks/async-modal';
 import { filedReply } from '../blocks/filed-reply';
 import { replyFor } from '../replies';
 
@@ -16,7 +17,7 @@ export function asyncModalSubmission(deps: Deps) {
     const values = view.state.values as StateValues;
     const text = values.text?.value?.value?.trim() ?? '';
     if (text === '') return void (await ack({ response_action: 'errors', errors: { text: 'Write what needs doing.' } }));
-    if (text.length > MAX_ITEM_TEXT) return void (await ack({ response_action: 'errors', errors: { text: 'At most 4,000 characters; link a doc for the rest.' } }));
+    if (text.length > ASYNC_MODAL_MAX_TEXT) return void (await ack({ response_action: 'errors', errors: { text: 'At most 3,000 characters; link a doc for the rest.' } }));
     const area = values.area?.value?.selected_option?.value;
     const priority = values.priority?.value?.selected_option?.value;
     const due = values.due?.value?.selected_date;
