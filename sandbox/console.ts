@@ -21,6 +21,8 @@ export const CONSOLE_HELP = `Type a message to post it as the current user in th
 
 export interface ConsoleOptions {
   driver: SlackDriver;
+  /** The app's base URL, shown in the start-up banner. */
+  appUrl?: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   user?: string;
@@ -207,7 +209,10 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     // /quit or Ctrl-D ends the sandbox; close() from the sandbox's own stop() must not call back into it.
     if (!closedFromOutside) void queue.then(() => options.onQuit());
   });
-  print(['Quadrant sandbox: a stand-in Slack workspace. /help lists what you can do.']);
+  print([
+    'Quadrant sandbox: a stand-in Slack workspace. /help lists what you can do.',
+    ...(options.appUrl ? [`The app listens at ${options.appUrl} (health check: ${options.appUrl}/health).`] : []),
+  ]);
 
   return {
     close: () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { DEFAULT_REDIS_URL, parseEnv } from '../src/config/env';
 import { formatIssues, parseSettingsYaml, type SettingsSource } from '../src/config/load';
 import { QuadrantError } from '../src/core/errors';
@@ -62,6 +63,32 @@ function sandboxSettings(yaml: string): SettingsSource {
   return parsed.value;
 }
 
+/** PORT's default (src/config/env.ts), which the README's first steps rely on. */
+export const DEFAULT_SANDBOX_PORT = 3000;
+
+/** Whether a server could listen on `port` right now, on every interface, as the app does. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The sandbox app's port: PORT when set to another port (0: any free port); else, unset or the default (as a
+ * copied .env.example sets it), 3000, or a free port when something already listens there (said in `log`;
+ * the console's banner and the start-up line show the port too).
+ */
+export async function sandboxPort(portVar: string | undefined, log: (message: string) => void, preferred = DEFAULT_SANDBOX_PORT): Promise<number> {
+  if (portVar === '0') return freePort();
+  if (portVar && Number(portVar) !== preferred) return Number(portVar);
+  if (await portIsFree(preferred)) return preferred;
+  const port = await freePort();
+  log(`port ${preferred} is in use; the app listens on ${port} instead (set PORT to choose one)`);
+  return port;
+}
+
 /**
  * Runs Quadrant against a stand-in workspace: a fake Slack Web API, provider fakes for paging, a
  * Redis (found or started privately), and the real app on its real HTTP endpoint, driven by
@@ -101,7 +128,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const settingsSource = options.env.QUADRANT_CONFIG ? undefined : sandboxSettings(options.settingsYaml ?? SANDBOX_SETTINGS);
 
     // Known before the app starts, so PUBLIC_URL (provider callbacks) can name it.
-    const port = options.env.PORT && options.env.PORT !== '0' ? Number(options.env.PORT) : await freePort();
+    const port = await sandboxPort(options.env.PORT, (message) => options.logger.warn(`sandbox: ${message}`));
     const userEnv = Object.fromEntries(Object.entries(options.env).filter(([k, v]) => v !== undefined && !REAL_SLACK_VARS.includes(k))) as Record<string, string>;
     const appEnv: Record<string, string> = {
       QUADRANT_REDIS_PREFIX: 'sandbox',
@@ -136,7 +163,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const stopped = new Promise<void>((resolve) => (markStopped = resolve));
     cleanups.unshift(markStopped);
     if (options.interactive) {
-      const terminal: RunningConsole = startConsole({ driver, input: options.input, output: options.output, onQuit: stop });
+      const terminal: RunningConsole = startConsole({ driver, appUrl, input: options.input, output: options.output, onQuit: stop });
       cleanups.push(() => terminal.close());
     }
     return { stop, stopped, slack, driver, appUrl, workspace, providers, app, redisUrl: redis.url, apiToken, appEnv };

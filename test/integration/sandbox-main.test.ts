@@ -1,8 +1,9 @@
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseSettingsYaml } from '../../src/config/load';
 import { createLogger } from '../../src/log';
-import { startSandbox, SANDBOX_SETTINGS, type RunningSandbox } from '../../sandbox/main';
+import { sandboxPort, startSandbox, SANDBOX_SETTINGS, type RunningSandbox } from '../../sandbox/main';
 import { sandboxSettingsYaml } from '../../sandbox/settings';
 import { deletePrefix, testPrefix, testRedisUrl } from '../helpers/redis';
 import { SLACK_REFERENCE_DIR } from '../helpers/slack-reference';
@@ -21,6 +22,30 @@ describe('the sandbox settings', () => {
       expect(parsed.value.fallback?.emergency.tiers).toHaveLength(2);
     }
     expect(parseSettingsYaml(SANDBOX_SETTINGS).ok).toBe(true);
+  });
+});
+
+describe("the sandbox app's port", () => {
+  test('is PORT when set, any free port for PORT=0, and the default (unset or set to it) unless something listens there', async () => {
+    const said: string[] = [];
+    const log = (m: string) => said.push(m);
+    expect(await sandboxPort('4321', log)).toBe(4321);
+    expect(await sandboxPort('0', log)).toBeGreaterThan(0);
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const busy = (taken.address() as { port: number }).port;
+    try {
+      const port = await sandboxPort(undefined, log, busy);
+      expect(port).not.toBe(busy);
+      expect(port).toBeGreaterThan(0);
+      expect(said).toEqual([`port ${busy} is in use; the app listens on ${port} instead (set PORT to choose one)`]);
+      // PORT=3000 from a copied .env.example is the default, not a demand.
+      expect(await sandboxPort(String(busy), log, busy)).not.toBe(busy);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+    // Free again, so the default is used.
+    expect(await sandboxPort(undefined, log, busy)).toBe(busy);
   });
 });
 
@@ -52,6 +77,11 @@ describe('a running sandbox, driven from its console', () => {
 
   const type = (line: string) => input.write(`${line}\n`);
   const waitForOutput = (pattern: RegExp) => sandbox.driver.waitFor(() => pattern.test(printed), { what: `console output ${pattern}` });
+
+  test("the banner says where the app listens and where its health check is", async () => {
+    await waitForOutput(/health check/);
+    expect(printed).toContain(`The app listens at ${sandbox.appUrl} (health check: ${sandbox.appUrl}/health).`);
+  });
 
   test('/async from the console reaches the app and its ephemeral answer is printed', async () => {
     type('/async Please review the Q3 handoff doc by Friday');
