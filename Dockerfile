@@ -1,8 +1,12 @@
 # syntax=docker/dockerfile:1
 # Quadrant image: one image for every role; compose (or your orchestrator) picks the role with CMD.
 #   docker build -t quadrant .
-#   docker run --env-file .env -p 3000:3000 quadrant                    # web + worker in one process
-#   docker run --env-file .env quadrant start --role worker             # a worker alone
+#   docker run --env-file .env -e REDIS_URL=redis://<redis-host>:6379 -p 3000:3000 quadrant          # web + worker in one process
+#   docker run --env-file .env -e REDIS_URL=redis://<redis-host>:6379 quadrant start --role worker   # a worker alone
+# REDIS_URL must name a Redis the container can reach: left empty (as in a copied .env.example) it means
+# 127.0.0.1, which inside a container is the container itself. To keep the emergency journal across
+# restarts, add -e QUADRANT_SPOOL_DIR=/var/lib/quadrant/spool -v quadrant-spool:/var/lib/quadrant/spool
+# (docker-compose.yml does this for the web service).
 
 # ---- build: compile TypeScript to dist/ ----
 FROM node:20-bookworm-slim AS build
@@ -30,6 +34,9 @@ COPY package.json ./
 COPY bin ./bin
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Where the app keeps its emergency journal (QUADRANT_SPOOL_DIR: emergencies declared while Redis is down).
+# Owned by `node` so a named volume mounted at /var/lib/quadrant/spool starts out writable by it too.
+RUN mkdir -p /var/lib/quadrant/spool && chown -R node:node /var/lib/quadrant
 USER node
 EXPOSE 3000
 # The slim image has no curl; Node 20's fetch does the probe. Every role serves /health on PORT.
