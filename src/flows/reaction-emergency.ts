@@ -1,5 +1,6 @@
 import type { WorkspaceSettings } from '../config/settings';
 import type { Deps } from '../deps';
+import { isAdmin } from './admin/is-admin';
 import { declareEmergency, type Declared } from './emergency/declare';
 import { readReactedMessage } from './handle-reaction';
 
@@ -7,15 +8,15 @@ export type ReactionEmergencyOutcome =
   | { ok: true; declared: Declared }
   | { ok: false; reason: 'not_allowed' | 'message_gone' | 'no_access' | 'bot_message' };
 
-/** Who may escalate by reaction: a setting, checked on the server for every reaction. */
-export function mayEscalateByReaction(settings: WorkspaceSettings, user: string, isWorkspaceAdmin: boolean): boolean {
+/** Who may escalate by reaction, as far as the settings alone tell: anyone, the on-call or Quadrant's admins. */
+function settingsAllowEscalation(settings: WorkspaceSettings, user: string): boolean {
   switch (settings.emergency.escalate_by_reaction) {
     case 'anyone':
       return true;
     case 'on_call':
-      return settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user)) || settings.admins.includes(user) || isWorkspaceAdmin;
+      return settings.emergency.tiers.some((tier) => tier.some((p) => p.slack === user)) || settings.admins.includes(user);
     case 'admins':
-      return settings.admins.includes(user) || isWorkspaceAdmin;
+      return settings.admins.includes(user);
   }
 }
 
@@ -25,10 +26,11 @@ export function mayEscalateByReaction(settings: WorkspaceSettings, user: string,
  */
 export async function declareFromReaction(
   deps: Deps,
-  input: { team: string; user: string; channel: string; ts: string; isWorkspaceAdmin: boolean },
+  input: { team: string; user: string; channel: string; ts: string },
 ): Promise<ReactionEmergencyOutcome> {
   const settings = deps.settings.cached(input.team) ?? (await deps.settings.get(input.team));
-  if (!mayEscalateByReaction(settings, input.user, input.isWorkspaceAdmin)) return { ok: false, reason: 'not_allowed' };
+  // Slack's admins and owners count as admins here as everywhere; users.info is asked only when the settings say no.
+  if (!settingsAllowEscalation(settings, input.user) && !(await isAdmin(deps, input.team, input.user))) return { ok: false, reason: 'not_allowed' };
   const client = await deps.slackFor(input.team);
   const read = await readReactedMessage(client, input.channel, input.ts);
   if (!read.ok) return { ok: false, reason: read.reason === 'gone' ? 'message_gone' : 'no_access' };

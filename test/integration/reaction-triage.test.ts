@@ -1,3 +1,5 @@
+import { parse } from 'yaml';
+import { sandboxSettingsYaml } from '../../sandbox/settings';
 import { eventually } from '../helpers/eventually';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
@@ -84,6 +86,24 @@ describe('emoji-reaction triage', () => {
     await driver.react('bob', '#general', ts, 'rotating_light');
     await new Promise((r) => setTimeout(r, 500));
     expect(driver.messagesIn('C0EMERG').filter((m) => m.text.includes('login is failing'))).toHaveLength(1);
+  });
+
+  test('with escalation by reaction for admins only, a Slack admin may escalate and anyone else is told how to declare', async () => {
+    const { driver } = s;
+    const source = parse(sandboxSettingsYaml(s.workspace.timezone)) as { admins: string[]; emergency: Record<string, unknown> };
+    const adminsOnly = { ...source, admins: [], emergency: { ...source.emergency, escalate_by_reaction: 'admins' } };
+    expect((await s.app.deps.settings.set('T0SANDBOX', adminsOnly, 'U0ADA')).ok).toBe(true);
+    try {
+      const { ts } = await driver.sendMessage('cat', '#general', 'the payments api answers 500 to every request');
+      await driver.react('bob', '#general', ts, 'rotating_light');
+      await driver.waitFor(() => driver.ephemeralsFor('bob', 'C0GENERAL').find((e) => e.text.includes('/emergency <what is happening>')), { timeoutMs: 10_000, what: 'the refusal' });
+      expect(driver.messagesIn('C0EMERG').filter((m) => m.text.includes('payments api answers 500'))).toHaveLength(0);
+      // ada is no Quadrant admin now, but she is a Slack admin.
+      await driver.react('ada', '#general', ts, 'rotating_light');
+      await driver.waitFor(() => driver.messagesIn('C0EMERG').find((m) => m.text.includes('payments api answers 500')), { timeoutMs: 15_000, what: 'the emergency' });
+    } finally {
+      expect((await s.app.deps.settings.set('T0SANDBOX', source, 'U0ADA')).ok).toBe(true);
+    }
   });
 
   test('an unknown reaction does nothing', async () => {
