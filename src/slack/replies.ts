@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../core/errors';
+import { errorCode, type ErrorCode } from '../core/errors';
 
 /** The one place that turns error codes into words people read. Each names the next step. */
 const REPLIES: Record<ErrorCode, string> = {
@@ -19,4 +19,15 @@ const REPLIES: Record<ErrorCode, string> = {
 
 export function replyFor(code: ErrorCode | undefined): string {
   return code ? REPLIES[code] : 'Something went wrong on my side, and it has been logged. Please try again in a minute.';
+}
+
+/** The words for what a failed request threw: its own code, Redis not answering, or the generic apology. */
+export function replyForError(err: unknown): string {
+  return replyFor(errorCode(err) ?? (isRedisError(err) ? 'quadrant_redis_unavailable' : undefined));
+}
+
+function isRedisError(err: unknown): boolean {
+  const name = (err as { name?: string })?.name ?? '';
+  const message = (err as { message?: string })?.message ?? '';
+  return /Redis|MaxRetriesPerRequest/.test(name) || /ECONNREFUSED|Connection is closed|Command timed out/.test(message);
 }

@@ -50,6 +50,18 @@ describe('the framework through the sandbox', () => {
     expect(JSON.stringify(home.blocks)).toContain('Your week');
   }, 60_000);
 
+  test('"@quadrant async" in a thread files its first message and answers in the thread; a text too long to file is refused, not lost silently', async () => {
+    const { driver } = s;
+    const parent = await driver.sendMessage('bob', '#ops', "the invoice PDF footer still shows last year's address");
+    await driver.mention('ada', '#ops', 'async', parent.ts);
+    const filed = await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0OPS').find((e) => e.text.includes('invoice PDF footer')), { timeoutMs: 10_000, what: 'the filed answer' });
+    expect(filed.thread_ts).toBe(parent.ts);
+    expect(await s.app.deps.items.findBySource(TEAM, 'C0OPS', parent.ts)).toMatchObject({ source: 'mention', author: 'U0BOB', status: 'open' });
+
+    await driver.mention('ada', '#ops', `async ${'a very long paste '.repeat(300)}`);
+    await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0OPS').find((e) => e.text.includes('longer than I can file')), { timeoutMs: 10_000, what: 'the refusal' });
+  }, 60_000);
+
   test("a new user's first /async gets the introduction once, never twice", async () => {
     await s.driver.command('cat', '#ops', '/async', 'can someone look at the flaky checkout test?');
     await s.driver.waitFor(() => introsFor('cat').length > 0, { timeoutMs: 10_000, what: 'the introduction' });

@@ -11,7 +11,7 @@ import { ASYNC_HELP } from '../blocks/async-help';
 import { asyncModal } from '../blocks/async-modal';
 import { filedReply } from '../blocks/filed-reply';
 import { itemListMessage } from '../blocks/item-list';
-import { replyFor } from '../replies';
+import { replyFor, replyForError } from '../replies';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -65,15 +65,8 @@ export function asyncCommand(deps: Deps) {
     } catch (err) {
       logger.error('async command failed', err);
       deps.metrics.errors.inc({ code: errorCode(err) ?? 'unexpected' });
-      const code = errorCode(err) ?? (isRedisError(err) ? 'quadrant_redis_unavailable' : undefined);
-      const reply = { response_type: 'ephemeral' as const, text: replyFor(code) };
+      const reply = { response_type: 'ephemeral' as const, text: replyForError(err) };
       await (acked ? respond(reply) : ack(reply)).catch(() => undefined);
     }
   };
-}
-
-function isRedisError(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  const message = (err as { message?: string })?.message ?? '';
-  return /Redis|MaxRetriesPerRequest/.test(name) || /ECONNREFUSED|Connection is closed|Command timed out/.test(message);
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { jobId } from '../../queue/queues';
+import { enqueueEvent } from './enqueue-event';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -19,18 +20,6 @@ export function messageEvent(deps: Deps) {
     deps.metrics.requests.inc({ kind: 'event_message' });
     const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}-${event.ts}`;
     const team = (body as { team_id?: string }).team_id ?? '';
-    // Bolt acknowledged the event before this runs, so Slack will not retry it: ride out a Redis blip here.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await deps.queues.intake.add('message', { team, eventId, event }, { jobId: jobId('msg', eventId) });
-        return;
-      } catch (err) {
-        if (attempt >= 6) {
-          logger.error('could not queue message event; giving up', err);
-          throw err;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-      }
-    }
+    await enqueueEvent(deps.queues.intake, 'message', { team, eventId, event }, { jobId: jobId('msg', eventId) }, logger);
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { declareFromReaction } from '../../flows/reaction-emergency';
 import { jobId } from '../../queue/queues';
+import { enqueueEvent } from './enqueue-event';
 import { declaredReply } from '../blocks/emergency-blocks';
 
 type Args = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs;
@@ -12,6 +13,8 @@ const REFUSALS = {
   no_access: "I can't read messages in this channel. Invite me with `/invite @quadrant`, or use `/emergency`.",
   bot_message: "That message came from an app; I don't declare emergencies from those. Use `/emergency` if it needs people now.",
 } as const;
+const REACTION_FAILED =
+  "Something went wrong on my side and I can't confirm this emergency was declared or anyone paged. Use `/emergency <what is happening>` now, and if it is urgent, call the on-call directly.";
 
 /**
  * Triage reactions go through the intake queue (job id = Slack's event id); the emergency reaction is
@@ -32,7 +35,7 @@ export function reactionEvent(deps: Deps) {
       // A page already sent cannot be unsent: removing the reaction changes nothing.
       if (kind === 'removed') return;
       try {
-        const outcome = await declareFromReaction(deps, { team, user: event.user, channel: event.item.channel, ts: event.item.ts, isWorkspaceAdmin: false });
+        const outcome = await declareFromReaction(deps, { team, user: event.user, channel: event.item.channel, ts: event.item.ts });
         const text = outcome.ok
           ? outcome.declared.created && outcome.declared.paging
             ? declaredReply(outcome.declared.emergency, outcome.declared.paging, settings.emergency.channel)
@@ -41,13 +44,16 @@ export function reactionEvent(deps: Deps) {
         await client.chat.postEphemeral({ channel: event.item.channel, user: event.user, text }).catch(() => undefined);
       } catch (err) {
         logger.error('emergency reaction failed', err);
+        await client.chat.postEphemeral({ channel: event.item.channel, user: event.user, text: REACTION_FAILED }).catch(() => undefined);
       }
       return;
     }
-    await deps.queues.intake.add(
+    await enqueueEvent(
+      deps.queues.intake,
       'reaction',
       { team, eventId, kind, user: event.user, reaction: event.reaction, channel: event.item.channel, ts: event.item.ts },
       { jobId: jobId('reaction', eventId) },
+      logger,
     );
   };
 }
