@@ -106,6 +106,21 @@ describe('emoji-reaction triage', () => {
     }
   });
 
+  test('"Send to async digest" files any message once, and says why when a message has no text to file', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('bob', '#general', 'the status page still lists the old support hours');
+    await driver.messageShortcut('cat', '#general', ts, 'send_to_async');
+    await driver.waitFor(() => driver.ephemeralsFor('cat', 'C0GENERAL').find((e) => e.text.includes('old support hours')), { timeoutMs: 10_000, what: 'the filed answer' });
+    await driver.messageShortcut('ada', '#general', ts, 'send_to_async');
+    await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0GENERAL').find((e) => e.text.includes('old support hours')), { timeoutMs: 10_000, what: 'the second answer' });
+    expect((await s.app.deps.items.listOpen('T0SANDBOX', 'C0OPS')).filter((i) => i.ts === ts)).toHaveLength(1);
+
+    const bare = await driver.sendMessage('bob', '#general', '');
+    await driver.messageShortcut('cat', '#general', bare.ts, 'send_to_async');
+    await driver.waitFor(() => driver.ephemeralsFor('cat', 'C0GENERAL').find((e) => e.text.includes('no text to file')), { timeoutMs: 10_000, what: 'the refusal' });
+    expect(await item('C0GENERAL', bare.ts)).toBeUndefined();
+  });
+
   test('an unknown reaction does nothing', async () => {
     const { driver } = s;
     const { ts } = await driver.sendMessage('bob', '#general', 'lunch?');

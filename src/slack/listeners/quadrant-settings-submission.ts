@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { checkBotMembership } from '../../flows/admin/check-channels';
 import { checkAdmin } from '../../flows/admin/is-admin';
@@ -29,27 +29,30 @@ export function quadrantSettingsSubmission(deps: Deps) {
     const user = body.user.id;
     const meta = readMetadata(view.private_metadata, isSettingsModalMeta);
     if (!meta) return void (await ack({ response_action: 'update', view: noticeModal('Form out of date', 'This form can no longer be used. Run `/quadrant setup` again.') }));
+    // Set by the one answer Slack gets, whichever it is, so a throw before it still gets the error answer.
     let acked = false;
+    const answer = async (response?: ViewResponseAction) => {
+      acked = true;
+      await ack(response as never);
+    };
     try {
       const allowed = await checkAdmin(deps, team, user);
       if (!allowed.ok) {
-        acked = true;
-        return void (await ack({ response_action: 'update', view: noticeModal('Not allowed', `${notAdminPlain()} Nothing was changed.`) }));
+        return void (await answer({ response_action: 'update', view: noticeModal('Not allowed', `${notAdminPlain()} Nothing was changed.`) }));
       }
       const draft = { ...meta.draft, ...readStep(meta.step, view.state.values as StateValues) };
       const check = await checkSetupStep(deps, client, team, draft, meta.step);
       const errors = stepErrors(meta.step, check, draft);
-      acked = true;
-      if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
+      if (Object.keys(errors).length > 0) return void (await answer({ response_action: 'errors', errors }));
       const next = nextStep(meta, check.input);
-      if (next) return void (await ack({ response_action: 'update', view: settingsModal({ ...meta, step: next, draft }, check.input) }));
+      if (next) return void (await answer({ response_action: 'update', view: settingsModal({ ...meta, step: next, draft }, check.input) }));
 
       const saved = await saveSetup(deps, { team, by: user, draft, kind: kindOf(meta) });
       if (!saved.ok) {
-        if (saved.reason === 'not_admin') return void (await ack({ response_action: 'update', view: noticeModal('Not allowed', `${notAdminPlain()} Nothing was changed.`) }));
-        return void (await ack({ response_action: 'errors', errors: stepErrors(meta.step, { issues: saved.issues, channelProblems: [], input: check.input }, draft) }));
+        if (saved.reason === 'not_admin') return void (await answer({ response_action: 'update', view: noticeModal('Not allowed', `${notAdminPlain()} Nothing was changed.`) }));
+        return void (await answer({ response_action: 'errors', errors: stepErrors(meta.step, { issues: saved.issues, channelProblems: [], input: check.input }, draft) }));
       }
-      await ack();
+      await answer();
       // The steps checked the channels they name; channels assigned elsewhere are checked now, as a warning.
       const problems = await checkBotMembership(client, Object.keys(saved.value.settings.channels)).catch(() => []);
       const warnings = problems.map((p) => `\n:warning: ${channelProblemText(p, 'or Quadrant cannot work there')}`).join('');
