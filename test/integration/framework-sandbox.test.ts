@@ -48,18 +48,22 @@ describe('the framework through the sandbox', () => {
     }, { timeoutMs: 10_000, what: 'App Home listing the hub' });
     expect(JSON.stringify(home.blocks)).toContain('Decided in the last 30 days* (1)');
     expect(JSON.stringify(home.blocks)).toContain('Your week');
+
+    const listed = await answer(s, 'bob', '#ops', '/async', 'list hub', (e) => e.text.startsWith('Hub:'));
+    expect(listed.via).toBe('response_url');
+    expect(JSON.stringify(listed.blocks)).toContain('shared on-call handbook');
   }, 60_000);
 
   test('"@quadrant async" in a thread files its first message and answers in the thread; a text too long to file is refused, not lost silently', async () => {
     const { driver } = s;
-    const parent = await driver.sendMessage('bob', '#ops', "the invoice PDF footer still shows last year's address");
-    await driver.mention('ada', '#ops', 'async', parent.ts);
-    const filed = await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0OPS').find((e) => e.text.includes('invoice PDF footer')), { timeoutMs: 10_000, what: 'the filed answer' });
+    const parent = await driver.sendMessage('bob', '#general', "the invoice PDF footer still shows last year's address");
+    await driver.mention('ada', '#general', 'async', parent.ts);
+    const filed = await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0GENERAL').find((e) => e.text.includes('invoice PDF footer')), { timeoutMs: 10_000, what: 'the filed answer' });
     expect(filed.thread_ts).toBe(parent.ts);
-    expect(await s.app.deps.items.findBySource(TEAM, 'C0OPS', parent.ts)).toMatchObject({ source: 'mention', author: 'U0BOB', status: 'open' });
+    expect(await s.app.deps.items.findBySource(TEAM, 'C0GENERAL', parent.ts)).toMatchObject({ source: 'mention', author: 'U0BOB', status: 'open' });
 
-    await driver.mention('ada', '#ops', `async ${'a very long paste '.repeat(300)}`);
-    await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0OPS').find((e) => e.text.includes('longer than I can file')), { timeoutMs: 10_000, what: 'the refusal' });
+    await driver.mention('ada', '#general', `async ${'a very long paste '.repeat(300)}`);
+    await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0GENERAL').find((e) => e.text.includes('longer than I can file')), { timeoutMs: 10_000, what: 'the refusal' });
   }, 60_000);
 
   test("a new user's first /async gets the introduction once, never twice", async () => {

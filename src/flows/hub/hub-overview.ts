@@ -2,7 +2,7 @@ import { isOpenHubState } from '../../core/hub';
 import { hubChannel as hubChannelOf } from '../../core/routing';
 import type { Item } from '../../core/item';
 import type { Deps } from '../../deps';
-import { hubListBlocks, type HubListView } from '../../slack/blocks/hub-list';
+import { HUB_LIST_LINES, hubListBlocks, type HubListView } from '../../slack/blocks/hub-list';
 import { authorNames } from '../digest/author-names';
 
 const DAY_MS = 86_400_000;
@@ -47,7 +47,9 @@ export async function hubOverview(deps: Deps, team: string): Promise<HubOverview
 
 async function listView(deps: Deps, team: string): Promise<HubListView> {
   const overview = await hubOverview(deps, team);
-  const people = [...overview.open, ...overview.decided].flatMap((i) => [i.author, ...(i.hub?.decidedBy ? [i.hub.decidedBy] : [])]);
+  // Names only for the lines shown: each unknown person costs a users.info call.
+  const shown = [...overview.open.slice(0, HUB_LIST_LINES), ...overview.decided.slice(0, HUB_LIST_LINES)];
+  const people = shown.flatMap((i) => [i.author, ...(i.hub?.decidedBy ? [i.hub.decidedBy] : [])]);
   const client = await deps.slackFor(team);
   const names = await authorNames(deps, client, team, people);
   return { ...overview, names, now: deps.now() };

@@ -15,7 +15,8 @@ export interface HubListView {
   now: number;
 }
 
-const MAX_LINES = 10;
+/** Lines shown per list; the rest is counted. */
+export const HUB_LIST_LINES = 10;
 const TITLE_MAX = 90;
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
@@ -40,8 +41,8 @@ function decidedLine(item: Item, view: HubListView): string {
 
 function lines(items: Item[], line: (i: Item) => string, empty: string): string {
   if (items.length === 0) return empty;
-  const shown = items.slice(0, MAX_LINES).map(line);
-  if (items.length > MAX_LINES) shown.push(`…and ${items.length - MAX_LINES} more.`);
+  const shown = items.slice(0, HUB_LIST_LINES).map(line);
+  if (items.length > HUB_LIST_LINES) shown.push(`…and ${items.length - HUB_LIST_LINES} more.`);
   return shown.join('\n');
 }
 

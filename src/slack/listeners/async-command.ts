@@ -36,7 +36,11 @@ export function asyncCommand(deps: Deps) {
           await client.views.open({ trigger_id: command.trigger_id, view: asyncModal(command.channel_id) });
           return;
         case 'list': {
-          if (parsed.scope === 'hub') return await ack({ response_type: 'ephemeral', ...(await hubListMessage(deps, team)) });
+          if (parsed.scope === 'hub') {
+            // Names may need users.info calls: answer Slack within its 3 s first, then send the list.
+            await ack();
+            return void (await respond({ response_type: 'ephemeral', ...(await hubListMessage(deps, team)) }));
+          }
           return await ack({ response_type: 'ephemeral', ...itemListMessage(await deps.items.listByUser(team, command.user_id)) });
         }
         case 'done_missing_id':
