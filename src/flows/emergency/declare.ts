@@ -2,13 +2,13 @@ import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency, Severity } from '../../core/emergency';
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
-import { providerName } from '../../slack/blocks/emergency-blocks';
+import { providerName, quotedText } from '../../slack/blocks/emergency-blocks';
 import { createRecentKeys, fastRedis } from './fail-fast';
 import { codeFor, emergencyIdFor } from './ids';
 import { createJournal, REDIS_DEADLINE_MS, type Journal } from './journal';
 import { trackEmergencyWork } from './inflight';
 import { emergencySettings } from './last-settings';
-import { alertAdmins, postEmergency } from './notify';
+import { ADMIN_TEXT_MAX, alertAdmins, postEmergency } from './notify';
 import { prepareTier, type TierPage } from './paging';
 import { scheduleEscalation } from './schedule-escalation';
 
@@ -30,7 +30,10 @@ export interface Declared {
   emergency: Emergency;
   /** False when this declaration was seen before: nothing was paged again. */
   created: boolean;
-  paging?: Omit<TierPage, 'done'>;
+  paging?: Omit<TierPage, 'done'> & {
+    /** How many Quadrant admins are DMed if the channel post fails (0: nobody is). */
+    admins: number;
+  };
   /** Redis did not answer: paged from memory, journalled locally, recorded when Redis is back. */
   degraded: boolean;
   /** Every first-tier page's outcome, after retries (empty for a duplicate); never rejects. */
@@ -148,7 +151,7 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
     .catch((err: unknown) => log.error({ err, emergency: id }, 'declaration follow-up failed'));
   trackEmergencyWork(deps, settled);
   const { send: _send, ...paging } = prepared;
-  return { emergency, created: true, paging, degraded, pages: done, settled };
+  return { emergency, created: true, paging: { ...paging, admins: settings.admins.length }, degraded, pages: done, settled };
 }
 
 function duplicate(log: Deps['logger'], emergency: Emergency): Declared {
@@ -166,7 +169,7 @@ async function announce(deps: Deps, journal: Journal, e: Emergency, settings: Wo
   if (outcome.retry) await journal.postPending();
   const where = settings.emergency.channel ? `<#${settings.emergency.channel}>` : '(no emergency channel is set: `/quadrant setup`)';
   const later = outcome.retry ? ' It will be posted when Slack answers again.' : '';
-  await alertAdmins(deps, e, settings, `:rotating_light: Emergency *${e.code}* could not be posted to the emergency channel ${where} (${outcome.reason}); the on-call is being paged anyway.${later}\n>${e.text.slice(0, 500).replace(/\n/g, '\n>')}`);
+  await alertAdmins(deps, e, settings, `:rotating_light: Emergency *${e.code}* could not be posted to the emergency channel ${where} (${outcome.reason}); the on-call is being paged anyway.${later}\n${quotedText(e.text, ADMIN_TEXT_MAX)}`);
   return e;
 }
 

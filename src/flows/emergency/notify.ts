@@ -6,11 +6,37 @@ import type { TimelineEntry } from '../../store/emergency-store';
 
 export type PostOutcome =
   | { ok: true; post: { channel: string; ts: string } }
-  /** `retry`: Slack was unreachable or failing (post later); otherwise nothing later would help (no channel, not invited). */
+  /** `retry`: Slack was unreachable or failing (post later); otherwise nothing later would help (no channel, not invited, the message refused). */
   | { ok: false; retry: boolean; reason: string };
 
-/** Slack answers that only a person can fix; retrying them would only spam the logs. */
-const FINAL_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'missing_scope', 'restricted_action']);
+/**
+ * Slack answers that only a person (or a fix to Quadrant) can change; retrying them would never post and
+ * only spam the logs. The caller tells the admins instead; the pages are not affected.
+ */
+const FINAL_ERRORS = new Set([
+  // The channel or the bot's access to it.
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'ekm_access_denied',
+  'app_access_restricted',
+  'team_access_not_granted',
+  // The token.
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope',
+  // The message itself: the same message would be refused again.
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_blocks_too_long',
+  'msg_too_long',
+  'no_text',
+  'invalid_arguments',
+]);
 
 function slackError(err: unknown): string | undefined {
   const data = (err as { data?: { error?: unknown } } | undefined)?.data;
@@ -77,6 +103,9 @@ export async function directMessage(deps: Deps, team: string, user: string, text
     return false;
   }
 }
+
+/** How much of the emergency's text (escaped, quoted) the admins' DM repeats when the post failed. */
+export const ADMIN_TEXT_MAX = 500;
 
 /** DMs every Quadrant admin; used when the emergency channel or every provider failed. Never throws. */
 export async function alertAdmins(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings, text: string): Promise<number> {

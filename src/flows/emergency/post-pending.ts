@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
+import { quotedText } from '../../slack/blocks/emergency-blocks';
 import { slackDate } from '../../slack/blocks/slack-date';
-import { alertAdmins, postEmergency, postToThread } from './notify';
+import { ADMIN_TEXT_MAX, alertAdmins, postEmergency, postToThread } from './notify';
 
 const LOCK_MS = 60_000;
 
@@ -33,9 +34,9 @@ async function postOne(deps: Deps, team: string, id: string): Promise<boolean> {
   const outcome = await postEmergency(deps, e, settings);
   if (!outcome.ok) {
     if (outcome.retry) return false;
-    // Slack answers, but the channel cannot take it (unset, archived, bot not invited): a person must act.
+    // Slack answers, but will not take it (channel unset or archived, bot not invited, message refused): a person must act.
     await deps.emergencies.removePendingPost(team, id);
-    await alertAdmins(deps, e, settings, `:rotating_light: Emergency *${e.code}* still could not be posted to the emergency channel (${outcome.reason}). It was paged.\n>${e.text.slice(0, 500).replace(/\n/g, '\n>')}`);
+    await alertAdmins(deps, e, settings, `:rotating_light: Emergency *${e.code}* still could not be posted to the emergency channel (${outcome.reason}). It was paged.\n${quotedText(e.text, ADMIN_TEXT_MAX)}`);
     return false;
   }
   const withPost = (await deps.emergencies.patch(team, id, { post: outcome.post })) ?? { ...e, post: outcome.post };

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
 import { SEVERITY_LABEL, type Emergency } from '../../core/emergency';
-import { escapeText } from '../escape';
+import { escapeText, truncateMrkdwn } from '../escape';
 import { slackDate } from './slack-date';
 
 export const EMERGENCY_ACTIONS = {
@@ -30,6 +30,18 @@ function origin(e: Emergency): string {
   return `in <#${e.origin}>`;
 }
 
+/** Slack refuses a section whose text is longer (invalid_blocks). */
+const MAX_SECTION_TEXT = 3000;
+const FALLBACK_TEXT = 200;
+
+/**
+ * Slack-formatted user text as an escaped mrkdwn block quote of at most `max` characters. Escaping and
+ * quoting lengthen the text, so it is cut last, and never through an entity or a link.
+ */
+export function quotedText(text: string, max: number): string {
+  return truncateMrkdwn(`>${escapeText(text).replace(/\n/g, '\n>')}`, max);
+}
+
 function reporter(e: Emergency): string {
   return /^[UW][A-Z0-9]+$/.test(e.reporter) ? `<@${e.reporter}>` : escapeText(e.reporter);
 }
@@ -40,7 +52,7 @@ export function emergencyMessage(e: Emergency): { text: string; blocks: KnownBlo
   const closed = e.status === 'resolved' || e.status === 'not_emergency';
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: title.replace(':rotating_light: ', '🚨 ') } },
-    { type: 'section', text: { type: 'mrkdwn', text: `>${escapeText(e.text.slice(0, 2800)).replace(/\n/g, '\n>')}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: quotedText(e.text, MAX_SECTION_TEXT) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Declared by ${reporter(e)} ${origin(e)}, ${slackDate(e.declaredAt)}. Reply code: *${e.code}*.` }] },
     { type: 'section', text: { type: 'mrkdwn', text: STATUS_LINE[e.status](e) } },
   ];
@@ -69,7 +81,7 @@ export function emergencyMessage(e: Emergency): { text: string; blocks: KnownBlo
       ],
     });
   }
-  return { text: `${title}: ${escapeText(e.text.slice(0, 200))}`, blocks };
+  return { text: `${title}: ${truncateMrkdwn(escapeText(e.text), FALLBACK_TEXT)}`, blocks };
 }
 
 function confirm(title: string, text: string, ok: string) {
@@ -84,16 +96,20 @@ function confirm(title: string, text: string, ok: string) {
 /** The ephemeral answer to the reporter: who is being paged, and how. */
 export function declaredReply(
   e: Emergency,
-  paging: { tier: number; people: string[]; providers: string[]; unavailable: Array<{ provider: string }> },
+  /** `admins`: how many Quadrant admins are DMed when the emergency cannot be posted. */
+  paging: { tier: number; people: string[]; providers: string[]; unavailable: Array<{ provider: string }>; admins: number },
   channel?: string,
   options: { degraded?: boolean } = {},
 ): string {
   const people = paging.people.length ? paging.people.map((p) => `<@${p}>`).join(', ') : 'nobody (no on-call tiers are set up: an admin can add them with `/quadrant oncall`)';
   const how = paging.providers.length ? paging.providers.map(providerName).join(', ') : 'no provider (none is configured)';
-  const lines = [
-    `:rotating_light: Emergency *${e.code}* declared. Paging tier ${paging.tier}: ${people} via ${how}.`,
-    channel ? `Follow it in <#${channel}>. People paged can reply \`ACK ${e.code}\` to the SMS.` : 'No emergency channel is set up, so it was not posted; admins were told by DM.',
-  ];
+  const where = channel
+    ? `Follow it in <#${channel}>.`
+    : paging.admins > 0
+      ? 'No emergency channel is set up, so it was not posted; admins were told by DM.'
+      : 'No emergency channel is set up, so it was not posted, and no Quadrant admins are listed, so nobody else was told. A workspace admin can set both with `/quadrant setup`.';
+  const sms = paging.providers.includes('twilio_sms') ? ` People paged can reply \`ACK ${e.code}\` to the SMS.` : '';
+  const lines = [`:rotating_light: Emergency *${e.code}* declared. Paging tier ${paging.tier}: ${people} via ${how}.`, `${where}${sms}`];
   if (paging.unavailable.length) lines.push(`Not configured: ${paging.unavailable.map((u) => providerName(u.provider)).join(', ')}.`);
   if (options.degraded) lines.push(":warning: Quadrant's storage did not answer, so this was paged from the last known on-call settings; it is recorded as soon as storage is back.");
   return lines.join('\n');

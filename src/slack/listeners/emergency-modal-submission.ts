@@ -1,12 +1,32 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { SEVERITIES, type Severity } from '../../core/emergency';
 import type { Deps } from '../../deps';
-import { declareEmergency } from '../../flows/emergency/declare';
+import { declareEmergency, type Declared } from '../../flows/emergency/declare';
 import { lastKnownSettings } from '../../flows/emergency/last-settings';
 import { declaredReply } from '../blocks/emergency-blocks';
 
 type Args = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+
+/**
+ * The form is already closed when the declaration fails: the reporter must not believe someone was paged.
+ * (A throw from declareEmergency comes before any page leaves; the words follow /emergency's and the
+ * emergency reaction's.)
+ */
+const MODAL_NOT_DECLARED =
+  ':warning: Something went wrong on my side, and it has been logged: your emergency was not declared, and nobody was paged. Declare it again now with `/emergency <what is happening>`, and if it is urgent, call the on-call directly.';
+
+/** Ephemeral in the channel the form came from, or a DM when it came from none (or the ephemeral fails). */
+async function tellReporter(client: Args['client'], channel: string | undefined, user: string, text: string): Promise<void> {
+  if (channel) {
+    const shown = await client.chat.postEphemeral({ channel, user, text }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+  }
+  await client.chat.postMessage({ channel: user, text });
+}
 
 export function emergencyModalSubmission(deps: Deps) {
   return async ({ ack, view, body, client, logger }: Args) => {
@@ -24,8 +44,9 @@ export function emergencyModalSubmission(deps: Deps) {
     await ack();
     const team = body.team?.id ?? view.team_id;
     const user = body.user.id;
+    let declared: Declared;
     try {
-      const declared = await declareEmergency(deps, {
+      declared = await declareEmergency(deps, {
         team,
         reporter: user,
         text,
@@ -34,12 +55,18 @@ export function emergencyModalSubmission(deps: Deps) {
         originTs: meta.ts,
         dedupKey: `view-${view.id}`,
       });
-      if (declared.created && declared.paging) {
-        const reply = declaredReply(declared.emergency, declared.paging, lastKnownSettings(deps, team)?.emergency.channel, { degraded: declared.degraded });
-        await client.chat.postEphemeral({ channel: meta.channel ?? user, user, text: reply }).catch(() => client.chat.postMessage({ channel: user, text: reply }));
-      }
     } catch (err) {
       logger.error('emergency modal failed', err);
+      await tellReporter(client, meta.channel, user, MODAL_NOT_DECLARED).catch((e: unknown) => logger.error('could not tell the reporter the emergency failed', e));
+      return;
+    }
+    // A resubmitted form that was already declared: the first submission answered, and nobody was paged twice.
+    if (!declared.created || !declared.paging) return;
+    try {
+      const reply = declaredReply(declared.emergency, declared.paging, lastKnownSettings(deps, team)?.emergency.channel, { degraded: declared.degraded });
+      await tellReporter(client, meta.channel, user, reply);
+    } catch (err) {
+      logger.error('could not tell the reporter the emergency was declared', err);
     }
   };
 }
