@@ -67,6 +67,8 @@ describe('quiet hours are the author’s own', () => {
   test('an FYI from someone whose profile says it is 3 a.m. is held, while a colleague at noon is nudged', async () => {
     const { driver } = s;
     s.slack.workspace.setTimezoneOf('cat', zoneWhereItIs(3));
+    // Profiles default to this machine's zone, which may itself be in quiet hours when the suite runs.
+    s.slack.workspace.setTimezoneOf('bob', zoneWhereItIs(12));
     const late = await driver.sendMessage('cat', '#ops', '<!channel> fyi the release notes for 4.2 are in the wiki');
     await driver.sendMessage('bob', '#ops', '<!channel> fyi the staging deploy finished');
     await driver.waitFor(() => driver.ephemeralsFor('bob', 'C0OPS').find((e) => e.via === 'chat.postEphemeral'), { timeoutMs: 15_000 });
