@@ -11,7 +11,7 @@ import { fingerprint, parentMessage, planItemIds, replyMessage, type ItemsById }
 import { acquireChannelLock, DEFAULT_LOCK_TTL_MS, type ChannelLock } from './channel-lock';
 import { planDigest } from './plan-digest';
 import { findPostedSlots, slotMetadata } from './reconcile';
-import { CHANNEL_GONE, createPacer, honouringRetryAfter, platformErrorCode, postingClient, realSleep, type Pacer, type Sleep } from './slack-calls';
+import { CHANNEL_GONE, createPacer, honouringRetryAfter, isTransientSlackError, platformErrorCode, postingClient, realSleep, type Pacer, type Sleep } from './slack-calls';
 
 export interface PostDigestInput {
   team: string;
@@ -27,7 +27,10 @@ export type PostDigestOutcome =
   | { status: 'posted'; digestId: string; parentTs: string; items: number; replies: number; resumed: boolean }
   | { status: 'already_posted'; digestId: string }
   | { status: 'skipped'; digestId: string; why: 'empty' }
-  /** Slack refused the channel for good (bot removed, channel archived): unposted items were given back. */
+  /**
+   * Slack refused the channel or a message for good (bot removed, channel archived, msg_too_long), or the job's
+   * last attempt failed: unposted items were given back to the next digest and this one is finished.
+   */
   | { status: 'failed'; digestId: string; why: string };
 
 export interface PostingOptions {
@@ -39,7 +42,15 @@ export interface PostingOptions {
   lockTtlMs?: number;
   /** How long to wait for another worker posting in the same channel before giving the job back. */
   lockWaitMs?: number;
+  /**
+   * The queue will not run this job again: a failure gives the unposted items back instead of leaving them
+   * claimed by a digest that never finishes (the next digest would count them as carried and never post them).
+   */
+  finalAttempt?: boolean;
 }
+
+/** Thrown when another worker took the channel over: that worker finishes the digest, so nothing is given back. */
+class LostLockError extends Error {}
 
 export const MESSAGE_INTERVAL_MS = 1000;
 
@@ -94,11 +105,38 @@ async function postLocked(deps: Deps, store: DigestStore, lock: ChannelLock, inp
   const plan = record.plan!;
   const client = postingClient(slack, deps.logger);
   const posted = { ...record.posted };
+  try {
+    return await postPlanned(deps, store, lock, client, { team, plan, posted, resumed, inflight: record.inflight, scheduled, log }, options, sleep);
+  } catch (err) {
+    if (!options.finalAttempt || err instanceof LostLockError) throw err;
+    // A slot sent but never confirmed is looked up once more. If Slack cannot even be read, its items are given
+    // back with the rest: after every attempt failed the send most likely failed too, and an item left claimed
+    // by a finished digest would never get a reply of its own.
+    const inflight = (await store.load(team, channel, digestId))?.inflight;
+    if (inflight && !posted[inflight]) await adoptFromSlack(store, client, team, plan, posted, sleep).catch(() => undefined);
+    log.error({ err, unconfirmed: inflight && !posted[inflight] ? inflight : undefined }, 'last attempt of the digest failed');
+    return releaseAndStop(deps, store, { team, plan, posted, code: 'retries_exhausted', scheduled, log });
+  }
+}
+
+interface Progress {
+  team: string;
+  plan: DigestPlan;
+  posted: Record<Slot, string>;
+  resumed: boolean;
+  inflight: Slot | undefined;
+  scheduled: boolean;
+  log: Deps['logger'];
+}
+
+async function postPlanned(deps: Deps, store: DigestStore, lock: ChannelLock, client: WebClient, progress: Progress, options: PostingOptions, sleep: Sleep): Promise<PostDigestOutcome> {
+  const { team, plan, posted, resumed, scheduled, log } = progress;
+  const { channel, digestId } = plan;
 
   if (resumed && Object.keys(posted).length < plan.replies.length + 1) {
     // A previous attempt stopped part-way: any message it sent but did not record is taken from Slack.
     await adoptFromSlack(store, client, team, plan, posted, sleep);
-    log.info({ posted: Object.keys(posted).length, inflight: record.inflight }, 'resuming digest');
+    log.info({ posted: Object.keys(posted).length, inflight: progress.inflight }, 'resuming digest');
   }
 
   const pacer = createPacer(options.intervalMs ?? MESSAGE_INTERVAL_MS, sleep, deps.now);
@@ -156,12 +194,12 @@ interface Stop {
   log: Deps['logger'];
 }
 
-/** Slack refused the channel for good: items not yet shown go back to later digests, and the digest ends here. */
+/** Posting cannot succeed (see PostDigestOutcome 'failed'): items not yet shown go back to later digests, and the digest ends here. */
 async function releaseAndStop(deps: Deps, store: DigestStore, { team, plan, posted, code, scheduled, log }: Stop): Promise<PostDigestOutcome> {
   const unposted = plan.replies.flatMap((r, i) => (posted[replySlot(i)] ? [] : r.ids));
   await store.release(team, unposted, { at: deps.now(), onlyDigestId: plan.digestId });
   await store.finish(team, plan.channel, plan.digestId, posted[PARENT_SLOT] ? 'done' : 'skipped', scheduled);
-  log.error({ code, released: unposted.length }, 'Slack refused the digest channel; unposted items go to the next digest');
+  log.error({ code, released: unposted.length }, 'digest given up; unposted items go to the next digest');
   return { status: 'failed', digestId: plan.digestId, why: code };
 }
 
@@ -185,7 +223,7 @@ function createSlotPoster({ store, client, lock, team, plan, pacer, sleep, lockT
     async post(slot: Slot, message: SlackMessage, threadTs: string | undefined, itemIds: readonly string[]): Promise<PostResult> {
       await pacer.wait();
       if (!(await store.markInflight(team, channel, digestId, slot, lock.token))) {
-        throw new Error(`digest ${digestId}: lost the channel lock; another worker continues`);
+        throw new LostLockError(`digest ${digestId}: lost the channel lock; another worker continues`);
       }
       let ts: string;
       try {
@@ -208,7 +246,8 @@ function createSlotPoster({ store, client, lock, team, plan, pacer, sleep, lockT
         const code = platformErrorCode(err);
         // Slack answered ok:false, so nothing was posted. Any other failure may have posted: the mark stays.
         if (code) await store.clearInflight(team, channel, digestId);
-        if (code && CHANNEL_GONE.has(code)) return { ok: false, code };
+        // Sending the same message again gets the same answer; only a passing trouble is worth the job's retries.
+        if (code && (CHANNEL_GONE.has(code) || !isTransientSlackError(code))) return { ok: false, code };
         throw err;
       } finally {
         pacer.sent();

@@ -26,8 +26,10 @@ export function digestProcessors(deps: Deps, options: PostingOptions = {}) {
   return {
     post: async (job: Job) => {
       const data = parse(PostJob, job);
-      const outcome = data.reason === 'now' ? await postDigest(deps, data, options) : await runScheduledDigest(deps, data, options);
-      // Retrying cannot help until someone re-invites the bot or unarchives the channel.
+      // attemptsMade counts the failed attempts before this one.
+      const posting = { ...options, finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+      const outcome = data.reason === 'now' ? await postDigest(deps, data, posting) : await runScheduledDigest(deps, data, posting);
+      // Retrying cannot help (the channel is gone, Slack refused the message, or this was the last attempt).
       if (outcome.status === 'failed') throw new UnrecoverableError(`quadrant_slack_error: ${outcome.why}`);
       return outcome;
     },

@@ -45,6 +45,16 @@ export const CHANNEL_GONE = new Set([
   'restricted_action_thread_only_channel',
 ]);
 
+/**
+ * Slack answers `{ ok: false }` with these when a later try may succeed. Any other answer (msg_too_long,
+ * invalid_blocks, ...) will be the same however often the same message is sent.
+ */
+const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited', 'rate_limited', 'message_limit_exceeded', 'team_added_to_org']);
+
+export function isTransientSlackError(code: string): boolean {
+  return TRANSIENT_ERRORS.has(code);
+}
+
 const noRetryClients = new WeakMap<WebClient, WebClient>();
 
 /**
