@@ -44,16 +44,23 @@ function parse(raw: string): RecordedCorrection | undefined {
   }
 }
 
-// Rewrites the list without the person's entries in one step, so a correction recorded meanwhile is never lost.
-// ARGV[1] is the person; the rest are texts of theirs, matched only in entries recorded before corrections named
-// an author (someone else may have written the same words).
-const FORGET = `
-local texts = {}
-for i = 2, #ARGV do texts[ARGV[i]] = true end
+/** At most `max` UTF-16 units, never ending on half a surrogate pair (JSON would keep a lone \ud83d that Redis's cjson refuses). */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+// The scripts rewrite the list in one step, so a correction recorded meanwhile is never lost. drop(raw, entry) says
+// whether an entry goes; entry is nil when cjson cannot decode it (one written before texts were cut whole holds a lone
+// surrogate), and then only the raw JSON can say whose it is or when it was made.
+const REWRITE = (drop: string) => `
+${drop}
 local kept, removed = {}, 0
 for _, raw in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
   local ok, entry = pcall(cjson.decode, raw)
-  if ok and type(entry) == 'table' and (entry['by'] == ARGV[1] or entry['author'] == ARGV[1] or (entry['author'] == nil and texts[entry['text']])) then
+  if not ok or type(entry) ~= 'table' then entry = nil end
+  if drop(raw, entry) then
     removed = removed + 1
   else
     table.insert(kept, raw)
@@ -65,6 +72,22 @@ if removed > 0 then
 end
 return removed
 `;
+
+// ARGV[1] is the person; the rest are texts of theirs, matched only in entries recorded before corrections named
+// an author (someone else may have written the same words). JSON.stringify writes a key right after { or , and a
+// Slack id needs no escaping, so the needles cannot match inside a text.
+const FORGET = REWRITE(`
+local texts = {}
+for i = 2, #ARGV do texts[ARGV[i]] = true end
+local function drop(raw, entry)
+  if entry then return entry['by'] == ARGV[1] or entry['author'] == ARGV[1] or (entry['author'] == nil and texts[entry['text']] == true) end
+  for _, key in ipairs({ 'by', 'author' }) do
+    local needle = '"' .. key .. '":"' .. ARGV[1] .. '"'
+    if string.find(raw, '{' .. needle, 1, true) or string.find(raw, ',' .. needle, 1, true) then return true end
+  end
+  return false
+end
+`);
 
 export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?: number; freshMs?: number } = {}): CorrectionsStore {
   const max = options.max ?? MAX_CORRECTIONS;
@@ -81,12 +104,12 @@ export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?
 
   return {
     async record(team, correction) {
-      const entry = JSON.stringify({ text: correction.text.slice(0, MAX_TEXT), area: correction.area, by: correction.by, author: correction.author, at: correction.at });
+      const entry = JSON.stringify({ text: cut(correction.text, MAX_TEXT), area: correction.area, by: correction.by, author: correction.author, at: correction.at });
       await redis.multi().lpush(keys.corrections(team), entry).ltrim(keys.corrections(team), 0, max - 1).exec();
       cache.delete(team);
     },
     async forget(team, user, texts = []) {
-      const removed = Number(await forgetScript([keys.corrections(team)], [user, ...texts.map((text) => text.slice(0, MAX_TEXT))]));
+      const removed = Number(await forgetScript([keys.corrections(team)], [user, ...texts.map((text) => cut(text, MAX_TEXT))]));
       cache.delete(team);
       return removed;
     },
