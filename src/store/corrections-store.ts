@@ -7,8 +7,8 @@ import type { Keys } from './keys';
 /**
  * Classifier corrections per workspace, newest first in one Redis list, bounded so a busy
  * workspace keeps only its recent habits. model() is asked on every classified message, so the
- * built model is cached in process and rebuilt only when the list changed (a record or an erase, here
- * or in another process).
+ * built model is cached in process and rebuilt only when the list changed (a record, an erase or
+ * retention, here or in another process).
  */
 
 export interface RecordedCorrection extends Correction {
@@ -26,6 +26,8 @@ export interface CorrectionsStore {
    * `texts`, for corrections older than the author field); returns how many.
    */
   forget(team: string, user: string, texts?: readonly string[]): Promise<number>;
+  /** Retention: drops the corrections recorded before `cutoff` (epoch ms), and any whose age cannot be read; returns how many. */
+  expire(team: string, cutoff: number): Promise<number>;
   list(team: string): Promise<RecordedCorrection[]>;
 }
 
@@ -51,7 +53,7 @@ function cut(text: string, max: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
-// The scripts rewrite the list in one step, so a correction recorded meanwhile is never lost. drop(raw, entry) says
+// Both scripts rewrite the list in one step, so a correction recorded meanwhile is never lost. drop(raw, entry) says
 // whether an entry goes; entry is nil when cjson cannot decode it (one written before texts were cut whole holds a lone
 // surrogate), and then only the raw JSON can say whose it is or when it was made.
 const REWRITE = (drop: string) => `
@@ -89,13 +91,25 @@ local function drop(raw, entry)
 end
 `);
 
+// ARGV[1] is the cutoff. An entry whose age cannot be read is never used by the model and may still hold text,
+// so it goes too rather than outliving every retention.
+const EXPIRE = REWRITE(`
+local cutoff = tonumber(ARGV[1])
+local function drop(raw, entry)
+  local at
+  if entry then at = entry['at'] else at = tonumber(string.match(raw, '[{,]"at":(%-?[%d%.eE%+%-]+)')) end
+  return type(at) ~= 'number' or at < cutoff
+end
+`);
+
 export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?: number; freshMs?: number } = {}): CorrectionsStore {
   const max = options.max ?? MAX_CORRECTIONS;
   const freshMs = options.freshMs ?? FRESH_MS;
-  // `version` is the newest entry and the list's length: a record changes the first, an erase the second,
-  // so every process notices either within a second.
+  // `version` is the newest entry and the list's length: a record changes the first, an erase or retention
+  // the second, so every process notices either within a second.
   const cache = new Map<string, { version: string; model: CorrectionModel; checkedAt: number }>();
   const forgetScript = createScript(redis, FORGET);
+  const expireScript = createScript(redis, EXPIRE);
 
   async function list(team: string): Promise<RecordedCorrection[]> {
     const raws = await redis.lrange(keys.corrections(team), 0, max - 1);
@@ -110,6 +124,12 @@ export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?
     },
     async forget(team, user, texts = []) {
       const removed = Number(await forgetScript([keys.corrections(team)], [user, ...texts.map((text) => cut(text, MAX_TEXT))]));
+      cache.delete(team);
+      return removed;
+    },
+    async expire(team, cutoff) {
+      const removed = Number(await expireScript([keys.corrections(team)], [String(cutoff)]));
+      // Expiring drops the oldest entries, so only the list's length tells other processes; this one forgets now.
       cache.delete(team);
       return removed;
     },

@@ -95,7 +95,29 @@ describe('what Quadrant keeps, and for how long', () => {
       expect(await deps.items.get(TEAM, 'new-done')).toMatchObject({ text: 'text of new-done' });
 
       // Running it again changes nothing more.
-      expect(await applyRetention(deps, TEAM)).toEqual({ removed: 0, redacted: 0, emergencies: 0 });
+      expect(await applyRetention(deps, TEAM)).toEqual({ removed: 0, redacted: 0, emergencies: 0, corrections: 0 });
+    });
+
+    test('removes classifier corrections recorded before the cutoff, and the cached model with them', async () => {
+      const { deps } = t.web;
+      const now = deps.now();
+      const key = deps.keys.corrections(TEAM);
+      await deps.redis.del(key);
+      await deps.corrections.record(TEAM, { text: 'deploy train a year ago', area: 'daily_operations', by: 'U0CAT', author: 'U0BOB', at: now - 365 * DAY });
+      await deps.corrections.record(TEAM, { text: 'deploy train last month', area: 'daily_operations', by: 'U0CAT', author: 'U0BOB', at: now - 31 * DAY });
+      await deps.corrections.record(TEAM, { text: 'deploy train this week', area: 'daily_operations', by: 'U0CAT', author: 'U0BOB', at: now - 2 * DAY });
+      // Undecodable by Redis (half an emoji) and old: its age is read from the raw JSON.
+      await deps.redis.rpush(key, `{"text":"old\\ud83d","area":"deep_work","by":"U0CAT","at":${now - 90 * DAY}}`);
+      const cached = await deps.corrections.model(TEAM);
+      expect(cached.size).toBe(4);
+      const worker = createCorrectionsStore(deps.redis, deps.keys, { freshMs: 0 });
+      expect((await worker.model(TEAM)).size).toBe(4);
+
+      expect(await applyRetention(deps, TEAM)).toEqual({ removed: 0, redacted: 0, emergencies: 0, corrections: 3 });
+      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text)).toEqual(['deploy train this week']);
+      expect((await deps.corrections.model(TEAM)).size).toBe(1);
+      expect((await worker.model(TEAM)).size).toBe(1);
+      expect(await applyRetention(deps, TEAM)).toEqual({ removed: 0, redacted: 0, emergencies: 0, corrections: 0 });
     });
 
     test('follows a retention changed through Slack', async () => {

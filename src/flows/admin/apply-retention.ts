@@ -1,5 +1,6 @@
 import type { Item } from '../../core/item';
 import type { Deps } from '../../deps';
+import { createCorrectionsStore, type CorrectionsStore } from '../../store/corrections-store';
 import { createItemStore } from '../../store/item-store';
 import { scanKeys } from './scan-keys';
 
@@ -12,6 +13,17 @@ export interface RetentionResult {
   redacted: number;
   /** Closed emergencies older than the retention: text and timeline removed. */
   emergencies: number;
+  /** Classifier corrections recorded before the cutoff (each keeps the text it corrected): gone. */
+  corrections: number;
+}
+
+/**
+ * The process's own corrections store when it is one (main.ts builds it), so its cached model goes at once; other
+ * processes see the list shorten within a second.
+ */
+function correctionsOf(deps: Deps): Pick<CorrectionsStore, 'expire'> {
+  const own = deps.corrections as Partial<CorrectionsStore>;
+  return typeof own.expire === 'function' ? (own as CorrectionsStore) : createCorrectionsStore(deps.redis, deps.keys);
 }
 
 /**
@@ -23,7 +35,7 @@ export async function applyRetention(deps: Deps, team: string): Promise<Retentio
   const cutoff = deps.now() - settings.retention;
   const { keys, redis } = deps;
   const store = createItemStore(redis, keys);
-  const result: RetentionResult = { removed: 0, redacted: 0, emergencies: 0 };
+  const result: RetentionResult = { removed: 0, redacted: 0, emergencies: 0, corrections: 0 };
 
   await scanKeys(redis, keys.item(team, '*'), async (found) => {
     const raws = await redis.mget(found);
@@ -52,7 +64,9 @@ export async function applyRetention(deps: Deps, team: string): Promise<Retentio
     }
   });
 
-  if (result.removed + result.redacted + result.emergencies > 0) deps.logger.info({ team, ...result }, 'retention applied');
+  result.corrections = await correctionsOf(deps).expire(team, cutoff);
+
+  if (result.removed + result.redacted + result.emergencies + result.corrections > 0) deps.logger.info({ team, ...result }, 'retention applied');
   return result;
 }
 
