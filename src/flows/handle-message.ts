@@ -42,8 +42,11 @@ export async function handleMessageJob(deps: Deps, job: MessageJob): Promise<str
   if (await deps.redis.exists(seenKey)) return 'duplicate';
   const channel = String(event.channel ?? '');
   let outcome: string;
+  const changed = event.subtype === 'message_changed' ? (event.message as SlackMessage | undefined) : undefined;
   if (event.subtype === 'message_deleted') outcome = await onDeleted(deps, team, channel, String(event.deleted_ts ?? (event.previous_message as SlackMessage | undefined)?.ts ?? ''));
-  else if (event.subtype === 'message_changed') outcome = await onEdited(deps, team, channel, event.message as SlackMessage);
+  // Deleting a message that has thread replies leaves a tombstone in its place, announced as a change, not a deletion.
+  else if (changed?.subtype === 'tombstone') outcome = await onDeleted(deps, team, channel, changed.ts);
+  else if (event.subtype === 'message_changed') outcome = await onEdited(deps, team, channel, changed);
   else outcome = await onMessage(deps, team, channel, event as unknown as SlackMessage);
   await deps.redis.set(seenKey, '1', 'EX', SEEN_TTL_S);
   return outcome;
