@@ -1,6 +1,6 @@
 // The pagers folder's public edge: what the composition root, flows' wiring and HTTP hooks import.
 export { createPagers, pagersConfigFromEnv, type PagersConfig, type PagerSet, type Unavailable } from './registry';
-export { pageAll, followUpAll, type PageAllOptions, type RetryOptions } from './page-all';
+export { pageAll, followUpAll, calledOff, type PageAllOptions, type RetryOptions } from './page-all';
 export { slackDmClient, type SlackDmClient } from './slack-dm';
 export { emergencyKey, parseEmergencyKey } from './emergency-key';
 export { sayTwiml } from './twiml';

@@ -16,6 +16,19 @@ export interface PageAllOptions extends RetryOptions {
   onResult?: (result: PageResult) => void;
   /** Gets ids, providers and reasons only; never phone numbers, which stay inside the pagers. */
   log?: Logger;
+  /**
+   * Asked before each retry; false stops it (someone acknowledged while the first attempt failed). A check
+   * that throws lets the retry go ahead: a second page beats a lost one.
+   */
+  stillWanted?: () => Promise<boolean>;
+}
+
+/** The reason a delivery reports when its retries were called off. */
+export const NO_LONGER_WANTED = 'not retried: the emergency is no longer paging';
+
+/** True for a delivery whose retries stopped because someone acknowledged (or closed) the emergency meanwhile. */
+export function calledOff(result: PageResult): boolean {
+  return !result.ok && result.reason.endsWith(NO_LONGER_WANTED);
 }
 
 const timerSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -45,6 +58,10 @@ async function attemptWithRetries(task: Task, provider: string, target: string |
     options.log?.warn({ provider, target, attempt, retryable: result.retryable, reason: result.reason }, retry ? 'page failed; retrying' : 'page failed');
     if (!retry) return result;
     await sleep(backoffDelay(attempt, options));
+    if (options.stillWanted && !(await options.stillWanted().catch(() => true))) {
+      options.log?.info({ provider, target, attempt }, 'page not retried: no longer wanted');
+      return { ...result, retryable: false, reason: `${result.reason}; ${NO_LONGER_WANTED}` };
+    }
   }
 }
 

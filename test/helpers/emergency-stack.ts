@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
+import type { Job } from 'bullmq';
 import { parseEnv } from '../../src/config/env';
 import { parseSettingsYaml } from '../../src/config/load';
 import { drainEmergencyWork } from '../../src/flows/emergency/inflight';
+import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { apiRoutes } from '../../src/http/api-emergencies';
 import { hookRoutes } from '../../src/http/hooks';
 import { closeServer, createHttpServer, listen } from '../../src/http/server';
@@ -171,4 +173,9 @@ export function emergencyCodeIn(reply: string): string | undefined {
 /** SMS and calls the Twilio fake accepted for one number. */
 export function twilioTo(providers: ProviderFakes, phone: string): { sms: Array<Record<string, string>>; calls: Array<Record<string, string>> } {
   return { sms: providers.twilio.messages().filter((m) => m.To === phone), calls: providers.twilio.calls().filter((c) => c.To === phone) };
+}
+
+/** The queued job for one escalation step of an emergency, if there is one. */
+export function escalationJob(s: EmergencyStack, e: { team: string; id: string }, step: number): Promise<Job | undefined> {
+  return s.app.deps.queues.emergency.getJob(escalationJobId(e, step));
 }

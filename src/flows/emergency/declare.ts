@@ -2,6 +2,7 @@ import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency, Severity } from '../../core/emergency';
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
+import { calledOff } from '../../pagers';
 import { providerName, quotedText } from '../../slack/blocks/emergency-blocks';
 import { createRecentKeys, fastRedis } from './fail-fast';
 import { codeFor, emergencyIdFor } from './ids';
@@ -71,8 +72,8 @@ async function store(deps: Deps, first: Emergency, dedupKey: string): Promise<St
 
 /**
  * The one route every declaration takes (/emergency, the modal, the shortcut, the API and the CLI). The first
- * page leaves from this process before anything is queued; Redis calls on the way fail fast, and without
- * Redis the emergency is paged from the last known settings and journalled to the local spool.
+ * page leaves from this process, not from a worker; Redis calls on the way fail fast, and without Redis the
+ * emergency is paged from the last known settings and journalled to the local spool.
  */
 export async function declareEmergency(deps: Deps, input: DeclareInput): Promise<Declared> {
   const now = deps.now();
@@ -99,9 +100,20 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
     status: 'open',
     step: 0,
   };
-  const [{ settings, stale }, stored] = await Promise.all([emergencySettings(deps, input.team, REDIS_DEADLINE_MS), store(deps, draft, input.dedupKey)]);
+  const settingsRead = emergencySettings(deps, input.team, REDIS_DEADLINE_MS);
+  // The step-1 job is queued beside the record, and the pages wait for both: a process that dies at any point
+  // after its first page leaves has an escalation in Redis that outlives it. The job id follows from the dedup
+  // key, so a retry (or a duplicate) queues nothing new, and a queued job for an emergency acknowledged
+  // meanwhile pages nobody (it re-checks the status when it claims its step).
+  const escalationQueued = settingsRead.then(({ settings }) => fastRedis(deps.redis, () => scheduleEscalation(deps, draft, settings, 1), REDIS_DEADLINE_MS)).then(
+    () => undefined,
+    (err: unknown) => ({ err }),
+  );
+  const [{ settings, stale }, stored, escalationFailed] = await Promise.all([settingsRead, store(deps, draft, input.dedupKey), escalationQueued]);
   if (stored.kind === 'duplicate') {
     recent.set(recentKey, stored.emergency, now);
+    // A retry after a crash between the record and its job lands here: it is what queued the job above.
+    if (escalationFailed) log.error({ err: escalationFailed.err, emergency: id }, 'could not make sure a duplicate declaration escalates');
     return duplicate(log, stored.emergency);
   }
   const degraded = stored.kind === 'unreachable';
@@ -135,16 +147,15 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
   });
   pagesSent();
 
-  if (!degraded) {
-    await fastRedis(deps.redis, () => scheduleEscalation(deps, emergency, settings, 1), REDIS_DEADLINE_MS).catch((err: unknown) => {
-      log.error({ err, emergency: id }, 'could not schedule the escalation; the spool replay will');
-      journal.spoolNow();
-    });
+  if (!degraded && escalationFailed) {
+    log.error({ err: escalationFailed.err, emergency: id }, 'could not schedule the escalation; the spool replay will');
+    journal.spoolNow();
   }
 
   const settled = done
     .then(async (results) => {
-      if (results.length > 0 && results.every((r) => !r.ok)) await everyPageFailed(deps, journal, settings);
+      // Retries called off by an acknowledgement are not a paging failure worth a broadcast.
+      if (results.length > 0 && results.every((r) => !r.ok) && !results.some(calledOff)) await everyPageFailed(deps, journal, settings);
       if (results.length === 0) await nobodyToPage(deps, journal, settings);
       await journal.idle();
     })

@@ -1,11 +1,12 @@
 import { isPaging } from '../../core/emergency';
 import { planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
+import { calledOff } from '../../pagers';
 import { providerName } from '../../slack/blocks/emergency-blocks';
 import { rememberSettings } from './last-settings';
 import { alertAdmins, recordStep } from './notify';
 import { prepareTier } from './paging';
-import { scheduleEscalation } from './schedule-escalation';
+import { scheduleEscalation, UNKNOWN_EMERGENCY } from './schedule-escalation';
 
 export interface EscalateJob {
   team: string;
@@ -21,7 +22,7 @@ export interface EscalateJob {
  */
 export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string> {
   const before = await deps.emergencies.get(job.team, job.id);
-  if (!before) return 'unknown emergency';
+  if (!before) return UNKNOWN_EMERGENCY;
   if (!isPaging(before)) return `not paging (${before.status})`;
   const settings = await deps.settings.get(job.team);
   rememberSettings(deps, job.team, settings);
@@ -33,7 +34,7 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   }
 
   const claim = await deps.emergencies.claimStep(job.team, job.id, job.step);
-  if (!claim) return 'unknown emergency';
+  if (!claim) return UNKNOWN_EMERGENCY;
   if (!claim.ok) return claim.reason === 'not_paging' ? 'not paging' : 'step already paged';
   const e = claim.next;
 
@@ -54,7 +55,7 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   const results = await done;
   await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
 
-  if (results.length === 0 || results.every((r) => !r.ok)) {
+  if (results.length === 0 || (results.every((r) => !r.ok) && !results.some(calledOff))) {
     await recordStep(deps, e, { at: deps.now(), kind: 'all_failed', text: `:warning: <!here> *Every page to tier ${plan.tierIndex + 1} failed.* Call the on-call directly.` }, { broadcast: true });
     await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: every page to tier ${plan.tierIndex + 1} failed. Call the on-call directly.`);
   }

@@ -4,6 +4,8 @@ import type { Pager, PageRequest, PageResult, PageTarget } from '../../core/port
 import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
 import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet } from '../../pagers';
+import { fastRedis } from './fail-fast';
+import { REDIS_DEADLINE_MS } from './journal';
 
 export interface TierPage {
   tier: number;
@@ -81,6 +83,12 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
         backoffMs: 500,
         maxBackoffMs: 4000,
         log,
+        // Read fresh each time: an acknowledgement between two attempts ends the retries. Unknown (declared
+        // while Redis was away, not replayed yet) or unreadable counts as still paging.
+        stillWanted: async () => {
+          const current = await fastRedis(deps.redis, () => deps.emergencies.get(e.team, e.id), REDIS_DEADLINE_MS);
+          return !current || current.status === 'open';
+        },
         onResult: (result) => {
           deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
           if (result.ok && result.provider === 'twilio_voice' && result.reference) rememberCall(deps, e, result.reference, voice, log);

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import type { SpooledEmergency } from '../../store/emergency-spool';
 import { codeFor } from './ids';
 import { rememberSettings } from './last-settings';
-import { scheduleEscalation } from './schedule-escalation';
+import { rescheduleEscalation } from './schedule-escalation';
 
 /**
  * Records what the emergency path journalled while Redis was away, once it answers again. Every part is
@@ -49,7 +49,7 @@ async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> 
   const settings = await deps.settings.get(team);
   rememberSettings(deps, team, settings);
   if (stored.status === 'open' && stored.step === 0) {
-    await scheduleEscalation(deps, stored, settings, 1, stored.declaredAt + settings.emergency.ack_timeout - deps.now());
+    await rescheduleEscalation(deps, stored, settings, 1, stored.declaredAt + settings.emergency.ack_timeout - deps.now());
   }
   log.info({ timeline: timeline.length }, 'recorded an emergency journalled while Redis was away');
   return true;

@@ -4,6 +4,9 @@ import { planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
 import { jobId } from '../../queue/queues';
 
+/** What an escalation job returns when the emergency is not in Redis. */
+export const UNKNOWN_EMERGENCY = 'unknown emergency';
+
 export function escalationJobId(e: Pick<Emergency, 'team' | 'id'>, step: number): string {
   return jobId('esc', e.team, e.id, step);
 }
@@ -21,6 +24,16 @@ export async function scheduleEscalation(deps: Deps, e: Pick<Emergency, 'team' |
   if (!planEscalation(step, settings.emergency)) return false;
   await deps.queues.emergency.add('escalate', { team: e.team, id: e.id, step }, { jobId: escalationJobId(e, step), delay: Math.max(0, delay) });
   return true;
+}
+
+/**
+ * As scheduleEscalation, for the spool replay: a declaration whose record did not reach Redis may still have
+ * queued its job, which then ran, found no emergency and finished. Its id would make a new add a no-op.
+ */
+export async function rescheduleEscalation(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings, step: number, delay: number): Promise<boolean> {
+  const earlier = await deps.queues.emergency.getJob(escalationJobId(e, step));
+  if (earlier?.returnvalue === UNKNOWN_EMERGENCY) await earlier.remove();
+  return scheduleEscalation(deps, e, settings, step, delay);
 }
 
 export async function escalateNow(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, step: number): Promise<void> {

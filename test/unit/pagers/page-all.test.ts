@@ -1,5 +1,5 @@
 import type { Pager, PageResult } from '../../../src/core/ports';
-import { backoffDelay, followUpAll, pageAll } from '../../../src/pagers/page-all';
+import { backoffDelay, calledOff, followUpAll, NO_LONGER_WANTED, pageAll } from '../../../src/pagers/page-all';
 
 // Pagers here are small implementations of the Pager port whose answers are scripted; the HTTP
 // behaviour is covered against real fakes in test/integration/pagers.test.ts.
@@ -73,4 +73,33 @@ test.each([
   ['capped', 20, 30_000],
 ])('backoffDelay: %s', (_label, attempt, delay) => {
   expect(backoffDelay(attempt, { retries: 5, backoffMs: 100 })).toBe(delay);
+});
+
+test('stops retrying once the page is no longer wanted, and says so', async () => {
+  const pager = scripted('sms', true, [{ ok: false, retryable: true, reason: 'provider error (HTTP 503)' }, { ok: true }]);
+  const asked: number[] = [];
+  const results = await pageAll([pager], request, [{ slack: 'U0BOB' }], {
+    retries: 3,
+    backoffMs: 1,
+    sleep: noSleep,
+    stillWanted: async () => (asked.push(pager.calls), false),
+  });
+  expect(pager.calls).toBe(1);
+  expect(asked).toEqual([1]);
+  expect(results).toEqual([{ ok: false, provider: 'sms', target: 'U0BOB', retryable: false, reason: `provider error (HTTP 503); ${NO_LONGER_WANTED}` }]);
+  expect(calledOff(results[0]!)).toBe(true);
+});
+
+test('a check that cannot answer lets the retry go ahead', async () => {
+  const pager = scripted('sms', true, [{ ok: false, retryable: true, reason: 'x' }, { ok: true }]);
+  const results = await pageAll([pager], request, [{ slack: 'U0BOB' }], {
+    retries: 3,
+    backoffMs: 1,
+    sleep: noSleep,
+    stillWanted: async () => {
+      throw new Error('Redis is reconnecting');
+    },
+  });
+  expect(pager.calls).toBe(2);
+  expect(results).toEqual([{ ok: true, provider: 'sms', target: 'U0BOB' }]);
 });
