@@ -129,6 +129,12 @@ export const Settings = z.strictObject({
   report: ReportSettings.prefault({}),
   /** How many weeks of evaluation counts are kept (one small Redis hash per week). */
   evaluation_weeks: z.number().int().min(2).max(260).default(26),
+}).superRefine((settings, ctx) => {
+  // Items routed to a channel that has no digest would wait there for a digest that never posts.
+  const target = settings.default_digest;
+  if (target && !settings.channels[target]?.digest) {
+    ctx.addIssue({ code: 'custom', path: ['default_digest'], message: `must be a channel with a digest (channels.${target}.digest is not set)` });
+  }
 });
 
 /** Settings as written in YAML (durations as text). */

@@ -6,7 +6,8 @@ import type { WorkspaceSettings } from '../config/settings';
  */
 export function resolveDigestChannel(settings: WorkspaceSettings, sourceChannel: string | undefined): string | undefined {
   if (sourceChannel && settings.channels[sourceChannel]?.digest) return sourceChannel;
-  if (settings.default_digest) return settings.default_digest;
+  // Settings stored before default_digest had to name a digest channel may still name one without.
+  if (settings.default_digest && settings.channels[settings.default_digest]?.digest) return settings.default_digest;
   return Object.entries(settings.channels).find(([, c]) => c.area === 'daily_operations' && c.digest)?.[0];
 }
 

@@ -21,6 +21,7 @@ const PATCH_ITEM = `
 local raw = redis.call('GET', KEYS[1])
 if not raw then return false end
 local item = cjson.decode(raw)
+local before = item['digestChannel']
 local patch = cjson.decode(ARGV[1])
 for k, v in pairs(patch) do
   if v == cjson.null then item[k] = nil else item[k] = v end
@@ -28,6 +29,8 @@ end
 -- Redis 7.0's cjson writes an empty array as {}: put the one array an item has back.
 local out = string.gsub(cjson.encode(item), '"reasons":{}', '"reasons":[]')
 redis.call('SET', KEYS[1], out)
+-- An item moved to another digest leaves the old one's open set, or that digest would list it too.
+if before and before ~= item['digestChannel'] then redis.call('ZREM', KEYS[2] .. before, item['id']) end
 if item['digestChannel'] then
   local open = KEYS[2] .. item['digestChannel']
   if item['status'] == 'open' then redis.call('ZADD', open, item['createdAt'], item['id'])

@@ -1,6 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { SettingsInput } from '../../src/config/settings';
 import { digestProcessors } from '../../src/flows/digest/processors';
+import { postDigest } from '../../src/flows/digest/post-digest';
 import { catchUpMissedDigests, scheduledJobId, syncDigestSchedulers } from '../../src/flows/digest/schedule-digests';
 import { bullConnectionOptions } from '../../src/redis';
 import { addItems, OPS, posted, startDigestWorld, TEAM, type DigestWorld } from './digest-harness';
@@ -84,6 +85,27 @@ describe('syncDigestSchedulers', () => {
     await world.deps.settings.set(TEAM, settingsWith({ [OPS]: { at: '09:00' } }), 'U0ADA');
     expect(await syncDigestSchedulers(world.deps, TEAM)).toMatchObject({ removed: [GENERAL] });
     expect(await delayedPostJobs(world)).toEqual([{ channel: OPS, due: '2026-11-24T08:00:00.000Z' }]);
+  });
+
+  test("a channel that loses its digest gives its open items to the digest that takes them now, which posts them", async () => {
+    await syncDigestSchedulers(world.deps, TEAM);
+    await addItems(world.deps, 2, 'g', MON_1100, { channel: GENERAL, digestChannel: GENERAL });
+    await world.deps.settings.set(TEAM, settingsWith({ [OPS]: { at: '09:00' } }), 'U0ADA');
+    expect(await syncDigestSchedulers(world.deps, TEAM)).toMatchObject({ removed: [GENERAL], moved: { [GENERAL]: { to: OPS, items: 2 } } });
+    expect(await world.deps.items.listOpen(TEAM, GENERAL)).toEqual([]);
+    expect((await world.deps.items.listOpen(TEAM, OPS)).map((i) => i.id)).toEqual(['g0000', 'g0001']);
+    await postDigest(world.deps, { team: TEAM, channel: OPS, digestId: 'takes-over', reason: 'now' }, FAST);
+    expect(posted(world.slack, 'takes-over').flatMap((m) => m.itemIds).sort()).toEqual(['g0000', 'g0001']);
+  });
+
+  test('with no digest left anywhere, the items wait and move once a digest is set up again', async () => {
+    await syncDigestSchedulers(world.deps, TEAM);
+    await addItems(world.deps, 1, 'w', MON_1100, { channel: GENERAL, digestChannel: GENERAL });
+    await world.deps.settings.set(TEAM, { timezone: 'Europe/Budapest', channels: { [GENERAL]: { area: 'daily_operations' } } }, 'U0ADA');
+    expect(await syncDigestSchedulers(world.deps, TEAM)).toMatchObject({ moved: {} });
+    await world.deps.settings.set(TEAM, settingsWith({ [OPS]: { at: '09:00' } }), 'U0ADA');
+    expect(await syncDigestSchedulers(world.deps, TEAM)).toMatchObject({ moved: { [GENERAL]: { to: OPS, items: 1 } } });
+    expect((await world.deps.items.listOpen(TEAM, OPS)).map((i) => i.id)).toEqual(['w0000']);
   });
 
   test('a job that outlived its channel posts nothing', async () => {

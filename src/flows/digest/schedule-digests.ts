@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DigestSetting } from '../../config/settings';
-import { digestChannels } from '../../core/routing';
+import { digestChannels, resolveDigestChannel } from '../../core/routing';
 import { nextDigestAt, previousDigestAt } from '../../core/schedule';
 import type { Deps } from '../../deps';
 import { jobId } from '../../queue/queues';
@@ -57,6 +57,8 @@ async function scheduleChannel(deps: Deps, store: DigestStore, team: string, cha
 export interface SyncResult {
   scheduled: Array<{ channel: string; dueAt: number; jobId: string }>;
   removed: string[];
+  /** Open items of a channel that lost its digest, moved to the digest that now takes them, by old channel. */
+  moved: Record<string, { to: string; items: number }>;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function syncDigestSchedulers(deps: Deps, team: string): Promise<Sy
   const settings = await deps.settings.get(team);
   const entries = await store.schedules(team);
   const channels = digestChannels(settings);
-  const result: SyncResult = { scheduled: [], removed: [] };
+  const result: SyncResult = { scheduled: [], removed: [], moved: {} };
   for (const channel of channels) {
     const entry = await scheduleChannel(deps, store, team, channel, settings.channels[channel]!.digest!, settings.timezone, entries[channel], deps.now());
     result.scheduled.push({ channel, dueAt: entry.dueAt, jobId: entry.jobId });
@@ -76,10 +78,27 @@ export async function syncDigestSchedulers(deps: Deps, team: string): Promise<Sy
   for (const [channel, entry] of Object.entries(entries)) {
     if (channels.includes(channel)) continue;
     if (entry.dueAt > deps.now()) await deps.queues.digest.remove(entry.jobId);
+    // The entry marks the channel as one whose open items need a new digest: it goes only once they have one.
+    const moved = await moveOpenItems(deps, team, channel, resolveDigestChannel(settings, channel));
+    if (moved === 'stranded') continue;
+    if (moved) result.moved[channel] = moved;
     await store.removeSchedule(team, channel);
     result.removed.push(channel);
   }
   return result;
+}
+
+/** Gives a channel's open items to the digest `to`; with no digest set up anywhere they wait for one. */
+async function moveOpenItems(deps: Deps, team: string, channel: string, to: string | undefined): Promise<{ to: string; items: number } | 'stranded' | undefined> {
+  const open = await deps.items.listOpen(team, channel);
+  if (open.length === 0) return undefined;
+  if (!to) {
+    deps.logger.warn({ team, channel, items: open.length }, 'channel lost its digest and no other digest is set up; its open items wait for one');
+    return 'stranded';
+  }
+  for (const item of open) await deps.items.update(team, item.id, { digestChannel: to, updatedAt: deps.now() });
+  deps.logger.info({ team, channel, to, items: open.length }, 'channel lost its digest; its open items join another');
+  return { to, items: open.length };
 }
 
 /**

@@ -24,6 +24,7 @@ describe('parseSettingsYaml', () => {
     ['an unknown key', 'timezone: UTC\nquiet_hourz: { from: "19:00", to: "08:00" }\n', '', 2, /unknown key: quiet_hourz/],
     ['a digest time that is not a time', 'channels:\n  C0OPS:\n    area: daily_operations\n    digest: { at: "9am" }\n', 'channels.C0OPS.digest.at', 4, /24-hour time/],
     ['an unknown area', 'channels:\n  C0OPS: { area: chit_chat }\n', 'channels.C0OPS.area', 2, /Invalid option|expected one of/],
+    ['a default digest channel that has no digest', 'default_digest: C0HUB\nchannels:\n  C0HUB: { area: deep_work, hub: true }\n', 'default_digest', 1, /channel with a digest/],
   ];
   test.each(cases)('reports %s with its key path and line', (_label, yaml, path, line, message) => {
     const outcome = parseSettingsYaml(yaml);
