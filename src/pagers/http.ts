@@ -83,5 +83,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A 2xx whose body is not the provider's success shape: we cannot tell the page went out, so try again. */
+/**
+ * A 2xx whose body is not the provider's success shape: we cannot tell the page went out, so try again. Only
+ * for providers that fold a repeat into the first (PagerDuty's dedup_key, Opsgenie's alias); Twilio counts
+ * any 2xx as delivered.
+ */
 export const UNREADABLE_ANSWER = 'unreadable answer';

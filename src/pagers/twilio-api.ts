@@ -1,5 +1,5 @@
 import type { PageResult } from '../core/ports';
-import { callHttp, classifyOutcome, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
+import { callHttp, classifyOutcome, isRecord, parseJson, type FetchLike } from './http';
 
 export interface TwilioConfig {
   /** TWILIO_API_URL, default https://api.twilio.com */
@@ -55,6 +55,9 @@ async function postTwilio(config: TwilioConfig, resourcePath: string, form: URLS
   const classified = classifyOutcome(outcome, twilioDetail);
   if (!classified.ok) return { ok: false, provider, target, retryable: classified.retryable, reason: classified.reason };
   const json = parseJson(classified.body);
-  if (!isRecord(json) || typeof json.sid !== 'string') return { ok: false, provider, target, retryable: true, reason: UNREADABLE_ANSWER };
+  // Twilio has no idempotency key: after a 2xx the message or call may well exist, and a retry would send
+  // another. A 2xx we cannot read (empty, HTML from a proxy, cut off) therefore counts as delivered, without
+  // a sid (so a call created this way cannot be stopped on acknowledgement; it rings out).
+  if (!isRecord(json) || typeof json.sid !== 'string') return { ok: true, provider, target };
   return { ok: true, provider, target, reference: json.sid };
 }

@@ -277,6 +277,14 @@ describe('when a provider fails', () => {
     expect(waits).toEqual([10, 20]);
   });
 
+  test.each([['twilio_sms'], ['twilio_voice']] as const)('Twilio answering 2xx with a body it cannot read (%s): counts as delivered and sends once', async (provider) => {
+    // No idempotency key at Twilio: a retry after a 2xx could send a second SMS or place a second call.
+    fakes.twilio.setMode('garbage');
+    const results = await pageAll(pagersFor([provider]), request, [ADA], options());
+    expect(results).toEqual([{ ok: true, provider, target: 'U0ADA' }]);
+    expect(fakes.twilio.requests).toHaveLength(1);
+  });
+
   test('succeeds on a retry once the provider recovers', async () => {
     fakes.pagerduty.setMode('fail500', { times: 2 });
     const results = await pageAll(pagersFor(['pagerduty']), request, [ADA], options());
