@@ -129,8 +129,43 @@ function answer(line: string, lineNo: number, settings: WorkspaceSettings | unde
   return machineLine(id, classify(text, contextFor(settings, channel ?? undefined, now)));
 }
 
-async function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+/**
+ * Writes to stdout and remembers the first error on it. A reader that stops early (`| head -1`) closes the pipe;
+ * unheard, that EPIPE is an uncaught stack trace, and a write waiting for 'drain' would wait for ever.
+ */
+function outputTo(stream: NodeJS.WritableStream) {
+  let failure: NodeJS.ErrnoException | undefined;
+  let wake: (() => void) | undefined;
+  // Stays attached after the run: writes still buffered may fail after runClassify has returned.
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    failure ??= err;
+    wake?.();
+  });
+  return {
+    get failure() {
+      return failure;
+    },
+    /** False once the output is gone: the caller stops. */
+    async write(text: string): Promise<boolean> {
+      if (failure) return false;
+      if (!stream.write(text)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          stream.once('drain', resolve);
+        });
+        wake = undefined;
+      }
+      return !failure;
+    },
+  };
+}
+
+/** A closed pipe means the reader has what it wanted: a success. Anything else is told on stderr. */
+function ended(output: ReturnType<typeof outputTo>, stderr: NodeJS.WritableStream): number {
+  const failure = output.failure;
+  if (!failure || failure.code === 'EPIPE') return 0;
+  stderr.write(`quadrant classify: cannot write the output: ${failure.code ?? failure.message}\n`);
+  return 1;
 }
 
 /**
@@ -150,6 +185,7 @@ export async function runClassify(args: string[], io: ClassifyIo): Promise<numbe
   const settings = settingsFrom(options, io.stderr);
   if (settings === 'invalid') return 2;
   const now = io.now ?? Date.now;
+  const output = outputTo(io.stdout);
 
   if (options.text.length > 0) {
     const text = options.text.join(' ');
@@ -158,8 +194,8 @@ export async function runClassify(args: string[], io: ClassifyIo): Promise<numbe
       return 2;
     }
     const verdict = classify(text, contextFor(settings, undefined, now()));
-    await write(io.stdout, options.json ? `${machineLine(undefined, verdict)}\n` : describe(verdict));
-    return 0;
+    await output.write(options.json ? `${machineLine(undefined, verdict)}\n` : describe(verdict));
+    return ended(output, io.stderr);
   }
   if (options.json) {
     io.stderr.write('quadrant classify: --json needs TEXT (JSON Lines on stdin are always answered in JSON)\n');
@@ -168,10 +204,12 @@ export async function runClassify(args: string[], io: ClassifyIo): Promise<numbe
 
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let lineNo = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNo++;
+    // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the first record.
+    const line = lineNo === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
     const out = answer(line, lineNo, settings, now());
-    if (out !== undefined) await write(io.stdout, `${out}\n`);
+    if (out !== undefined && !(await output.write(`${out}\n`))) break;
   }
-  return 0;
+  return ended(output, io.stderr);
 }
