@@ -54,9 +54,33 @@ export function slackDmText(request: PageRequest): string {
   return `:rotating_light: *${escapeMrkdwn(pageHeadline(request))}*${escapeMrkdwn(declaredBy(request))}.${open}`;
 }
 
-/** A DM to each person paged. Bounded by its own timeout because the WebClient retries on its own. */
+/**
+ * A DM to each person paged. Bounded by its own timeout because the WebClient retries on its own (and keeps
+ * going after we stop waiting): a retry after a timeout waits on the send still under way instead of starting
+ * a second one, so a slow Slack delivers one DM, not one per attempt.
+ */
 export function createSlackDmPager(config: SlackDmConfig): Pager {
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const underway = new Map<string, Promise<string>>();
+
+  function sendOnce(request: PageRequest, who: string): Promise<string> {
+    const key = [request.team, request.emergencyId, request.tier, request.test === true, who].join('\u0000');
+    const running = underway.get(key);
+    if (running) return running;
+    const send = (async () => {
+      const channel = await config.client.openDm(who);
+      await config.client.post(channel, slackDmText(request));
+      return channel;
+    })();
+    underway.set(key, send);
+    // Settled either way: a send that failed is over, and the next attempt starts a new one.
+    send.then(
+      () => underway.delete(key),
+      () => underway.delete(key),
+    );
+    return send;
+  }
+
   return {
     id: 'slack_dm',
     perPerson: true,
@@ -67,11 +91,7 @@ export function createSlackDmPager(config: SlackDmConfig): Pager {
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
       });
-      const send = (async () => {
-        const channel = await config.client.openDm(who);
-        await config.client.post(channel, slackDmText(request));
-        return channel;
-      })();
+      const send = sendOnce(request, who);
       try {
         const outcome = await Promise.race([send, timeout]);
         if (outcome === 'timeout') {

@@ -37,9 +37,11 @@ const request: PageRequest = {
   tier: 1,
 };
 
-/** A minimal Slack Web API: conversations.open and chat.postMessage, recorded. */
-async function startSlackApi(): Promise<{ url: string; calls: Array<{ method: string; body: URLSearchParams }>; server: Server }> {
+/** A minimal Slack Web API: conversations.open and chat.postMessage, recorded; posts can be held back (a slow Slack). */
+async function startSlackApi(): Promise<{ url: string; calls: Array<{ method: string; body: URLSearchParams }>; server: Server; holdPosts(): void; releasePosts(): void }> {
   const calls: Array<{ method: string; body: URLSearchParams }> = [];
+  let holding = false;
+  const held: Array<() => void> = [];
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
@@ -53,12 +55,25 @@ async function startSlackApi(): Promise<{ url: string; calls: Array<{ method: st
           : method === 'chat.postMessage'
             ? { ok: true, channel: body.get('channel'), ts: '1718000000.000200' }
             : { ok: false, error: 'unknown_method' };
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
+      const reply = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      };
+      if (holding && method === 'chat.postMessage') held.push(reply);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, calls, server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+    calls,
+    server,
+    holdPosts: () => void (holding = true),
+    releasePosts() {
+      holding = false;
+      for (const reply of held.splice(0)) reply();
+    },
+  };
 }
 
 let fakes: ProviderFakes;
@@ -231,6 +246,21 @@ describe('Opsgenie', () => {
     await pageAll(pagersFor(['opsgenie']), { ...request, summary: 'disk '.repeat(100) }, [ADA], options());
     expect(JSON.parse(fakes.opsgenie.requests[0]!.body).message.length).toBeLessThanOrEqual(130);
     expect(fakes.opsgenie.validationFailures()).toEqual([]);
+  });
+});
+
+describe('Slack DM', () => {
+  test('a retry after a timeout waits for the DM still on its way instead of sending another', async () => {
+    slack.holdPosts();
+    let waits = 0;
+    // Slack answers the held post only after the pager has timed out and retried twice.
+    const sleep = async () => {
+      if (++waits === 2) slack.releasePosts();
+    };
+    const results = await pageAll(pagersFor(['slack_dm'], { timeoutMs: 200 }), request, [ADA], { retries: 3, backoffMs: 1, sleep });
+    expect(results).toEqual([expect.objectContaining({ ok: true, provider: 'slack_dm', target: 'U0ADA' })]);
+    expect(waits).toBeGreaterThanOrEqual(2);
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 });
 
