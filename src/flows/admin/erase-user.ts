@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps';
+import { requestDigestRefresh } from '../digest/refresh-digest';
 import { forgetPersonInFramework } from '../evaluation/forget';
 import { createItemStore } from '../../store/item-store';
 import type { AdminOutcome } from './change-settings';
@@ -19,8 +20,8 @@ export interface Erased {
 /**
  * `/quadrant erase @user`, for privacy requests: removes the person's items (text and all), blanks the text of
  * emergencies they declared (the record of who was paged stays), drops the classifier corrections they made
- * or that quote them, and forgets cached facts about them.
- * Messages already posted in Slack are Slack's to delete.
+ * or that quote them, and forgets cached facts about them. Digest replies the bot posted are rewritten
+ * without them; the person's own messages in Slack are Slack's to delete.
  */
 export async function eraseUser(deps: Deps, input: { team: string; by: string; user: string }): Promise<AdminOutcome<Erased>> {
   const allowed = await checkAdmin(deps, input.team, input.by);
@@ -30,11 +31,15 @@ export async function eraseUser(deps: Deps, input: { team: string; by: string; u
 
   const store = createItemStore(redis, keys);
   const ids = await redis.zrange(keys.userItems(team, user), '0', '-1');
+  const found = (await Promise.all(ids.map((id) => store.get(team, id)))).filter((item) => item !== undefined);
   // Their texts, before they go: older corrections quote a message without naming its author.
-  const texts = await Promise.all(ids.map((id) => store.get(team, id))).then((found) => found.flatMap((item) => (item ? [item.text] : [])));
+  const texts = found.map((item) => item.text);
+  // And the digests that show them: the bot's own replies would otherwise keep the text in Slack.
+  const digests = new Map(found.flatMap((item) => (item.posted ? [[`${item.posted.channel}\n${item.posted.digestId}`, item.posted] as const] : [])));
   let items = 0;
   for (const id of ids) if (await store.remove(team, id)) items++;
   await redis.del(keys.userItems(team, user));
+  for (const posted of digests.values()) await requestDigestRefresh(deps, team, posted.channel, posted.digestId);
 
   let emergencies = 0;
   await scanKeys(redis, keys.emergency(team, '*'), async (found) => {

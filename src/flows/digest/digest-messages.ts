@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { layoutDigest, type DigestEntry } from '../../core/digest-layout';
 import type { Item } from '../../core/item';
-import { priorityRank, type Priority } from '../../core/priority';
+import { PRIORITY_LABEL, priorityRank, type Priority } from '../../core/priority';
 import { relativeAge } from '../../core/schedule';
 import { digestParentMessage, digestReplyMessage, type Block, type ItemMark, type SlackMessage } from '../../slack/blocks/digest-blocks';
 import type { DigestPlan } from '../../store/digest-store';
@@ -53,6 +53,8 @@ export function parentMessage(plan: DigestPlan, items: ItemsById): SlackMessage 
   return { ...message, blocks };
 }
 
+export const REMOVED_TEXT = 'This message was removed.';
+
 /** Reply `index`, or undefined when none of its items exists any more (erased before it was posted). */
 export function replyMessage(plan: DigestPlan, index: number, items: ItemsById): SlackMessage | undefined {
   const reply = plan.replies[index];
@@ -62,12 +64,26 @@ export function replyMessage(plan: DigestPlan, index: number, items: ItemsById):
   for (const id of reply.ids) {
     const item = items.get(id);
     if (!item) continue;
-    entries.push({ id, author: item.author, age: relativeAge(item.createdAt, plan.at), link: item.permalink, text: item.text, priority: reply.priority });
     const mark = markOf(plan, reply.priority, item);
+    // A dropped item's message was deleted in Slack: the digest must not keep showing what its author withdrew.
+    const text = mark === 'dropped' ? REMOVED_TEXT : item.text;
+    entries.push({ id, author: item.author, age: relativeAge(item.createdAt, plan.at), link: item.permalink, text, priority: reply.priority });
     if (mark) marks[id] = mark;
   }
   if (entries.length === 0) return undefined;
   return digestReplyMessage({ priority: reply.priority, first: reply.first, last: reply.last, entries }, { authorNames: plan.names, marks });
+}
+
+/**
+ * What an already-posted reply becomes once none of its items exists any more (erased): the message stays in
+ * the thread, but nothing of the items, not even who wrote them, is left in it.
+ */
+export function removedReplyMessage(plan: DigestPlan, index: number): SlackMessage {
+  const label = PRIORITY_LABEL[plan.replies[index]?.priority ?? 'drop'];
+  return {
+    text: `${label}: removed`,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${label}* · _${REMOVED_TEXT}_` } }],
+  };
 }
 
 /** Short and stable: equal messages give equal fingerprints. */

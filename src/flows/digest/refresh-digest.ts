@@ -4,7 +4,7 @@ import { jobId } from '../../queue/queues';
 import { createDigestStore, NOTHING_POSTED, PARENT_SLOT, replySlot, type DigestRecord, type DigestStore, type Slot } from '../../store/digest-store';
 import type { SlackMessage } from '../../slack/blocks/digest-blocks';
 import { acquireChannelLock, DEFAULT_LOCK_TTL_MS } from './channel-lock';
-import { fingerprint, parentMessage, planItemIds, replyMessage } from './digest-messages';
+import { fingerprint, parentMessage, planItemIds, removedReplyMessage, replyMessage } from './digest-messages';
 import { loadItems, MESSAGE_INTERVAL_MS, type PostingOptions } from './post-digest';
 import { createPacer, honouringRetryAfter, platformErrorCode, realSleep, type Pacer, type Sleep } from './slack-calls';
 
@@ -77,7 +77,8 @@ async function rewriteChanged(deps: Deps, store: DigestStore, client: WebClient,
   const items = await loadItems(deps, team, planItemIds(plan));
   const wanted: Array<[Slot, SlackMessage | undefined]> = [
     [PARENT_SLOT, parentMessage(plan, items)],
-    ...plan.replies.map((_, i): [Slot, SlackMessage | undefined] => [replySlot(i), replyMessage(plan, i, items)]),
+    // A posted reply whose items were all erased is rewritten too, or their text would stay in Slack.
+    ...plan.replies.map((_, i): [Slot, SlackMessage | undefined] => [replySlot(i), replyMessage(plan, i, items) ?? removedReplyMessage(plan, i)]),
   ];
   let updated = 0;
   for (const [slot, message] of wanted) {
