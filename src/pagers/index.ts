@@ -2,6 +2,7 @@
 export { createPagers, pagersConfigFromEnv, type PagersConfig, type PagerSet, type Unavailable } from './registry';
 export { pageAll, followUpAll, calledOff, type PageAllOptions, type RetryOptions } from './page-all';
 export { slackDmClient, type SlackDmClient } from './slack-dm';
+export type { StepPageRequest } from './webhook';
 export { emergencyKey, parseEmergencyKey } from './emergency-key';
 export { sayTwiml } from './twiml';
 export { verifyTwilioSignature, verifyTwilioRequest } from './verify-twilio';

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * Standard Webhooks signing (shared/providers/webhook/standard-webhooks.md): `v1,` + base64 HMAC-SHA256
@@ -18,7 +18,11 @@ export function signStandardWebhook(secret: string, id: string, timestampSeconds
   return `v1,${mac}`;
 }
 
-/** A fresh delivery id; random bytes, so it never holds the "." the standard forbids. */
-export function webhookId(): string {
-  return `msg_${randomBytes(18).toString('base64url')}`;
+/**
+ * The delivery id for one event, the same on every retry (the standard's idempotency key), derived from what
+ * makes the event itself: another event (the next escalation step, another person) gets another id. Hashed,
+ * so it never holds the "." the standard forbids, nor a phone number.
+ */
+export function webhookId(...event: Array<string | number>): string {
+  return `msg_${createHash('sha256').update(event.map(String).join('\u0000')).digest('base64url').slice(0, 32)}`;
 }

@@ -3,6 +3,11 @@ import { callHttp, classifyOutcome, type FetchLike } from './http';
 import { smsText } from './page-text';
 import { signStandardWebhook, webhookId } from './standard-webhooks';
 
+/** A page request that knows its escalation step (the emergency flows set it), so a repeat of a tier is a new event. */
+export interface StepPageRequest extends PageRequest {
+  step?: number;
+}
+
 export interface WebhookConfig {
   /** PAGER_WEBHOOK_URL */
   url: string;
@@ -20,7 +25,7 @@ export interface WebhookConfig {
  * ```
  * POST $PAGER_WEBHOOK_URL
  * content-type: application/json
- * webhook-id: msg_…          unique per attempt (see below)
+ * webhook-id: msg_…          one per event, the same on every retry (see below)
  * webhook-timestamp: 1777627800   Unix seconds of this attempt: reject old ones (replay)
  * webhook-signature: v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">
  *
@@ -40,9 +45,10 @@ export interface WebhookConfig {
  * ```
  *
  * acknowledged/resolved carry only `team` and `emergency_id` in `data`. Any 2xx counts as delivered;
- * 429, 5xx and timeouts are retried. Each attempt gets a fresh `webhook-id`: the same tier can be
- * paged again when nobody acknowledges, and a receiver that drops "seen" ids must not swallow that
- * repeat. A retry after a timeout may therefore arrive twice; a second notification beats none.
+ * 429, 5xx and timeouts are retried with the same `webhook-id`, as Standard Webhooks requires, so a
+ * receiver that drops ids it has seen shows a retry after a timeout once. The id is derived from the
+ * team, emergency, escalation step, person and event type: the last tier paged again at a later step
+ * is a new event with a new id, and is not swallowed.
  */
 export function createWebhookPager(config: WebhookConfig): Pager {
   const now = config.now ?? Date.now;
@@ -72,13 +78,13 @@ export function createWebhookPager(config: WebhookConfig): Pager {
   }
 
   function followUp(type: 'emergency.acknowledged' | 'emergency.resolved', request: Pick<PageRequest, 'team' | 'emergencyId'>) {
-    return deliver(webhookId(), { type, data: { team: request.team, emergency_id: request.emergencyId } });
+    return deliver(webhookId(request.team, request.emergencyId, type), { type, data: { team: request.team, emergency_id: request.emergencyId } });
   }
 
   return {
     id: 'webhook',
     perPerson: true,
-    page(request: PageRequest, target?: PageTarget) {
+    page(request: StepPageRequest, target?: PageTarget) {
       const data: Record<string, unknown> = {
         team: request.team,
         emergency_id: request.emergencyId,
@@ -92,7 +98,10 @@ export function createWebhookPager(config: WebhookConfig): Pager {
         ...(request.link ? { link: request.link } : {}),
         ...(target ? { target: { slack: target.slack, ...(target.phone ? { phone: target.phone } : {}) } } : {}),
       };
-      return deliver(webhookId(), { type: 'emergency.page', data }, target?.slack);
+      const type = 'emergency.page';
+      // Test pages have an id of their own per run; without a step, the tier stands in.
+      const id = webhookId(request.team, request.emergencyId, request.step ?? `tier ${request.tier}`, target?.slack ?? '', type);
+      return deliver(id, { type, data }, target?.slack);
     },
     acknowledge: (request) => followUp('emergency.acknowledged', request),
     resolve: (request) => followUp('emergency.resolved', request),

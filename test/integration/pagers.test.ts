@@ -10,6 +10,7 @@ import { createPagers, type PagersConfig } from '../../src/pagers/registry';
 import { slackDmClient } from '../../src/pagers/slack-dm';
 import { startProviderFakes, type ProviderFakes } from '../../sandbox/fakes/provider-fakes';
 import { startWebhookFake } from '../../sandbox/fakes/webhook-fake';
+import type { StepPageRequest } from '../../src/pagers/webhook';
 import { startTwilioFake } from '../../sandbox/fakes/twilio-fake';
 import { startOpsgenieFake } from '../../sandbox/fakes/opsgenie-fake';
 import { PROVIDERS } from '../../src/config/settings';
@@ -271,6 +272,21 @@ describe('the generic webhook', () => {
     expect(deliveries).toHaveLength(2);
     expect(deliveries.map((d) => d.body.data.target.slack).sort()).toEqual(['U0ADA', 'U0BOB']);
     expect(deliveries[0]!.body).toMatchObject({ type: 'emergency.page', data: { team: 'T0TEAM', emergency_id: request.emergencyId, code: '4821' } });
+  });
+
+  test('a retried delivery keeps its webhook-id; the next step and another person get their own', async () => {
+    fakes.webhook.setMode('fail500', { times: 1 });
+    const pagers = pagersFor(['webhook']);
+    const atStep = (step: number): StepPageRequest => ({ ...request, step });
+    await pageAll(pagers, atStep(1), [BOB], options());
+    await pageAll(pagers, atStep(2), [BOB, ADA], options());
+    const ids = fakes.webhook.requests.map((r) => `${r.mode}:${String(r.headers['webhook-id'])}`);
+    expect(ids).toHaveLength(4);
+    const [failed, retried, nextStep, ada] = ids.map((id) => id.replace(/^\w+:/, ''));
+    expect(ids[0]).toMatch(/^fail500:/);
+    expect(retried).toBe(failed);
+    expect(new Set([retried, nextStep, ada]).size).toBe(3);
+    expect(fakes.webhook.validationFailures()).toEqual([]);
   });
 
   test('signs with a plain secret (no whsec_ prefix) as raw bytes', async () => {

@@ -3,7 +3,7 @@ import type { Emergency } from '../../core/emergency';
 import type { Pager, PageRequest, PageResult, PageTarget } from '../../core/ports';
 import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
-import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet } from '../../pagers';
+import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet, type StepPageRequest } from '../../pagers';
 import { fastRedis } from './fail-fast';
 import { REDIS_DEADLINE_MS } from './journal';
 
@@ -21,8 +21,9 @@ export type PreparedTier = Omit<TierPage, 'done'> & {
   send(onResult: (result: PageResult) => void): Promise<PageResult[]>;
 };
 
-export function pageRequestFor(e: Emergency, tier: number, link?: string): PageRequest {
+export function pageRequestFor(e: Emergency, tier: number, link?: string): StepPageRequest {
   return {
+    step: e.step,
     team: e.team,
     emergencyId: e.id,
     code: e.code,

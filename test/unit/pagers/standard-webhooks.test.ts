@@ -28,9 +28,11 @@ describe('signStandardWebhook', () => {
 });
 
 describe('webhookId', () => {
-  test('is fresh each time and never holds a "."', () => {
-    const ids = Array.from({ length: 50 }, () => webhookId());
-    expect(new Set(ids).size).toBe(50);
+  test('is the same for the same event, different for another, and never holds a "."', () => {
+    const page = (step: number, person: string) => webhookId('T0TEAM', 'em1', step, person, 'emergency.page');
+    expect(page(1, 'U0BOB')).toBe(page(1, 'U0BOB'));
+    const ids = [page(1, 'U0BOB'), page(2, 'U0BOB'), page(1, 'U0ADA'), webhookId('T0TEAM', 'em1', 'emergency.acknowledged'), webhookId('T0TEAM', 'em2', 1, 'U0BOB', 'emergency.page')];
+    expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^msg_[A-Za-z0-9_-]+$/.test(id))).toBe(true);
   });
 });
