@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import type { Issue, Outcome } from '../core/errors';
 import { Settings, SettingsFile, type WorkspaceSettings } from './settings';
 
@@ -43,6 +43,49 @@ function zodIssues(doc: Document, counter: LineCounter, issues: ReadonlyArray<Ra
   });
 }
 
+/** The key path down to `node`, from the ancestors visit() gives. */
+function pathTo(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const chain = [...ancestors, node];
+  const path: (string | number)[] = [];
+  chain.forEach((step, i) => {
+    if (isPair(step)) path.push(isScalar(step.key) ? String(step.key.value) : String(step.key));
+    else if (isSeq(step)) path.push(step.items.indexOf(chain[i + 1] as never));
+  });
+  return path;
+}
+
+/**
+ * doc.toJS(), or the issue that stopped it. Resolving aliases throws (past yaml's alias limit, or an alias with no
+ * anchor before it) without saying where, so each alias notes itself as the error passes through it, innermost first.
+ */
+function toJsOrIssue(doc: Document, counter: LineCounter): { value: unknown } | { issue: Issue } {
+  let culprit: { node: Alias; path: (string | number)[] } | undefined;
+  visit(doc, {
+    Alias(_key, node, ancestors) {
+      const noted = <A extends unknown[], R>(call: (...args: A) => R) => (...args: A): R => {
+        try {
+          return call(...args);
+        } catch (err) {
+          culprit ??= { node, path: pathTo(ancestors, node) };
+          throw err;
+        }
+      };
+      // toJSON reports an alias with no anchor; resolve, which merge keys call directly, the alias limit.
+      node.resolve = noted(node.resolve.bind(node));
+      node.toJSON = noted(node.toJSON.bind(node));
+    },
+  });
+  try {
+    return { value: doc.toJS() };
+  } catch (err) {
+    const why = String((err as Error)?.message ?? err).split('\n')[0]!;
+    const message = why.startsWith('Excessive alias count') ? 'too many aliases (a YAML alias bomb?)' : why;
+    const line = culprit?.node.range ? counter.linePos(culprit.node.range[0]).line : undefined;
+    // yaml_syntax: a YAML-level problem, and /quadrant import stops there before reading the YAML again itself.
+    return { issue: { code: 'yaml_syntax', path: culprit?.path ?? [], message, line } };
+  }
+}
+
 /** Parses settings YAML text; issues carry the key path and the 1-based line. */
 export function parseSettingsYaml(text: string): Outcome<SettingsSource> {
   const counter = new LineCounter();
@@ -53,7 +96,9 @@ export function parseSettingsYaml(text: string): Outcome<SettingsSource> {
       issues: doc.errors.map((e) => ({ code: 'yaml_syntax', path: [], message: e.message.split('\n')[0]!, line: e.linePos?.[0]?.line })),
     };
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const converted = toJsOrIssue(doc, counter);
+  if ('issue' in converted) return { ok: false, issues: [converted.issue] };
+  const raw: unknown = converted.value ?? {};
   if (!isMap(doc.contents) && raw !== null && typeof raw !== 'object') {
     return { ok: false, issues: [{ code: 'not_a_mapping', path: [], message: 'the settings file must be a YAML mapping of keys to values', line: 1 }] };
   }

@@ -38,6 +38,12 @@ describe('quadrant config validate', () => {
     expect(r.err).toContain('emergency.ack_timeout (line 3)');
   });
 
+  test('names the line of an alias bomb and exits 1', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    const r = run(['validate', file('bomb.yml', `${bomb}\n`)]);
+    expect(r).toEqual({ code: 1, out: '', err: expect.stringContaining('✖ too many aliases (a YAML alias bomb?)\n    → at d[0] (line 4)') });
+  });
+
   test('says a missing file is missing', () => {
     const r = run(['validate', path.join(dir, 'nope.yml')]);
     expect(r.code).toBe(1);

@@ -42,6 +42,24 @@ describe('parseSettingsYaml', () => {
     if (!outcome.ok) expect(outcome.issues[0]!.line).toBeGreaterThan(0);
   });
 
+  // Nine aliases of nine aliases of nine...: a few lines that would expand to millions of values.
+  const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+
+  test('reports an alias bomb as a YAML problem, with the key path and line where the expansion went too far', () => {
+    const outcome = parseSettingsYaml(`timezone: UTC\n${BOMB}\n`);
+    expect(outcome).toEqual({ ok: false, issues: [{ code: 'yaml_syntax', path: ['d', 0], message: 'too many aliases (a YAML alias bomb?)', line: 5 }] });
+  });
+
+  test('reports an alias with no anchor before it, with its line', () => {
+    const outcome = parseSettingsYaml('timezone: UTC\nadmins: [U0ADA, *nobody]\n');
+    expect(outcome).toEqual({ ok: false, issues: [{ code: 'yaml_syntax', path: ['admins', 1], message: 'Unresolved alias (the anchor must be set before the alias): nobody', line: 2 }] });
+  });
+
+  test('still reads aliases used within reason', () => {
+    const outcome = parseSettingsYaml('channels:\n  C0OPS: &ops { area: daily_operations, digest: { at: "09:00" } }\n  C0DEV: *ops\n');
+    expect(outcome.ok && outcome.value.fallback?.channels.C0DEV?.area).toBe('daily_operations');
+  });
+
   test('formats every problem on its own line with the path beneath', () => {
     const outcome = parseSettingsYaml('timezone: Nowhere/Land\nemergency: { ack_timeout: 1s }\n');
     if (outcome.ok) throw new Error('expected issues');
