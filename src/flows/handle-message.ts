@@ -4,6 +4,7 @@ import { decide } from '../core/policy';
 import type { NudgeCode } from '../core/nudge';
 import { nudgeMessage } from '../core/nudge-text';
 import { broadcastOf } from '../core/slack-text';
+import type { Item } from '../core/item';
 import type { Deps } from '../deps';
 import { userTimezone } from './slack-user';
 import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
@@ -30,6 +31,25 @@ interface SlackMessage {
 
 const SEEN_TTL_S = 86_400;
 const CONTEXT_TTL_S = 86_400;
+/**
+ * An edit or deletion can be handled before its message (intake runs jobs side by side, and retries reorder
+ * them). It leaves this note for that long, covering the original's retries, so the original files its latest
+ * text, or nothing.
+ */
+const CHANGE_NOTE_TTL_S = 900;
+
+type ChangeNote = { deleted: true } | { text: string };
+
+const changeNoteKey = (deps: Deps, team: string, channel: string, ts: string) => deps.keys.seen(team, 'message-change', `${channel}-${ts}`);
+
+async function noteChange(deps: Deps, team: string, channel: string, ts: string, note: ChangeNote): Promise<void> {
+  await deps.redis.set(changeNoteKey(deps, team, channel, ts), JSON.stringify(note), 'EX', CHANGE_NOTE_TTL_S);
+}
+
+async function changeNote(deps: Deps, team: string, channel: string, ts: string): Promise<ChangeNote | undefined> {
+  const raw = await deps.redis.get(changeNoteKey(deps, team, channel, ts));
+  return raw ? (JSON.parse(raw) as ChangeNote) : undefined;
+}
 
 /**
  * Classifies a channel message and carries out the policy's decision. Each step is idempotent (items are
@@ -52,9 +72,12 @@ export async function handleMessageJob(deps: Deps, job: MessageJob): Promise<str
   return outcome;
 }
 
-async function onMessage(deps: Deps, team: string, channel: string, message: SlackMessage): Promise<string> {
-  const isBot = Boolean(message.bot_id || message.app_id || message.subtype === 'bot_message');
-  if (isBot || !message.user || !message.text) return 'not enforced';
+async function onMessage(deps: Deps, team: string, channel: string, original: SlackMessage): Promise<string> {
+  const isBot = Boolean(original.bot_id || original.app_id || original.subtype === 'bot_message');
+  if (isBot || !original.user || !original.text) return 'not enforced';
+  const note = original.ts ? await changeNote(deps, team, channel, original.ts) : undefined;
+  if (note && 'deleted' in note) return 'deleted before it was handled';
+  const message = { ...original, user: original.user, text: note ? note.text : original.text };
   const [settings, corrections] = await Promise.all([deps.settings.get(team), deps.corrections.model(team)]);
   const now = deps.now();
   const isThreadReply = Boolean(message.thread_ts && message.thread_ts !== message.ts);
@@ -118,6 +141,10 @@ async function carryOut(deps: Deps, team: string, channel: string, message: Slac
         threadTs: message.thread_ts,
         permalink,
       });
+      // An edit or deletion handled while this message was being filed found no item, but left its note.
+      const note = await changeNote(deps, team, channel, message.ts);
+      if (note && 'deleted' in note) return void (await dropItem(deps, team, filed.item));
+      if (note && note.text !== filed.item.text) await editItem(deps, team, channel, filed.item, note.text);
       await afterItemFiled(deps, filed);
       return;
     }
@@ -144,22 +171,35 @@ async function carryOut(deps: Deps, team: string, channel: string, message: Slac
   }
 }
 
+// Each change notes itself before looking for the item: a message filed after the look-up then reads the note.
 async function onEdited(deps: Deps, team: string, channel: string, message: SlackMessage | undefined): Promise<string> {
   if (!message?.ts || !message.text) return 'ignored edit';
+  // Bot messages are never filed (the bot's own digest updates would otherwise leave a note each).
+  if (message.bot_id || message.app_id) return 'ignored edit';
+  await noteChange(deps, team, channel, message.ts, { text: message.text });
   const item = await deps.items.findBySource(team, channel, message.ts);
   if (!item || item.status !== 'open') return 'edit of an unfiled message';
-  const settings = await deps.settings.get(team);
-  const verdict = classify(message.text, { channelArea: settings.channels[channel]?.area, keywords: settings.keywords, now: deps.now(), timezone: settings.timezone });
-  await deps.items.update(team, item.id, { text: message.text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: deps.now() });
-  if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
+  await editItem(deps, team, channel, item, message.text);
   return 'item updated';
 }
 
 async function onDeleted(deps: Deps, team: string, channel: string, ts: string): Promise<string> {
   if (!ts) return 'ignored delete';
+  await noteChange(deps, team, channel, ts, { deleted: true });
   const item = await deps.items.findBySource(team, channel, ts);
   if (!item || item.status !== 'open') return 'delete of an unfiled message';
+  await dropItem(deps, team, item);
+  return 'item dropped';
+}
+
+async function editItem(deps: Deps, team: string, channel: string, item: Item, text: string): Promise<void> {
+  const settings = await deps.settings.get(team);
+  const verdict = classify(text, { channelArea: settings.channels[channel]?.area, keywords: settings.keywords, now: deps.now(), timezone: settings.timezone });
+  await deps.items.update(team, item.id, { text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: deps.now() });
+  if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
+}
+
+async function dropItem(deps: Deps, team: string, item: Item): Promise<void> {
   await deps.items.setStatus(team, item.id, 'dropped', deps.now());
   if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
-  return 'item dropped';
 }

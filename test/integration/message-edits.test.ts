@@ -1,3 +1,4 @@
+import { handleMessageJob } from '../../src/flows/handle-message';
 import { messageChangedEvent } from '../../sandbox/payloads';
 import { eventually } from '../helpers/eventually';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -32,5 +33,27 @@ describe('a filed message that is later changed', () => {
     }, 'the item changed');
     expect(after.status).toBe('dropped');
     expect(after.text).toBe(item.text);
+  });
+
+  // Intake runs eight jobs at once and retries reorder them, so a change can be handled before its message.
+  describe('handled before the message itself', () => {
+    const text = 'fyi the staging deploy finished, release notes are in the wiki';
+    const message = (ts: string) => ({ type: 'message', channel: 'C0OPS', user: 'U0BOB', text, ts });
+    const run = (eventId: string, event: Record<string, unknown>) => handleMessageJob(s.app.deps, { team: TEAM, eventId, event });
+
+    test('an edit: the message is filed with its edited text', async () => {
+      const ts = '1764000000.000200';
+      const edited = 'fyi the staging deploy finished, release notes are in the wiki under 4.2';
+      expect(await run('Ev0EDIT1', { type: 'message', subtype: 'message_changed', channel: 'C0OPS', message: { ...message(ts), text: edited } })).toBe('edit of an unfiled message');
+      await run('Ev0ORIG1', message(ts));
+      expect((await s.app.deps.items.findBySource(TEAM, 'C0OPS', ts))?.text).toBe(edited);
+    });
+
+    test('a deletion: the message is not filed at all', async () => {
+      const ts = '1764000000.000300';
+      expect(await run('Ev0DEL2', { type: 'message', subtype: 'message_deleted', channel: 'C0OPS', deleted_ts: ts })).toBe('delete of an unfiled message');
+      expect(await run('Ev0ORIG2', message(ts))).toBe('deleted before it was handled');
+      expect(await s.app.deps.items.findBySource(TEAM, 'C0OPS', ts)).toBeUndefined();
+    });
   });
 });
