@@ -75,17 +75,24 @@ end
 return removed
 `;
 
-// ARGV[1] is the person; the rest are texts of theirs, matched only in entries recorded before corrections named
-// an author (someone else may have written the same words). JSON.stringify writes a key right after { or , and a
-// Slack id needs no escaping, so the needles cannot match inside a text.
+// ARGV[1] is the person and ARGV[2] how many texts of theirs follow, matched only in entries recorded before
+// corrections named an author (someone else may have written the same words). After the texts come the starts of
+// such entries as they were written when a cut could end inside an emoji: those cannot be decoded, so they are
+// matched as raw JSON. JSON.stringify writes a key right after { or , and escapes every quote in a text, and a
+// Slack id needs no escaping, so none of these needles can match inside a text.
 const FORGET = REWRITE(`
+local count = tonumber(ARGV[2])
 local texts = {}
-for i = 2, #ARGV do texts[ARGV[i]] = true end
+for i = 3, count + 2 do texts[ARGV[i]] = true end
 local function drop(raw, entry)
   if entry then return entry['by'] == ARGV[1] or entry['author'] == ARGV[1] or (entry['author'] == nil and texts[entry['text']] == true) end
   for _, key in ipairs({ 'by', 'author' }) do
     local needle = '"' .. key .. '":"' .. ARGV[1] .. '"'
     if string.find(raw, '{' .. needle, 1, true) or string.find(raw, ',' .. needle, 1, true) then return true end
+  end
+  if string.find(raw, ',"author":', 1, true) then return false end
+  for i = count + 3, #ARGV do
+    if string.sub(raw, 1, #ARGV[i]) == ARGV[i] then return true end
   end
   return false
 end
@@ -123,7 +130,10 @@ export function createCorrectionsStore(redis: Redis, keys: Keys, options: { max?
       cache.delete(team);
     },
     async forget(team, user, texts = []) {
-      const removed = Number(await forgetScript([keys.corrections(team)], [user, ...texts.map((text) => cut(text, MAX_TEXT))]));
+      const whole = texts.map((text) => cut(text, MAX_TEXT));
+      // Only a text cut inside an emoji was stored as JSON that Redis cannot decode.
+      const halved = texts.filter((text, i) => whole[i] !== text.slice(0, MAX_TEXT)).map((text) => `{"text":${JSON.stringify(text.slice(0, MAX_TEXT))},"area":`);
+      const removed = Number(await forgetScript([keys.corrections(team)], [user, String(whole.length), ...whole, ...halved]));
       cache.delete(team);
       return removed;
     },

@@ -62,21 +62,27 @@ describe('what Quadrant keeps, and for how long', () => {
       expect(await deps.items.listOpen(TEAM, 'C0OPS')).toEqual([expect.objectContaining({ id: 'c1' })]);
       expect((await deps.emergencies.get(TEAM, declared.emergency.id))?.text).toBe(ERASED_TEXT);
     });
-    test('drops a correction whose cut text ended inside an emoji, and older unreadable ones naming the person', async () => {
+    test('drops a correction whose cut text ended inside an emoji, and older unreadable ones naming or quoting the person', async () => {
       const { deps } = t.web;
       const now = deps.now();
       const key = deps.keys.corrections(TEAM);
       await deps.redis.del(key);
       // 1,999 characters and an emoji: cutting at 2,000 used to keep half the pair, which Redis could not decode.
-      await deps.corrections.record(TEAM, { text: `${'x'.repeat(1999)}😀`, area: 'deep_work', by: 'U0CAT', author: 'U0DAN', at: now });
-      // Written before texts were cut whole: a lone surrogate, by dan, and one by cat that quotes dan's id in its text.
+      const long = `${'x'.repeat(1999)}😀`;
+      await deps.items.add({ ...item('d1', 'U0DAN', now), text: long });
+      await deps.corrections.record(TEAM, { text: long, area: 'deep_work', by: 'U0CAT', author: 'U0DAN', at: now });
+      // Written before texts were cut whole (a lone surrogate): by dan; by cat quoting dan's item before corrections
+      // named an author; by cat, whose text quotes dan's id; and cat's own.
       await deps.redis.rpush(key, `{"text":"y\\ud83d","area":"deep_work","by":"U0DAN","at":${now}}`);
+      await deps.redis.rpush(key, JSON.stringify({ text: long.slice(0, 2000), area: 'deep_work', by: 'U0CAT', at: now }));
       await deps.redis.rpush(key, `{"text":"z\\ud83d \\"by\\":\\"U0DAN\\"","area":"deep_work","by":"U0CAT","author":"U0CAT","at":${now}}`);
-      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text.length)).toEqual([1999, 2, 15]);
+      await deps.redis.rpush(key, `{"text":"w\\ud83d","area":"deep_work","by":"U0CAT","at":${now}}`);
+      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text.length)).toEqual([1999, 2, 2000, 15, 2]);
 
       const reply = await command('ada', '#general', 'erase <@U0DAN|dan>');
-      expect(reply.text).toContain('Also 2 classifier corrections they made or that quoted them.');
-      expect((await deps.redis.lrange(key, 0, -1)).map((raw) => (JSON.parse(raw) as { by: string }).by)).toEqual(['U0CAT']);
+      expect(reply.text).toContain(': 1 item, and the text of 0 emergencies');
+      expect(reply.text).toContain('Also 3 classifier corrections they made or that quoted them.');
+      expect((await createCorrectionsStore(deps.redis, deps.keys).list(TEAM)).map((c) => c.text)).toEqual(['z\ud83d "by":"U0DAN"', 'w\ud83d']);
     });
   });
 
