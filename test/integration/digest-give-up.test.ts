@@ -22,16 +22,29 @@ describe('a digest Slack refuses a message of for good', () => {
   let world: DigestWorld;
   beforeEach(async () => {
     world = await startDigestWorld({ now: NOW });
+    // addItems makes p0000 drop, p0001 delegate, p0002 schedule: replies go p0002, p0001, p0000.
     await addItems(world.deps, 3, 'p', NOW - HOUR);
   });
   afterEach(() => world.stop());
 
-  test('stops at once, gives the unposted items back, and the next digest posts each of them once', async () => {
+  test('a refused reply: the other replies still go out, and the next digest posts its item once', async () => {
     world.slack.fault('chat.postMessage', { times: 1 }); // the parent goes through
     world.slack.failMethod('chat.postMessage', 'msg_too_long', 1);
     const outcome = await postDigest(world.deps, { team: TEAM, channel: OPS, digestId: 'refused', reason: 'now' }, FAST);
-    expect(outcome).toEqual({ status: 'failed', digestId: 'refused', why: 'msg_too_long' });
-    expect((await createDigestStore(world.deps.redis, world.deps.keys).load(TEAM, OPS, 'refused'))!.state).toBe('done');
+    expect(outcome).toMatchObject({ status: 'posted' });
+    expect(replyIds(world, 'refused')).toEqual(['p0001', 'p0000']);
+    expect((await world.deps.items.get(TEAM, 'p0002'))!.posted).toBeUndefined();
+
+    await postDigest(world.deps, { team: TEAM, channel: OPS, digestId: 'next', reason: 'now' }, FAST);
+    expect(replyIds(world, 'next')).toEqual(['p0002']);
+    expect([...postCounts(world.slack).values()]).toEqual([1, 1, 1]);
+  });
+
+  test('a refused parent: the digest stops at once, finished, and the next digest posts every item once', async () => {
+    world.slack.failMethod('chat.postMessage', 'invalid_blocks', 1);
+    const outcome = await postDigest(world.deps, { team: TEAM, channel: OPS, digestId: 'refused', reason: 'now' }, FAST);
+    expect(outcome).toEqual({ status: 'failed', digestId: 'refused', why: 'invalid_blocks' });
+    expect((await createDigestStore(world.deps.redis, world.deps.keys).load(TEAM, OPS, 'refused'))!.state).toBe('skipped');
     for (const id of ['p0000', 'p0001', 'p0002']) expect((await world.deps.items.get(TEAM, id))!.posted).toBeUndefined();
 
     await postDigest(world.deps, { team: TEAM, channel: OPS, digestId: 'next', reason: 'now' }, FAST);

@@ -161,7 +161,16 @@ async function postPlanned(deps: Deps, store: DigestStore, lock: ChannelLock, cl
       continue;
     }
     const result = await poster.post(slot, message, parentTs, ids);
-    if (!result.ok) return giveUp(result.code);
+    if (!result.ok && CHANNEL_GONE.has(result.code)) return giveUp(result.code);
+    if (!result.ok) {
+      // Slack refuses this one message for good (msg_too_long, invalid_blocks): the replies after it still go
+      // out, and its items go back to the next digest rather than stay claimed by this one.
+      await store.release(team, ids, { at: deps.now(), onlyDigestId: digestId });
+      await store.recordPosted(team, channel, digestId, slot, NOTHING_POSTED, '', []);
+      posted[slot] = NOTHING_POSTED;
+      log.error({ slot, code: result.code, released: ids.length }, 'Slack refused a digest reply; its items go to the next digest');
+      continue;
+    }
     posted[slot] = result.ts;
   }
 
