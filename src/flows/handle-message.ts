@@ -144,8 +144,8 @@ async function carryOut(deps: Deps, team: string, channel: string, message: Slac
       // An edit or deletion handled while this message was being filed found no item, but left its note.
       const note = await changeNote(deps, team, channel, message.ts);
       if (note && 'deleted' in note) return void (await dropItem(deps, team, filed.item));
-      if (note && note.text !== filed.item.text) await editItem(deps, team, channel, filed.item, note.text);
-      await afterItemFiled(deps, filed);
+      const edited = note && note.text !== filed.item.text ? await editItem(deps, team, channel, filed.item, note.text) : undefined;
+      await afterItemFiled(deps, edited ? { ...filed, item: edited } : filed);
       return;
     }
     case 'nudge': {
@@ -192,11 +192,12 @@ async function onDeleted(deps: Deps, team: string, channel: string, ts: string):
   return 'item dropped';
 }
 
-async function editItem(deps: Deps, team: string, channel: string, item: Item, text: string): Promise<void> {
+async function editItem(deps: Deps, team: string, channel: string, item: Item, text: string): Promise<Item | undefined> {
   const settings = await deps.settings.get(team);
   const verdict = classify(text, { channelArea: settings.channels[channel]?.area, keywords: settings.keywords, now: deps.now(), timezone: settings.timezone });
-  await deps.items.update(team, item.id, { text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: deps.now() });
+  const updated = await deps.items.update(team, item.id, { text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: deps.now() });
   if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
+  return updated;
 }
 
 async function dropItem(deps: Deps, team: string, item: Item): Promise<void> {
