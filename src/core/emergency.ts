@@ -21,6 +21,8 @@ export interface Emergency {
   step: number;
   /** False while the claimed step's pages are going out; a retried job pages it again rather than lose it. */
   stepPaged?: boolean;
+  /** The step "Escalate now" asked for and no job has claimed yet; a repeat of the same request is no change. */
+  escalateTo?: number;
   ackBy?: string;
   ackAt?: number;
   closedBy?: string;
@@ -35,21 +37,36 @@ export type TransitionOutcome =
   | { ok: true; next: Emergency; changed: boolean }
   | { ok: false; reason: 'already_closed' };
 
+export interface TransitionOptions {
+  /**
+   * "Escalate now": the step the person saw when they pressed (the button carries it). A press for a step
+   * already passed, or already asked for, changes nothing: a double click escalates one tier, not two.
+   */
+  seenStep?: number;
+}
+
 /** What an action does to an emergency; pure, so the store can apply it atomically and tests can table it. */
-export function transition(e: Emergency, action: EmergencyAction, by: string, at: number): TransitionOutcome {
+export function transition(e: Emergency, action: EmergencyAction, by: string, at: number, options: TransitionOptions = {}): TransitionOutcome {
   const closed = e.status === 'resolved' || e.status === 'not_emergency';
   if (closed) return { ok: false, reason: 'already_closed' };
   switch (action) {
-    case 'acknowledge':
+    case 'acknowledge': {
       if (e.status === 'acknowledged') return { ok: true, next: e, changed: false };
-      return { ok: true, next: { ...e, status: 'acknowledged', ackBy: by, ackAt: at }, changed: true };
+      // An "Escalate now" nobody has claimed yet is cancelled with the rest of the escalation, so a later
+      // press asks for it again instead of being taken for a repeat.
+      const { escalateTo: _cancelled, ...rest } = e;
+      return { ok: true, next: { ...rest, status: 'acknowledged', ackBy: by, ackAt: at }, changed: true };
+    }
     case 'resolve':
       return { ok: true, next: { ...e, status: 'resolved', closedBy: by, closedAt: at }, changed: true };
     case 'not_emergency':
       return { ok: true, next: { ...e, status: 'not_emergency', closedBy: by, closedAt: at }, changed: true };
-    case 'escalate_now':
+    case 'escalate_now': {
+      const target = Math.max(options.seenStep ?? e.step, 0) + 1;
+      if (e.step >= target || (e.escalateTo ?? 0) >= target) return { ok: true, next: e, changed: false };
       // Escalating an acknowledged emergency means "I need more hands": it re-opens paging.
-      return { ok: true, next: { ...e, status: 'open' }, changed: true };
+      return { ok: true, next: { ...e, status: 'open', escalateTo: target }, changed: true };
+    }
   }
 }
 
@@ -71,7 +88,8 @@ export type ClaimOutcome = { ok: true; next: Emergency } | { ok: false; reason: 
 export function claimStep(e: Emergency, step: number): ClaimOutcome {
   if (!isPaging(e)) return { ok: false, reason: 'not_paging' };
   if (e.step > step || (e.step === step && e.stepPaged !== false)) return { ok: false, reason: 'already_paged' };
-  return { ok: true, next: { ...e, step, stepPaged: false } };
+  const { escalateTo, ...rest } = e;
+  return { ok: true, next: { ...rest, step, stepPaged: false, ...(escalateTo !== undefined && escalateTo > step ? { escalateTo } : {}) } };
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = {

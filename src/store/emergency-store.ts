@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { claimStep, isClosed, transition, type ClaimOutcome, type Emergency, type EmergencyAction, type TransitionOutcome } from '../core/emergency';
+import { claimStep, isClosed, transition, type ClaimOutcome, type Emergency, type EmergencyAction, type TransitionOptions, type TransitionOutcome } from '../core/emergency';
 import type { Keys } from './keys';
 
 export interface TimelineEntry {
@@ -42,7 +42,7 @@ export interface EmergencyStore {
   /** The open emergency holding this reply code. */
   byCode(code: string): Promise<Emergency | undefined>;
   /** Applies an action atomically, so a click and an escalation never overwrite each other. */
-  apply(team: string, id: string, action: EmergencyAction, by: string, at: number): Promise<TransitionOutcome | undefined>;
+  apply(team: string, id: string, action: EmergencyAction, by: string, at: number, options?: TransitionOptions): Promise<TransitionOutcome | undefined>;
   /** Takes the right to page `step` (see core claimStep); undefined for an unknown emergency. */
   claimStep(team: string, id: string, step: number): Promise<ClaimOutcome | undefined>;
   /** Sets fields that are not state transitions (the post's ts, a step's pages sent). */
@@ -116,10 +116,10 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
       const e = await read(match[1]!, match[2]!);
       return e && !isClosed(e) ? e : undefined;
     },
-    async apply(team, id, action, by, at) {
+    async apply(team, id, action, by, at, options) {
       let outcome: TransitionOutcome | undefined;
       await modify(team, id, (e) => {
-        outcome = transition(e, action, by, at);
+        outcome = transition(e, action, by, at, options);
         return outcome.ok && outcome.changed ? outcome.next : undefined;
       });
       return outcome;

@@ -2,6 +2,8 @@ import type { Job } from 'bullmq';
 import type { Emergency } from '../../src/core/emergency';
 import { actOnEmergency } from '../../src/flows/emergency/act';
 import { codeFor, emergencyIdFor } from '../../src/flows/emergency/ids';
+import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
+import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
 import { ADA_PHONE, BOB_PHONE, escalationJob, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
 /**
@@ -55,7 +57,12 @@ describe('escalation', () => {
     }, `escalation step ${step} to finish`);
   }
 
-  const toBob = () => s.providers.twilio.requests.filter((r) => new URLSearchParams(r.body).get('To') === BOB_PHONE);
+  /** A Twilio request to Bob about this emergency (an earlier test's late call to him must not count). */
+  const toBobAbout = (e: Emergency) => (r: { body: string }) => {
+    const form = new URLSearchParams(r.body);
+    const content = `${form.get('Body') ?? ''}${form.get('Twiml') ?? ''}`;
+    return form.get('To') === BOB_PHONE && (content.includes(e.code) || content.includes(e.code.split('').join(' ')));
+  };
 
   test('an acknowledgement while a tier-2 page is failing stops its retries', async () => {
     s.providers.reset();
@@ -64,13 +71,13 @@ describe('escalation', () => {
     let acked: Promise<unknown> | undefined;
     // Ada acknowledges as soon as Twilio has refused the first page to Bob, while its retry is waiting.
     const stop = s.providers.twilio.onRequest((r) => {
-      if (!acked && new URLSearchParams(r.body).get('To') === BOB_PHONE) acked = actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
+      if (!acked && toBobAbout(e)(r)) acked = actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
     });
     try {
       await (await eventually(() => escalationJob(s, e, 1), 'the step-1 job')).promote();
       await finished(s, e, 1);
       await acked;
-      expect(toBob().map((r) => r.path.replace(/.*\//, '')).sort()).toEqual(['Calls.json', 'Messages.json']);
+      expect(s.providers.twilio.requests.filter(toBobAbout(e)).map((r) => r.path.replace(/.*\//, '')).sort()).toEqual(['Calls.json', 'Messages.json']);
       const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
       expect(timeline.filter((t) => t.kind === 'page_failed' && t.text.includes('no longer paging'))).toHaveLength(2);
       expect(timeline.some((t) => t.kind === 'all_failed')).toBe(false);
@@ -78,5 +85,33 @@ describe('escalation', () => {
       stop();
       s.providers.twilio.setMode('ok');
     }
+  });
+
+  describe('"Escalate now"', () => {
+    const buttonValue = (post: { ts: string }) => {
+      const message = s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts);
+      const buttons = (message?.blocks ?? []).flatMap((b) => (b as { elements?: Array<Record<string, unknown>> }).elements ?? []);
+      return buttons.find((b) => b.action_id === EMERGENCY_ACTIONS.escalate)?.value as string;
+    };
+
+    test('a double click escalates one tier, and the second click is told it already did', async () => {
+      const e = await declared('the auth service rejects every login');
+      const post = await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.post, 'the emergency post');
+      const target = { channel: '#emergencies', ts: post.ts };
+      // Both clicks come from the same rendering of the message; the second lands after the first has paged tier 2.
+      const seen = buttonValue(post);
+      await s.driver.clickButton('cat', target, EMERGENCY_ACTIONS.escalate, { value: seen });
+      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.stepPaged === true, 'tier 2 paged');
+      await s.driver.clickButton('cat', target, EMERGENCY_ACTIONS.escalate, { value: seen });
+      await eventually(() => s.driver.ephemeralsFor('cat').some((m) => m.text?.includes('It already escalated: tier 2 is being paged')), 'the answer to the second click');
+
+      expect(await s.app.deps.emergencies.get(TEAM_ID, e.id)).toMatchObject({ status: 'open', step: 1 });
+      expect(await escalationJob(s, e, 2)).toMatchObject({ opts: expect.objectContaining({ delay: 10_000 }) });
+      expect(await s.app.deps.queues.emergency.getJob(`${escalationJobId(e, 2)}-now`)).toBeUndefined();
+      const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
+      expect(timeline.filter((t) => t.kind === 'escalate_now')).toHaveLength(1);
+      // The message now offers the next step.
+      await eventually(() => buttonValue(post) !== seen && buttonValue(post), 'the message redrawn for step 1');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Emergency, EmergencyAction } from '../../core/emergency';
+import type { Emergency, EmergencyAction, TransitionOptions } from '../../core/emergency';
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
 import { followUpAll } from '../../pagers';
@@ -40,11 +40,11 @@ async function keepCallsNotStopped(deps: Deps, team: string, id: string, calls: 
  * escalation stops, the timeline and the Slack message show it, the providers that keep their own
  * alert (PagerDuty, Opsgenie, the webhook) are told, and phones still ringing stop.
  */
-export async function actOnEmergency(deps: Deps, team: string, id: string, action: EmergencyAction, by: string, source: ActSource = 'slack'): Promise<ActOutcome> {
-  let outcome = await deps.emergencies.apply(team, id, action, by, deps.now());
+export async function actOnEmergency(deps: Deps, team: string, id: string, action: EmergencyAction, by: string, source: ActSource = 'slack', options: TransitionOptions = {}): Promise<ActOutcome> {
+  let outcome = await deps.emergencies.apply(team, id, action, by, deps.now(), options);
   if (!outcome && (await replaySpool(deps).catch(() => 0)) > 0) {
     // Declared while Redis was away and not replayed yet: record it now rather than lose the click.
-    outcome = await deps.emergencies.apply(team, id, action, by, deps.now());
+    outcome = await deps.emergencies.apply(team, id, action, by, deps.now(), options);
   }
   if (!outcome) return { ok: false, reason: 'unknown' };
   if (!outcome.ok) return outcome;
@@ -52,7 +52,7 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
   if (!outcome.changed) return { ok: true, emergency: e, changed: false };
 
   const log = deps.logger.child({ team, emergency: id, action, source });
-  if (action === 'escalate_now') await escalateNow(deps, e, e.step + 1);
+  if (action === 'escalate_now') await escalateNow(deps, e, e.escalateTo ?? e.step + 1);
   else await cancelEscalation(deps, e, e.step + 1);
   if (action === 'acknowledge' && e.ackAt) deps.metrics.timeToAcknowledge.observe((e.ackAt - e.declaredAt) / 1000);
   log.info('emergency action applied');

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { calledOff } from '../../pagers';
 import { providerName } from '../../slack/blocks/emergency-blocks';
 import { rememberSettings } from './last-settings';
-import { alertAdmins, recordStep } from './notify';
+import { alertAdmins, recordStep, refreshEmergencyMessage } from './notify';
 import { prepareTier } from './paging';
 import { scheduleEscalation, UNKNOWN_EMERGENCY } from './schedule-escalation';
 
@@ -47,6 +47,8 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
       text: result.ok ? `Paged${who} by ${providerName(result.provider)}.` : `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`,
     });
   });
+  // Redrawn so its Escalate button carries the step now paging: a press from here on asks for the next one.
+  await refreshEmergencyMessage(deps, e);
   const label = plan.repeat ? `Nobody acknowledged; paging tier ${plan.tierIndex + 1} again` : `Nobody acknowledged; escalating to tier ${plan.tierIndex + 1}`;
   await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: `${label}: ${prepared.people.map((p) => `<@${p}>`).join(', ') || 'nobody'}.` });
   // Timed from this step, not from its slowest provider. A claim re-checks the status, so a step scheduled

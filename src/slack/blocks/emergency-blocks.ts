@@ -69,7 +69,7 @@ export function emergencyMessage(e: Emergency): { text: string; blocks: KnownBlo
           value: e.id,
           confirm: confirm('Resolve this emergency?', 'Paging stops and PagerDuty/Opsgenie alerts are resolved.', 'Resolve'),
         },
-        { type: 'button', text: { type: 'plain_text', text: 'Escalate now' }, action_id: EMERGENCY_ACTIONS.escalate, value: e.id },
+        { type: 'button', text: { type: 'plain_text', text: 'Escalate now' }, action_id: EMERGENCY_ACTIONS.escalate, value: escalateValue(e) },
         {
           type: 'button',
           style: 'danger',
@@ -82,6 +82,20 @@ export function emergencyMessage(e: Emergency): { text: string; blocks: KnownBlo
     });
   }
   return { text: `${title}: ${truncateMrkdwn(escapeText(e.text), FALLBACK_TEXT)}`, blocks };
+}
+
+/**
+ * The Escalate button carries the step its message showed, so a second click on the same message asks for the
+ * same tier (a no-op) instead of the one after it. The message is redrawn at every escalation.
+ */
+function escalateValue(e: Emergency): string {
+  return `${e.id}@${e.step}`;
+}
+
+/** The emergency id and, from an Escalate button, the step its message showed (buttons drawn before it carry the id alone). */
+export function parseEmergencyButton(value: string): { id: string; seenStep?: number } {
+  const match = /^(.+)@(\d+)$/.exec(value);
+  return match ? { id: match[1]!, seenStep: Number(match[2]) } : { id: value };
 }
 
 function confirm(title: string, text: string, ok: string) {

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { EmergencyAction } from '../../core/emergency';
+import { planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
 import { actOnEmergency } from '../../flows/emergency/act';
-import { EMERGENCY_ACTIONS } from '../blocks/emergency-blocks';
+import { EMERGENCY_ACTIONS, parseEmergencyButton } from '../blocks/emergency-blocks';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -21,10 +22,16 @@ export function emergencyAction(deps: Deps) {
     const kind = ACTION_OF[action.action_id];
     if (!kind || !action.value) return;
     try {
-      const outcome = await actOnEmergency(deps, team, action.value, kind, body.user.id);
+      const { id, seenStep } = parseEmergencyButton(action.value);
+      const outcome = await actOnEmergency(deps, team, id, kind, body.user.id, 'slack', { seenStep });
       if (!outcome.ok) {
         const text = outcome.reason === 'already_closed' ? 'That emergency is already closed.' : "I can't find that emergency any more.";
         await respond({ response_type: 'ephemeral', replace_original: false, text });
+      } else if (kind === 'escalate_now' && !outcome.changed) {
+        const e = outcome.emergency;
+        const plan = planEscalation(Math.max(e.escalateTo ?? 0, e.step), (await deps.settings.get(team)).emergency);
+        const where = plan ? `tier ${plan.tierIndex + 1} is being paged` : 'escalation has run its course';
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `It already escalated: ${where}. Nothing more was done.` });
       } else if (kind === 'not_emergency' && outcome.changed) {
         await respond({
           response_type: 'ephemeral',

@@ -23,10 +23,37 @@ describe('transition', () => {
     expect(outcome.ok && outcome.changed).toBe(expected.changed);
   });
 
+  // "Escalate now" carries the step its message showed: a repeat for a step passed or already asked for is no change.
+  const escalations: Array<[label: string, from: Partial<Emergency>, seenStep: number | undefined, expected: { changed: boolean; escalateTo?: number }]> = [
+    ['from the step the message shows', { step: 0 }, 0, { changed: true, escalateTo: 1 }],
+    ['a second click before the job claimed the step', { step: 0, escalateTo: 1 }, 0, { changed: false, escalateTo: 1 }],
+    ['a second click after the job claimed the step', { step: 1, stepPaged: true }, 0, { changed: false }],
+    ['from a message already redrawn for the new step', { step: 1, stepPaged: true }, 1, { changed: true, escalateTo: 2 }],
+    ['without a step (an old message): from the current one', { step: 1 }, undefined, { changed: true, escalateTo: 2 }],
+  ];
+  test.each(escalations)('escalate now %s', (_label, from, seenStep, expected) => {
+    const outcome = transition({ ...base, ...from }, 'escalate_now', 'U0BOB', 2_000, { seenStep });
+    expect(outcome.ok && outcome.changed).toBe(expected.changed);
+    expect(outcome.ok && outcome.next.escalateTo).toBe(expected.escalateTo);
+  });
+
+  test('an acknowledgement cancels an "Escalate now" no job has claimed, so a later press asks again', () => {
+    const acked = transition({ ...base, escalateTo: 1 }, 'acknowledge', 'U0ADA', 2_000);
+    expect(acked.ok && acked.next.escalateTo).toBeUndefined();
+    const again = acked.ok ? transition(acked.next, 'escalate_now', 'U0BOB', 3_000, { seenStep: 0 }) : undefined;
+    expect(again).toMatchObject({ ok: true, changed: true, next: { status: 'open', escalateTo: 1 } });
+  });
+
   test('records who acknowledged and when', () => {
     const outcome = transition(base, 'acknowledge', 'U0BOB', 2_000);
     expect(outcome.ok && outcome.next).toMatchObject({ ackBy: 'U0BOB', ackAt: 2_000 });
   });
+});
+
+test('claiming the step "Escalate now" asked for settles the request', () => {
+  const claimed = claimStep({ ...base, escalateTo: 1 }, 1);
+  expect(claimed.ok && claimed.next).toMatchObject({ step: 1, stepPaged: false });
+  expect(claimed.ok && 'escalateTo' in claimed.next).toBe(false);
 });
 
 describe('claimStep', () => {
