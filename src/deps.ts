@@ -38,6 +38,8 @@ export interface Deps {
     record(team: string, correction: { text: string; area: Area; by: string; author?: string; at: number }): Promise<void>;
     model(team: string): Promise<CorrectionModel>;
     forget(team: string, user: string, texts?: readonly string[]): Promise<number>;
+    /** Drops corrections recorded before `cutoff` (retention); how many went. */
+    expire(team: string, cutoff: number): Promise<number>;
   };
   /** The bot's own user id in a workspace (its reactions and messages are not people's). */
   botUserFor(team: string): Promise<string | undefined>;

@@ -168,7 +168,7 @@ function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): P
       throw new QuadrantError('quadrant_slack_error', 'the command line has no installation token in OAuth mode');
     },
     // Declaring never classifies or learns; these are here only because every flow takes the same bag.
-    corrections: { record: async () => undefined, model: async () => EMPTY_CORRECTION_MODEL, forget: async () => 0 },
+    corrections: { record: async () => undefined, model: async () => EMPTY_CORRECTION_MODEL, forget: async () => 0, expire: async () => 0 },
     botUserFor: async () => undefined,
     now: Date.now,
   };

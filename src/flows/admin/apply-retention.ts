@@ -1,6 +1,5 @@
 import type { Item } from '../../core/item';
 import type { Deps } from '../../deps';
-import { createCorrectionsStore, type CorrectionsStore } from '../../store/corrections-store';
 import { createItemStore } from '../../store/item-store';
 import { scanKeys } from './scan-keys';
 
@@ -15,15 +14,6 @@ export interface RetentionResult {
   emergencies: number;
   /** Classifier corrections recorded before the cutoff (each keeps the text it corrected): gone. */
   corrections: number;
-}
-
-/**
- * The process's own corrections store when it is one (main.ts builds it), so its cached model goes at once; other
- * processes see the list shorten within a second.
- */
-function correctionsOf(deps: Deps): Pick<CorrectionsStore, 'expire'> {
-  const own = deps.corrections as Partial<CorrectionsStore>;
-  return typeof own.expire === 'function' ? (own as CorrectionsStore) : createCorrectionsStore(deps.redis, deps.keys);
 }
 
 /**
@@ -64,7 +54,7 @@ export async function applyRetention(deps: Deps, team: string): Promise<Retentio
     }
   });
 
-  result.corrections = await correctionsOf(deps).expire(team, cutoff);
+  result.corrections = await deps.corrections.expire(team, cutoff);
 
   if (result.removed + result.redacted + result.emergencies + result.corrections > 0) deps.logger.info({ team, ...result }, 'retention applied');
   return result;
