@@ -158,9 +158,7 @@ export function createSettingsStore(options: {
 
   function parseStored(raw: string | null): WorkspaceSettings | undefined {
     if (!raw) return undefined;
-    const parsed = Settings.safeParse(JSON.parse(raw));
-    // Stored settings were valid when written; a schema change that rejects them must not stop paging.
-    return parsed.success ? parsed.data : undefined;
+    return parseTolerantly(JSON.parse(raw));
   }
 
   async function read(team: string): Promise<WorkspaceSettings> {
@@ -274,4 +272,33 @@ function zodIssues(issues: ReadonlyArray<{ code: string; path: PropertyKey[]; me
     path: [...i.path.filter((p): p is string | number => typeof p !== 'symbol'), ...(i.code === 'unrecognized_keys' && i.keys?.[0] ? [i.keys[0]] : [])],
     message: i.code === 'unrecognized_keys' && i.keys ? `unknown key${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}` : i.message,
   }));
+}
+
+const REPAIR_ROUNDS = 5;
+
+/**
+ * Stored settings were valid when written, but a later, stricter schema (a default_digest must now have a
+ * digest) may reject them. Falling back to the defaults would drop the workspace's emergency tiers, so the
+ * keys a rule rejects are dropped instead, one rejected key at a time, and the rest is kept.
+ */
+function parseTolerantly(value: unknown): WorkspaceSettings | undefined {
+  let candidate = value;
+  for (let round = 0; round <= REPAIR_ROUNDS; round++) {
+    const parsed = Settings.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+    const path = parsed.error.issues[0]?.path ?? [];
+    if (path.length === 0) return undefined;
+    candidate = withoutKey(candidate, path);
+  }
+  return undefined;
+}
+
+function withoutKey(value: unknown, path: readonly PropertyKey[]): unknown {
+  const copy = structuredClone(value) as Record<PropertyKey, unknown>;
+  let parent: Record<PropertyKey, unknown> | undefined = copy;
+  for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<PropertyKey, unknown> | undefined;
+  const last = path[path.length - 1]!;
+  if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+  else if (parent && typeof parent === 'object') delete parent[last];
+  return copy;
 }

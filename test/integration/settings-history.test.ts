@@ -40,6 +40,21 @@ describe('settings history and rollback', () => {
     await deletePrefix(prefix);
   });
 
+
+  test('stored settings a stricter schema now rejects keep everything but the rejected key (the emergency tiers above all)', async () => {
+    const settings = store({ source: fileSource() });
+    const stored = {
+      timezone: 'Europe/Budapest',
+      channels: { C0OPS: { area: 'daily_operations' }, C0EMERG: { area: 'emergency' } },
+      default_digest: 'C0OPS',
+      emergency: { channel: 'C0EMERG', tiers: [[{ slack: 'U0ADA', phone: '+36201234567' }]], providers: ['twilio_sms'] },
+    };
+    await connections[0]!.set(keys.settings(TEAM), JSON.stringify(stored));
+    const read = await settings.get(TEAM);
+    expect(read.default_digest).toBeUndefined();
+    expect(read.emergency.tiers).toEqual([[expect.objectContaining({ slack: 'U0ADA', phone: '+36201234567' })]]);
+    expect(read.channels.C0EMERG?.area).toBe('emergency');
+  });
   test('records who changed what, when, and what it replaced', async () => {
     const settings = store({ source: fileSource() });
     const first = await settings.update(TEAM, (current) => ({ ...current, timezone: 'Europe/London' }), 'U0ADA', { kind: 'setup' });
