@@ -43,7 +43,9 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
   return createServer((req, res) => {
     const hit = exact.get(`${req.method} ${req.url}`);
     if (hit) return handle(hit.route, req, res, hit.url, logger);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = URL.canParse(req.url ?? '/', 'http://localhost') ? new URL(req.url ?? '/', 'http://localhost') : undefined;
+    // A target no URL parser takes ("//", "http://[") is the client's mistake; thrown here it would end the process.
+    if (!url) return sendJson(res, 400, { ok: false, error: 'bad_request' });
     const route = routes.find(
       (r) => r.method === req.method && (r.path === url.pathname || (r.path.endsWith('/') && url.pathname.startsWith(r.path))),
     );

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { connect } from 'node:net';
 import { closeServer, createHttpServer, listen, sendJson, type Route } from '../../../src/http/server';
 import { memoryLogger } from '../../helpers/emergency-stack';
 
@@ -47,6 +48,18 @@ describe('createHttpServer routing', () => {
     ['GET', '/rejects', 500, { ok: false, error: 'internal_error' }],
   ])('%s %s answers %i', async (method, path, status, body) => {
     expect(await call(method, path)).toEqual({ status, body });
+  });
+
+  test.each(['//', 'http://[', '//[::1'])('a request target no URL parser takes (%s) gets 400 and the server keeps serving', async (target) => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(await call('GET', '/health')).toEqual({ status: 200, body: { ok: true } });
   });
 
   test('an exact route is answered without parsing a URL: its handler gets the one parsed at start-up', async () => {
