@@ -35,3 +35,11 @@ export function escalationSchedule(settings: EscalationSettings): EscalationStep
     steps.push(planned);
   }
 }
+
+/**
+ * The step after the last page (undefined without tiers): its job pages nobody, it tells the channel that
+ * nobody acknowledged, one ack timeout after the last tier was paged.
+ */
+export function escalationEndStep(settings: EscalationSettings): number | undefined {
+  return settings.tiers.length === 0 ? undefined : settings.tiers.length + settings.repeat_last_tier;
+}

@@ -4,7 +4,7 @@ import { actOnEmergency } from '../../src/flows/emergency/act';
 import { codeFor, emergencyIdFor } from '../../src/flows/emergency/ids';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
-import { ADA_PHONE, BOB_PHONE, escalationJob, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, escalationJob, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
 /**
  * Escalation when things go wrong around it: a process that dies mid-declaration, acknowledgements during
@@ -113,5 +113,40 @@ describe('escalation', () => {
       // The message now offers the next step.
       await eventually(() => buttonValue(post) !== seen && buttonValue(post), 'the message redrawn for step 1');
     });
+  });
+});
+
+describe('after the last tier', () => {
+  let s: EmergencyStack;
+  beforeAll(async () => {
+    // Two tiers, no repeat: step 1 pages tier 2, step 2 is the end.
+    s = await startEmergencyStack({ settingsYaml: emergencySettingsYaml({ repeat: 0 }) });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  test('one ack timeout after the last tier is paged, the channel is told nobody acknowledged', async () => {
+    const res = await fetch(`${s.publicUrl}/api/emergencies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.secrets.apiToken}` },
+      body: JSON.stringify({ text: 'the warehouse is on fire', idempotency_key: `end-${Date.now()}` }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const e = { team: TEAM_ID, id };
+    const post = await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, id))?.post, 'the emergency post');
+    await (await eventually(() => escalationJob(s, e, 1), 'the step-1 job')).promote();
+    const end = await eventually(() => escalationJob(s, e, 2), 'the job after the last tier');
+    expect(await end.getState()).toBe('delayed');
+    expect(end.opts.delay).toBe(10_000);
+    await end.promote();
+    const warning = await eventually(() => s.driver.messagesIn('#emergencies').find((m) => m.thread_ts === post.ts && m.text?.includes('Escalation has run its course')), 'the warning in the channel');
+    expect(warning.text).toContain('call the on-call directly');
+    await eventually(async () => (await s.app.deps.queues.emergency.getJob(end.id!))?.returnvalue === 'escalation over', 'the job finished');
+    // A second run of the job (BullMQ retrying it) posts nothing more.
+    const again = await s.app.deps.queues.emergency.add('escalate', { team: TEAM_ID, id, step: 2 }, { jobId: `again-${id}` });
+    await eventually(async () => (await s.app.deps.queues.emergency.getJob(again.id!))?.returnvalue === 'step already paged', 'the repeated job finished');
+    expect(s.driver.messagesIn('#emergencies').filter((m) => m.thread_ts === post.ts && m.text?.includes('Escalation has run its course'))).toHaveLength(1);
+    expect(await escalationJob(s, e, 3)).toBeUndefined();
   });
 });

@@ -27,16 +27,16 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   const settings = await deps.settings.get(job.team);
   rememberSettings(deps, job.team, settings);
   const plan = planEscalation(job.step, settings.emergency);
-  if (!plan) {
-    if (before.step >= job.step) return 'step already paged';
-    await recordStep(deps, before, { at: deps.now(), kind: 'escalation_ended', text: ':warning: Escalation has run its course and nobody acknowledged. Paging has stopped; call the on-call directly.' });
-    return 'escalation over';
-  }
-
+  // Claimed like a page, so an acknowledgement that lands first wins and a job that runs twice posts once.
   const claim = await deps.emergencies.claimStep(job.team, job.id, job.step);
   if (!claim) return UNKNOWN_EMERGENCY;
   if (!claim.ok) return claim.reason === 'not_paging' ? 'not paging' : 'step already paged';
   const e = claim.next;
+  if (!plan) {
+    await recordStep(deps, e, { at: deps.now(), kind: 'escalation_ended', text: ':warning: <!here> *Escalation has run its course and nobody acknowledged.* Paging has stopped; call the on-call directly.' }, { broadcast: true });
+    await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
+    return 'escalation over';
+  }
 
   const prepared = await prepareTier(deps, e, settings, plan.tierIndex);
   const done = prepared.send((result) => {

@@ -1,6 +1,6 @@
 import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency } from '../../core/emergency';
-import { planEscalation } from '../../core/escalation';
+import { escalationEndStep, planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
 import { jobId } from '../../queue/queues';
 
@@ -17,11 +17,12 @@ function escalateNowJobId(e: Pick<Emergency, 'team' | 'id'>, step: number): stri
 }
 
 /**
- * Queues the page for `step`, one ack timeout from now by default; nothing when escalation is over. The job id
- * is derived from the emergency and step, so scheduling twice (a replay, a retried job) queues it once.
+ * Queues the page for `step`, one ack timeout from now by default, or after the last page the step that says
+ * escalation is over; nothing past that. The job id is derived from the emergency and step, so scheduling
+ * twice (a replay, a retried job) queues it once.
  */
 export async function scheduleEscalation(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings, step: number, delay = settings.emergency.ack_timeout): Promise<boolean> {
-  if (!planEscalation(step, settings.emergency)) return false;
+  if (!planEscalation(step, settings.emergency) && step !== escalationEndStep(settings.emergency)) return false;
   await deps.queues.emergency.add('escalate', { team: e.team, id: e.id, step }, { jobId: escalationJobId(e, step), delay: Math.max(0, delay) });
   return true;
 }

@@ -1,4 +1,4 @@
-import { escalationSchedule, planEscalation, type EscalationSettings } from '../../../src/core/escalation';
+import { escalationEndStep, escalationSchedule, planEscalation, type EscalationSettings } from '../../../src/core/escalation';
 
 const MIN = 60_000;
 const ada = { slack: 'U0ADA', phone: '+36201234567' };
@@ -40,5 +40,14 @@ describe('escalationSchedule', () => {
     expect(schedule.map((s) => s.tierIndex)).toEqual(tiers);
     expect(schedule.map((s) => s.pageAt / MIN)).toEqual(offsets);
     expect(schedule.map((s) => s.step)).toEqual(tiers.map((_, i) => i));
+  });
+});
+
+describe('escalationEndStep', () => {
+  test('is the step right after the last page, and there is none without tiers', () => {
+    expect(escalationEndStep(twoTiers)).toBe(escalationSchedule(twoTiers).length);
+    expect(planEscalation(escalationEndStep(twoTiers)!, twoTiers)).toBeUndefined();
+    expect(escalationEndStep({ tiers: [[ada]], ack_timeout: MIN, repeat_last_tier: 0 })).toBe(1);
+    expect(escalationEndStep({ tiers: [], ack_timeout: MIN, repeat_last_tier: 2 })).toBeUndefined();
   });
 });
