@@ -2,12 +2,13 @@
  * The one way pagers talk HTTP. It never throws: a provider that is down, slow or answering nonsense
  * is an outcome to report, not an exception, so one provider can never break the fan-out.
  */
+import type { PageResult } from '../core/ports';
 
 /** The slice of `fetch` we use, so tests and the sandbox can pass their own. The global fetch fits. */
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
-) => Promise<{ status: number; text(): Promise<string> }>;
+) => Promise<{ status: number; text(): Promise<string>; headers?: { get(name: string): string | null } }>;
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
 
@@ -24,7 +25,8 @@ export interface HttpOptions {
 }
 
 export type HttpOutcome =
-  | { kind: 'answered'; status: number; body: string }
+  /** `retryAfterMs`: the provider's Retry-After, when it sent a readable one. */
+  | { kind: 'answered'; status: number; body: string; retryAfterMs?: number }
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'network' };
 
@@ -37,7 +39,8 @@ export async function callHttp(call: HttpCall, options: HttpOptions = {}): Promi
   try {
     const response = await doFetch(call.url, { method: call.method, headers: call.headers, body: call.body, signal: controller.signal });
     const body = await response.text();
-    return { kind: 'answered', status: response.status, body };
+    const retryAfterMs = parseRetryAfter(response.headers?.get('retry-after') ?? null, Date.now());
+    return { kind: 'answered', status: response.status, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   } catch {
     // The error itself is dropped on purpose: undici's messages can carry the URL, and Twilio URLs hold the account SID.
     return controller.signal.aborted ? { kind: 'timeout', timeoutMs } : { kind: 'network' };
@@ -46,9 +49,32 @@ export async function callHttp(call: HttpCall, options: HttpOptions = {}): Promi
   }
 }
 
+/** Retry-After (RFC 9110 §10.2.3): delay seconds or an HTTP date, as milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 export type Classified =
   | { ok: true; status: number; body: string }
-  | { ok: false; retryable: boolean; reason: string };
+  | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number };
+
+/** A failed page with the provider's Retry-After, when it gave one (page-all waits for it). */
+export type FailedPage = Extract<PageResult, { ok: false }> & { retryAfterMs?: number };
+
+export function failedPage(classified: Extract<Classified, { ok: false }>, provider: string, target?: string): FailedPage {
+  const { retryable, reason, retryAfterMs } = classified;
+  return { ok: false, provider, ...(target !== undefined ? { target } : {}), retryable, reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+}
+
+/** How long the provider asked us to wait before trying again, if it did. */
+export function retryAfterOf(result: PageResult): number | undefined {
+  const hint = (result as FailedPage).retryAfterMs;
+  return !result.ok && typeof hint === 'number' ? hint : undefined;
+}
 
 /**
  * Sorts an outcome into success, worth retrying (network, timeout, 408, 429, 5xx) or final (other 4xx).
@@ -63,8 +89,9 @@ export function classifyOutcome(outcome: HttpOutcome, detail?: (status: number, 
   const extra = status >= 400 && status < 500 ? detail?.(status, body) : undefined;
   const suffix = extra ? `, ${extra}` : '';
   if (status === 401 || status === 403) return { ok: false, retryable: false, reason: `rejected credentials (HTTP ${status}${suffix})` };
-  if (status === 429) return { ok: false, retryable: true, reason: 'rate limited (HTTP 429)' };
-  if (status === 408 || status >= 500) return { ok: false, retryable: true, reason: `provider error (HTTP ${status})` };
+  const wait = outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {};
+  if (status === 429) return { ok: false, retryable: true, reason: 'rate limited (HTTP 429)', ...wait };
+  if (status === 408 || status >= 500) return { ok: false, retryable: true, reason: `provider error (HTTP ${status})`, ...wait };
   if (status >= 400) return { ok: false, retryable: false, reason: `rejected request (HTTP ${status}${suffix})` };
   // 1xx/3xx: fetch follows redirects, so reaching here means a proxy or a misconfigured URL.
   return { ok: false, retryable: false, reason: `unexpected answer (HTTP ${status})` };

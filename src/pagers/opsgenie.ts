@@ -1,6 +1,6 @@
 import type { Pager, PageRequest, PageResult } from '../core/ports';
 import { emergencyKey } from './emergency-key';
-import { callHttp, classifyOutcome, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
+import { callHttp, classifyOutcome, failedPage, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
 import { declaredBy, pageHeadline, truncate } from './page-text';
 
 export interface OpsgenieConfig {
@@ -45,7 +45,7 @@ export function createOpsgeniePager(config: OpsgenieConfig): Pager {
       { fetch: config.fetch, timeoutMs: config.timeoutMs },
     );
     const classified = classifyOutcome(outcome, opsgenieDetail);
-    if (!classified.ok) return { ok: false, provider: PROVIDER, retryable: classified.retryable, reason: classified.reason };
+    if (!classified.ok) return failedPage(classified, PROVIDER);
     const json = parseJson(classified.body);
     if (!isRecord(json) || typeof json.requestId !== 'string') return { ok: false, provider: PROVIDER, retryable: true, reason: UNREADABLE_ANSWER };
     return { ok: true, provider: PROVIDER, reference: json.requestId };

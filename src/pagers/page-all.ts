@@ -1,5 +1,6 @@
 import type { FollowUpRequest, Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
 import type { Logger } from '../log';
+import { retryAfterOf } from './http';
 
 export interface RetryOptions {
   /** Extra attempts after the first, for retryable failures only. */
@@ -7,6 +8,11 @@ export interface RetryOptions {
   /** Wait before the first retry; it doubles each time, up to `maxBackoffMs`. */
   backoffMs: number;
   maxBackoffMs?: number;
+  /**
+   * A provider's Retry-After is honoured up to this (default 5 s): the wait is the longer of it and the
+   * backoff. A longer ask is cut to it here; the emergency flows retry PagerDuty and Opsgenie later on their own.
+   */
+  maxRetryAfterMs?: number;
   /** Injected so tests can record the waits; defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -30,6 +36,8 @@ export const NO_LONGER_WANTED = 'not retried: the emergency is no longer paging'
 export function calledOff(result: PageResult): boolean {
   return !result.ok && result.reason.endsWith(NO_LONGER_WANTED);
 }
+
+export const DEFAULT_MAX_RETRY_AFTER_MS = 5_000;
 
 const timerSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -57,7 +65,7 @@ async function attemptWithRetries(task: Task, provider: string, target: string |
     const retry = result.retryable && attempt <= options.retries;
     options.log?.warn({ provider, target, attempt, retryable: result.retryable, reason: result.reason }, retry ? 'page failed; retrying' : 'page failed');
     if (!retry) return result;
-    await sleep(backoffDelay(attempt, options));
+    await sleep(Math.max(backoffDelay(attempt, options), Math.min(retryAfterOf(result) ?? 0, options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS)));
     if (options.stillWanted && !(await options.stillWanted().catch(() => true))) {
       options.log?.info({ provider, target, attempt }, 'page not retried: no longer wanted');
       return { ...result, retryable: false, reason: `${result.reason}; ${NO_LONGER_WANTED}` };

@@ -1,6 +1,6 @@
 import type { Pager, PageRequest, PageResult } from '../core/ports';
 import { emergencyKey } from './emergency-key';
-import { callHttp, classifyOutcome, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
+import { callHttp, classifyOutcome, failedPage, isRecord, parseJson, UNREADABLE_ANSWER, type FetchLike } from './http';
 import { pageHeadline } from './page-text';
 
 export interface PagerDutyConfig {
@@ -39,7 +39,7 @@ export function createPagerDutyPager(config: PagerDutyConfig): Pager {
       { fetch: config.fetch, timeoutMs: config.timeoutMs },
     );
     const classified = classifyOutcome(outcome, pagerDutyDetail);
-    if (!classified.ok) return { ok: false, provider: PROVIDER, retryable: classified.retryable, reason: classified.reason };
+    if (!classified.ok) return failedPage(classified, PROVIDER);
     const json = parseJson(classified.body);
     if (!isRecord(json) || json.status !== 'success') return { ok: false, provider: PROVIDER, retryable: true, reason: UNREADABLE_ANSWER };
     return { ok: true, provider: PROVIDER, reference: typeof json.dedup_key === 'string' ? json.dedup_key : dedupKey };

@@ -1,5 +1,5 @@
 import type { PageResult } from '../core/ports';
-import { callHttp, classifyOutcome, isRecord, parseJson, type FetchLike } from './http';
+import { callHttp, classifyOutcome, failedPage, isRecord, parseJson, type FetchLike } from './http';
 
 export interface TwilioConfig {
   /** TWILIO_API_URL, default https://api.twilio.com */
@@ -53,7 +53,7 @@ async function postTwilio(config: TwilioConfig, resourcePath: string, form: URLS
     { fetch: config.fetch, timeoutMs: config.timeoutMs },
   );
   const classified = classifyOutcome(outcome, twilioDetail);
-  if (!classified.ok) return { ok: false, provider, target, retryable: classified.retryable, reason: classified.reason };
+  if (!classified.ok) return failedPage(classified, provider, target);
   const json = parseJson(classified.body);
   // Twilio has no idempotency key: after a 2xx the message or call may well exist, and a retry would send
   // another. A 2xx we cannot read (empty, HTML from a proxy, cut off) therefore counts as delivered, without

@@ -1,5 +1,5 @@
 import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
-import { callHttp, classifyOutcome, type FetchLike } from './http';
+import { callHttp, classifyOutcome, failedPage, type FetchLike } from './http';
 import { smsText } from './page-text';
 import { signStandardWebhook, webhookId } from './standard-webhooks';
 
@@ -73,7 +73,7 @@ export function createWebhookPager(config: WebhookConfig): Pager {
       { fetch: config.fetch, timeoutMs: config.timeoutMs },
     );
     const classified = classifyOutcome(outcome);
-    if (!classified.ok) return { ok: false, provider: 'webhook', target, retryable: classified.retryable, reason: classified.reason };
+    if (!classified.ok) return failedPage(classified, 'webhook', target);
     return { ok: true, provider: 'webhook', target, reference: id };
   }
 

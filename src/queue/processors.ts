@@ -4,6 +4,7 @@ import { applyRetentionEverywhere } from '../flows/admin/apply-retention';
 import { digestProcessors } from '../flows/digest/processors';
 import { frameworkProcessors } from '../flows/evaluation/processors';
 import { escalateJob } from '../flows/emergency/escalate';
+import { providerRetryJob } from '../flows/emergency/provider-retry';
 import { handleMessageJob } from '../flows/handle-message';
 import { handleReactionJob } from '../flows/handle-reaction';
 import type { QueueName } from './queues';
@@ -28,6 +29,6 @@ export function createProcessors(deps: Deps): Record<QueueName, Processor> {
       reaction: (job) => handleReactionJob(deps, job.data),
     }),
     digest: dispatch('digest', { ...digestProcessors(deps), ...frameworkProcessors(deps), retention: () => applyRetentionEverywhere(deps) }),
-    emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data) }),
+    emergency: dispatch('emergency', { escalate: (job) => escalateJob(deps, job.data), 'page-retry': (job) => providerRetryJob(deps, job.data) }),
   };
 }

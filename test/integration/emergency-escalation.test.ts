@@ -2,7 +2,8 @@ import type { Job } from 'bullmq';
 import type { Emergency } from '../../src/core/emergency';
 import { actOnEmergency } from '../../src/flows/emergency/act';
 import { codeFor, emergencyIdFor } from '../../src/flows/emergency/ids';
-import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
+import { escalationJobId, providerRetryJobId } from '../../src/flows/emergency/schedule-escalation';
+import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
 import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, escalationJob, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
@@ -85,6 +86,39 @@ describe('escalation', () => {
       stop();
       s.providers.twilio.setMode('ok');
     }
+  });
+
+  test('a PagerDuty alert refused past the declaration\'s own retries is tried again from the queue', async () => {
+    s.providers.reset();
+    // The first try and the three retries in the declaration all get 429.
+    s.providers.pagerduty.setMode('status429', { times: 4 });
+    const body = (await (await api({ text: 'the CDN is down everywhere', idempotency_key: `pd429-${Date.now()}` })).json()) as { id: string };
+    const e = { team: TEAM_ID, id: body.id };
+    const retry = await eventually(() => s.app.deps.queues.emergency.getJob(providerRetryJobId(e, 'pagerduty', 1)), 'the PagerDuty retry job');
+    expect(await retry.getState()).toBe('delayed');
+    expect(retry.opts.delay).toBe(30_000);
+    await eventually(async () => (await s.app.deps.emergencies.timeline(TEAM_ID, e.id)).some((t) => t.kind === 'page_failed' && t.text.includes('PagerDuty failed: rate limited (HTTP 429); trying again in 30 s')), 'the failure and the retry in the timeline');
+
+    await retry.promote();
+    await eventually(() => s.providers.pagerduty.alerts().get(emergencyKey(TEAM_ID, e.id)), 'the PagerDuty alert');
+    await eventually(async () => (await s.app.deps.emergencies.timeline(TEAM_ID, e.id)).some((t) => t.kind === 'paged' && t.text === 'Paged by PagerDuty (try 2).'), 'the late page in the timeline');
+    expect(s.providers.pagerduty.requests.map((r) => r.mode)).toEqual(['status429', 'status429', 'status429', 'status429', 'ok']);
+    expect(s.providers.pagerduty.validationFailures()).toEqual([]);
+  });
+
+  test('a PagerDuty retry from the queue that is refused again queues the next, and stops at an acknowledgement', async () => {
+    s.providers.reset();
+    s.providers.pagerduty.setMode('status429', { times: 5 });
+    const body = (await (await api({ text: 'orders vanish after payment', idempotency_key: `pd429-again-${Date.now()}` })).json()) as { id: string };
+    const e = { team: TEAM_ID, id: body.id };
+    await (await eventually(() => s.app.deps.queues.emergency.getJob(providerRetryJobId(e, 'pagerduty', 1)), 'the first retry job')).promote();
+    const second = await eventually(() => s.app.deps.queues.emergency.getJob(providerRetryJobId(e, 'pagerduty', 2)), 'the second retry job');
+    expect(second.opts.delay).toBe(30_000);
+    await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
+    const sent = s.providers.pagerduty.requests.filter((r) => JSON.parse(r.body).event_action === 'trigger').length;
+    await second.promote();
+    await eventually(async () => (await s.app.deps.queues.emergency.getJob(second.id!))?.returnvalue === 'not paging (acknowledged)', 'the second retry to find it acknowledged');
+    expect(s.providers.pagerduty.requests.filter((r) => JSON.parse(r.body).event_action === 'trigger')).toHaveLength(sent);
   });
 
   describe('"Escalate now"', () => {

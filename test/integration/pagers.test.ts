@@ -303,24 +303,25 @@ describe('the generic webhook', () => {
 });
 
 describe('when a provider fails', () => {
-  // Each row switches one fake into a failure mode; retryable ones are tried 1 + retries times.
-  const cases: Array<[label: string, fake: 'twilio' | 'pagerduty' | 'opsgenie' | 'webhook', provider: string, mode: 'fail500' | 'status429' | 'drop' | 'garbage', reason: RegExp]> = [
-    ['Twilio answers 500', 'twilio', 'twilio_sms', 'fail500', /^provider error \(HTTP 500\)$/],
-    ['Twilio answers 429', 'twilio', 'twilio_sms', 'status429', /^rate limited \(HTTP 429\)$/],
-    ['PagerDuty answers 500', 'pagerduty', 'pagerduty', 'fail500', /^provider error \(HTTP 500\)$/],
-    ['Opsgenie drops the connection', 'opsgenie', 'opsgenie', 'drop', /^network error$/],
-    ['a proxy answers 200 with HTML', 'opsgenie', 'opsgenie', 'garbage', /^unreadable answer$/],
-    ['the webhook receiver answers 429', 'webhook', 'webhook', 'status429', /^rate limited \(HTTP 429\)$/],
+  // Each row switches one fake into a failure mode; retryable ones are tried 1 + retries times, waiting the
+  // doubling backoff, or the provider's Retry-After when it asks for longer (the webhook fake asks for 1 s).
+  const cases: Array<[label: string, fake: 'twilio' | 'pagerduty' | 'opsgenie' | 'webhook', provider: string, mode: 'fail500' | 'status429' | 'drop' | 'garbage', reason: RegExp, waits: number[]]> = [
+    ['Twilio answers 500', 'twilio', 'twilio_sms', 'fail500', /^provider error \(HTTP 500\)$/, [10, 20]],
+    ['Twilio answers 429', 'twilio', 'twilio_sms', 'status429', /^rate limited \(HTTP 429\)$/, [10, 20]],
+    ['PagerDuty answers 500', 'pagerduty', 'pagerduty', 'fail500', /^provider error \(HTTP 500\)$/, [10, 20]],
+    ['Opsgenie drops the connection', 'opsgenie', 'opsgenie', 'drop', /^network error$/, [10, 20]],
+    ['a proxy answers 200 with HTML', 'opsgenie', 'opsgenie', 'garbage', /^unreadable answer$/, [10, 20]],
+    ['the webhook receiver answers 429 with Retry-After: 1', 'webhook', 'webhook', 'status429', /^rate limited \(HTTP 429\)$/, [1000, 1000]],
   ];
 
-  test.each(cases)('%s: retries with doubling backoff, then reports the failure', async (_label, fake, provider, mode, reason) => {
+  test.each(cases)('%s: retries, then reports the failure', async (_label, fake, provider, mode, reason, expectedWaits) => {
     fakes[fake].setMode(mode);
     const { waits, sleep } = recordingSleep();
     const results = await pageAll(pagersFor([provider as (typeof PROVIDERS)[number]]), request, [ADA], { retries: 2, backoffMs: 10, sleep });
 
     expect(results).toEqual([expect.objectContaining({ ok: false, provider, retryable: true, reason: expect.stringMatching(reason) })]);
     expect(fakes[fake].requests).toHaveLength(3);
-    expect(waits).toEqual([10, 20]);
+    expect(waits).toEqual(expectedWaits);
   });
 
   test.each([['twilio_sms'], ['twilio_voice']] as const)('Twilio answering 2xx with a body it cannot read (%s): counts as delivered and sends once', async (provider) => {

@@ -5,6 +5,7 @@ import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
 import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet, type StepPageRequest } from '../../pagers';
 import { fastRedis } from './fail-fast';
+import { providerRetryDelay, queueProviderRetry, retriedFromQueue } from './schedule-escalation';
 import { REDIS_DEADLINE_MS } from './journal';
 
 export interface TierPage {
@@ -77,9 +78,11 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
     unavailable: set.unavailable,
     send: (onResult) => {
       const voice = pagers.find((p) => p.id === 'twilio_voice');
+      const perPerson = new Map(pagers.map((p) => [p.id, p.perPerson]));
+      const queued: Array<Promise<void>> = [];
       // "sent" counts deliveries started; accepted + failed count how they ended (after retries).
       for (const pager of pagers) deps.metrics.pages.inc({ provider: pager.id, outcome: 'sent' }, pager.perPerson ? targets.length : 1);
-      return pageAll(pagers, pageRequestFor(e, tierIndex + 1), targets, {
+      const sent = pageAll(pagers, pageRequestFor(e, tierIndex + 1), targets, {
         retries: 3,
         backoffMs: 500,
         maxBackoffMs: 4000,
@@ -93,8 +96,24 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
         onResult: (result) => {
           deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
           if (result.ok && result.provider === 'twilio_voice' && result.reference) rememberCall(deps, e, result.reference, voice, log);
+          if (tierIndex === 0 && retriedFromQueue(result, perPerson.get(result.provider) ?? true)) {
+            const delay = providerRetryDelay(result);
+            queued.push(fastRedis(deps.redis, () => queueProviderRetry(deps, e, result.provider, 1, delay), REDIS_DEADLINE_MS).then(
+              () => onResult({ ...result, reason: `${result.reason}; trying again in ${Math.round(delay / 1000)} s` }),
+              (err: unknown) => {
+                log.error({ err, provider: result.provider }, 'could not queue the provider retry');
+                onResult(result);
+              },
+            ));
+            return;
+          }
           onResult(result);
         },
+      });
+      // Settles once the retries are queued too, so nobody takes the tier for done before they are in Redis.
+      return sent.then(async (results) => {
+        await Promise.all(queued);
+        return results;
       });
     },
   };

@@ -1,7 +1,10 @@
 import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency } from '../../core/emergency';
+import type { PageResult } from '../../core/ports';
 import { escalationEndStep, planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
+import { calledOff } from '../../pagers';
+import { retryAfterOf } from '../../pagers/http';
 import { jobId } from '../../queue/queues';
 
 /** What an escalation job returns when the emergency is not in Redis. */
@@ -48,4 +51,44 @@ export async function escalateNow(deps: Deps, e: Pick<Emergency, 'team' | 'id'>,
  */
 export async function cancelEscalation(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, step: number): Promise<void> {
   await Promise.all([escalationJobId(e, step), escalateNowJobId(e, step)].map((id) => deps.queues.emergency.remove(id).catch(() => 0)));
+}
+
+/** A tier-1 PagerDuty or Opsgenie alert tried again from the queue (see queueProviderRetry). */
+export interface ProviderRetryJob {
+  team: string;
+  id: string;
+  provider: string;
+  /** 1 for the first try from the queue. */
+  attempt: number;
+}
+
+/** Tries from the queue after the declaration's own; about two and a half minutes at 30 s apart. */
+export const PROVIDER_RETRY_ATTEMPTS = 5;
+const DEFAULT_WAIT_MS = 30_000;
+const MIN_WAIT_MS = 1_000;
+/** A Retry-After longer than this is not waited out in full: the alert matters more than the provider's comfort. */
+const MAX_WAIT_MS = 5 * 60_000;
+
+export function providerRetryJobId(e: Pick<Emergency, 'team' | 'id'>, provider: string, attempt: number): string {
+  return jobId('page', e.team, e.id, provider, attempt);
+}
+
+export function providerRetryDelay(result: PageResult): number {
+  return Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, retryAfterOf(result) ?? DEFAULT_WAIT_MS));
+}
+
+/** Whether a tier-1 page that failed is tried again from the queue: a per-emergency provider, still wanted. */
+export function retriedFromQueue(result: PageResult, perPerson: boolean): result is Extract<PageResult, { ok: false }> {
+  return !result.ok && result.retryable && !perPerson && !calledOff(result);
+}
+
+/**
+ * PagerDuty and Opsgenie page whole teams from one alert, so a tier-1 alert they refused for a while (429,
+ * 5xx) is tried again from the queue, well past the seconds the declaration's own retries cover: PagerDuty's
+ * docs suggest tries 30 s apart, and a Retry-After says how long. Both fold a repeat into the open alert
+ * (dedup_key, alias), so a try that runs twice costs nothing; the job id keeps one job per try.
+ */
+export async function queueProviderRetry(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, provider: string, attempt: number, delay: number): Promise<void> {
+  const data: ProviderRetryJob = { team: e.team, id: e.id, provider, attempt };
+  await deps.queues.emergency.add('page-retry', data, { jobId: providerRetryJobId(e, provider, attempt), delay });
 }
