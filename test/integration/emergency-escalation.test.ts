@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Emergency } from '../../src/core/emergency';
 import { actOnEmergency } from '../../src/flows/emergency/act';
 import { codeFor, emergencyIdFor } from '../../src/flows/emergency/ids';
+import { replaySpool } from '../../src/flows/emergency/replay-spool';
 import { escalationJobId, providerRetryJobId } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
@@ -12,6 +13,12 @@ import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, escalationJob, eventually,
  * retries, double clicks, and the end of the plan. The real app, Redis, BullMQ and provider fakes; delayed jobs
  * are promoted instead of waited for.
  */
+
+/** The emergency an API declaration with this idempotency key makes, as the declaration builds it (not stored). */
+function apiEmergency(idempotencyKey: string, text: string): Emergency {
+  const id = emergencyIdFor(TEAM_ID, `api-${idempotencyKey}`);
+  return { id, team: TEAM_ID, code: codeFor(id, 0), text, severity: 'critical', reporter: 'monitoring', origin: 'api', declaredAt: Date.now(), status: 'open', step: 0 };
+}
 
 describe('escalation', () => {
   let s: EmergencyStack;
@@ -28,8 +35,8 @@ describe('escalation', () => {
   test('a declaration whose process died after storing the emergency still escalates when the request is retried', async () => {
     // What a crash right after the record was written leaves behind: the emergency, open at step 0, and no job.
     const key = `crash-${Date.now()}`;
-    const id = emergencyIdFor(TEAM_ID, `api-${key}`);
-    const draft: Emergency = { id, team: TEAM_ID, code: codeFor(id, 0), text: 'the primary database is gone', severity: 'critical', reporter: 'monitoring', origin: 'api', declaredAt: Date.now(), status: 'open', step: 0 };
+    const draft = apiEmergency(key, 'the primary database is gone');
+    const { id } = draft;
     const stored = await s.app.deps.emergencies.create(draft, `api-${key}`);
     expect(stored).toMatchObject({ created: true });
     expect(await escalationJob(s, draft, 1)).toBeUndefined();
@@ -41,6 +48,25 @@ describe('escalation', () => {
     expect(await job.getState()).toBe('delayed');
     await job.promote();
     await eventually(() => twilioTo(s.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(draft.code)), 'the SMS to tier 2');
+  });
+
+  test('an emergency journalled while Redis was away escalates after the replay, even if its job already ran and found nothing', async () => {
+    // The declaration's job reached Redis but its record did not; the job ran, found no emergency, and finished.
+    const key = `journalled-${Date.now()}`;
+    const e = apiEmergency(key, 'the message bus is down');
+    const { id } = e;
+    const early = await s.app.deps.queues.emergency.add('escalate', { team: TEAM_ID, id, step: 1 }, { jobId: escalationJobId(e, 1) });
+    await eventually(async () => (await s.app.deps.queues.emergency.getJob(early.id!))?.returnvalue === 'unknown emergency', 'the early job to find nothing');
+
+    s.app.deps.spool.write({ emergency: e, dedupKey: `api-${key}`, timeline: [] });
+    await replaySpool(s.app.deps);
+
+    const job = await eventually(async () => {
+      const found = await escalationJob(s, e, 1);
+      return found && (await found.getState()) === 'delayed' && found;
+    }, 'the step-1 job queued again');
+    await job.promote();
+    await eventually(() => twilioTo(s.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(e.code)), 'the SMS to tier 2');
   });
 
   /** Declares through the API and waits until tier 1 has its SMS, so later requests to the fakes are tier 2's. */
