@@ -47,13 +47,13 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
       text: result.ok ? `Paged${who} by ${providerName(result.provider)}.` : `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`,
     });
   });
+  // Timed from this step, not from its slowest provider, and queued before the Slack calls below, which can
+  // take seconds. A claim re-checks the status, so a step scheduled just as someone acknowledges never pages.
+  await scheduleEscalation(deps, e, settings, job.step + 1);
   // Redrawn so its Escalate button carries the step now paging: a press from here on asks for the next one.
   await refreshEmergencyMessage(deps, e);
   const label = plan.repeat ? `Nobody acknowledged; paging tier ${plan.tierIndex + 1} again` : `Nobody acknowledged; escalating to tier ${plan.tierIndex + 1}`;
   await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: `${label}: ${prepared.people.map((p) => `<@${p}>`).join(', ') || 'nobody'}.` });
-  // Timed from this step, not from its slowest provider. A claim re-checks the status, so a step scheduled
-  // just as someone acknowledges never pages.
-  await scheduleEscalation(deps, e, settings, job.step + 1);
   const results = await done;
   await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
 
