@@ -17,11 +17,17 @@ export const REDACT_PATHS = [
   'env.PAGERDUTY_WEBHOOK_SECRET', 'env.OPSGENIE_WEBHOOK_SECRET',
 ];
 
-/** Phone numbers and tokens that slip into free text (error messages from providers, for example). */
-const SECRET_IN_TEXT = /(\+[1-9]\d{6,14})|(xox[abpe]-[A-Za-z0-9-]+)|(xapp-[A-Za-z0-9-]+)/g;
+/**
+ * Phone numbers, tokens and named secrets that slip into free text: error messages from providers, and the
+ * Web API client's debug line with a request body (`"client_secret":"…"` in an OAuth exchange).
+ */
+const SECRET_IN_TEXT = /(\+[1-9]\d{6,14})|(xox[abpe]-[A-Za-z0-9-]+)|(xapp-[A-Za-z0-9-]+)|((?:client_secret|signing_secret|password|refresh_token)\W{1,3})[^"'&,}\s]+/g;
 
 export function scrubText(text: string): string {
-  return text.replace(SECRET_IN_TEXT, (m) => (m.startsWith('+') ? `${m.slice(0, 3)}•••${m.slice(-2)}` : `${m.slice(0, 5)}[Redacted]`));
+  return text.replace(SECRET_IN_TEXT, (m, phone?: string, _bot?: string, _app?: string, named?: string) => {
+    if (named) return `${named}[Redacted]`;
+    return phone ? `${m.slice(0, 3)}•••${m.slice(-2)}` : `${m.slice(0, 5)}[Redacted]`;
+  });
 }
 
 export interface LogOptions {

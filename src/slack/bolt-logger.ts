@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as SlackLogger } from '@slack/web-api';
-import type { Logger } from '../log';
+import { scrubText, type Logger } from '../log';
 
 const TO_PINO: Record<LogLevel, string> = {
   [LogLevel.DEBUG]: 'debug',
@@ -15,7 +15,8 @@ export function createBoltLogger(root: Logger, name = 'bolt'): SlackLogger {
     // Bolt logs at debug twice per acknowledgement; formatting lines nobody keeps would cost every request.
     if (!log.isLevelEnabled(level)) return;
     const err = msg.find((m): m is Error => m instanceof Error);
-    const text = msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+    // Bolt and the Web API client put request bodies into the message itself, out of reach of pino's redact paths.
+    const text = scrubText(msg.filter((m) => !(m instanceof Error)).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
     if (err) log[level]({ err }, text);
     else log[level](text);
   };

@@ -125,9 +125,10 @@ describe('multi-workspace installs through Slack OAuth', () => {
     expect(await client.auth.test()).toMatchObject({ ok: true, team_id: HOME });
   });
 
-  test('tokens are never logged', () => {
+  test('tokens and the client secret are never logged, not even in the Web API client\'s debug lines', () => {
     expect(logs.join('')).toContain('Quadrant installed');
     expect(logs.join('')).not.toMatch(/xoxb-T0/);
+    expect(logs.join('')).not.toContain(OAUTH.clientSecret);
   });
 
   test('tokens_revoked drops the installation and keeps the workspace’s settings for a reinstall', async () => {
