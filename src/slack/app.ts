@@ -2,6 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type Installation, type Installa
 import type { Deps } from '../deps';
 import { createBoltLogger } from './bolt-logger';
 import { webClientOptions } from './client';
+import { authorizationUrl, oauthCallbackFailure } from './oauth-callback';
 import { registerListeners } from './register';
 import { BOT_SCOPES } from './surface';
 
@@ -58,7 +59,12 @@ export function createSlackApp(deps: Deps, identity: BotIdentity, installationSt
           stateSecret: env.SLACK_STATE_SECRET,
           scopes: [...BOT_SCOPES],
           installationStore,
-          installerOptions: { directInstall: true, clientOptions },
+          installerOptions: {
+            directInstall: true,
+            clientOptions,
+            authorizationUrl: authorizationUrl(env.SLACK_API_URL),
+            callbackOptions: { failure: oauthCallbackFailure(deps.logger) },
+          },
         }
       : {}),
   });

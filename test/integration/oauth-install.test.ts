@@ -83,6 +83,8 @@ describe('multi-workspace installs through Slack OAuth', () => {
     const start = await fetch(`${appUrl}/slack/install`, { redirect: 'manual' });
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location')!);
+    // Slack's consent page is on the host SLACK_API_URL names (GovSlack has its own), here the fake's.
+    expect(authorize.origin + authorize.pathname).toBe(new URL('/oauth/v2/authorize', slack.apiUrl).href);
     expect(authorize.searchParams.get('client_id')).toBe(OAUTH.clientId);
     expect(authorize.searchParams.get('scope')?.split(',').sort()).toEqual([...BOT_SCOPES].sort());
     const state = authorize.searchParams.get('state')!;
@@ -109,6 +111,22 @@ describe('multi-workspace installs through Slack OAuth', () => {
     expect((await install(OTHER)).status).toBe(200);
     expect((await stored(OTHER))?.bot?.token).toMatch(/^xoxb-T0OTHER-/);
     expect((await stored(HOME))?.bot?.token).toMatch(/^xoxb-T0SANDBOX-/);
+  });
+
+  test('pressing Cancel on Slack\'s consent page, or coming back with a used code, is a 400 page, not a server error', async () => {
+    const start = await fetch(`${appUrl}/slack/install`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    const cancelled = await fetch(`${appUrl}/slack/oauth_redirect?error=access_denied&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    expect(cancelled.status).toBe(400);
+    expect(await cancelled.text()).toContain('Installation cancelled');
+
+    const again = await fetch(`${appUrl}/slack/install`, { redirect: 'manual' });
+    const state2 = new URL(again.headers.get('location')!).searchParams.get('state')!;
+    const cookie2 = again.headers.get('set-cookie')!.split(';')[0]!;
+    const bogus = await fetch(`${appUrl}/slack/oauth_redirect?code=not-a-code&state=${encodeURIComponent(state2)}`, { headers: { cookie: cookie2 }, redirect: 'manual' });
+    expect(bogus.status).toBe(400);
+    expect(await bogus.text()).toContain('expired');
   });
 
   test('a redirect with a state the install page never issued is refused', async () => {
