@@ -11,6 +11,7 @@ import { apiRoutes } from './http/api-emergencies';
 import { healthRoute, type HealthCheck } from './http/health';
 import { hookRoutes } from './http/hooks';
 import { startCredentialCheck } from './pagers/credential-check';
+import { withDeadline } from './flows/emergency/fail-fast';
 import { drainEmergencyWork } from './flows/emergency/inflight';
 import { createMetrics } from './http/metrics';
 import { metricsRoute } from './http/metrics-route';
@@ -148,12 +149,24 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
         await slack?.stop();
         // Pages already on their way finish before Redis closes.
         await drainEmergencyWork(deps, 5_000);
-        // Worker.close() waits for active jobs to finish; anything unfinished returns to the queue via its lock.
-        await Promise.all(workers.map((w) => w.close()));
-        await closeQueues(queues);
-        await settings.close();
-        await deps.evaluation.close();
-        await Promise.allSettled([redis.quit(), subscriber.quit()]);
+        if (redis.status === 'ready') {
+          // Worker.close() waits for active jobs to finish; anything unfinished returns to the queue via its lock.
+          await Promise.all(workers.map((w) => w.close()));
+          await closeQueues(queues);
+          await settings.close();
+          await deps.evaluation.close();
+          await Promise.allSettled([redis.quit(), subscriber.quit()]);
+        } else {
+          // Every close below waits for a Redis that is not answering, past the 10 s budget: give each a moment,
+          // then drop the connections. Active jobs return to their queues when their locks expire.
+          const briefly = (work: Promise<unknown>) => withDeadline(work, 1_000).catch(() => undefined);
+          await briefly(Promise.all(workers.map((w) => w.close(true))));
+          await briefly(closeQueues(queues));
+          await briefly(settings.close());
+          await briefly(deps.evaluation.close());
+          redis.disconnect();
+          subscriber.disconnect();
+        }
         logger.info('Quadrant stopped');
       })()),
   };

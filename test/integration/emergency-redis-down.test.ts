@@ -8,6 +8,7 @@ import { runEmergency } from '../../src/cli/emergency';
 import { parseEnv } from '../../src/config/env';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
 import { ADA_PHONE, BOB_PHONE, emergencyCodeIn, emergencySettingsYaml, ephemeralText, eventually, freePort, memoryLogger, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
+import { OwnRedis, redisInstalled } from '../helpers/own-redis';
 import { testPrefix } from '../helpers/redis';
 
 /**
@@ -16,48 +17,6 @@ import { testPrefix } from '../helpers/redis';
  * the shared one), stop it with SIGKILL as a crash would, and start a fresh, empty one on the same port.
  */
 
-class OwnRedis {
-  private child?: ChildProcess;
-  constructor(readonly port: number) {}
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-  async start(): Promise<void> {
-    // Started twice (afterAll makes sure it is up), a second server could not bind the port, and the first
-    // would never be stopped.
-    if (this.child && this.child.exitCode === null) return;
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await eventually(async () => {
-      const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      probe.on('error', () => undefined);
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        probe.disconnect();
-      }
-    }, 'redis-server to answer');
-  }
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    this.child = undefined;
-  }
-}
-
-const redisInstalled = (() => {
-  try {
-    require('node:child_process').execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const describeWithRedisServer = redisInstalled ? describe : describe.skip;
 if (!redisInstalled) process.stderr.write('emergency-redis-down.test.ts: skipped, redis-server is not installed\n');
 
