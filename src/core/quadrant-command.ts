@@ -94,9 +94,9 @@ function parseChannelsSet(words: string[]): QuadrantCommand {
   const time = TIME.exec(options[0]!);
   if (!time) return { kind: 'usage', sub: 'channels_set', got: options[0] };
   const at = `${time[1]!.padStart(2, '0')}:${time[2]}`;
-  const days = options.length > 1 ? parseDays(options.slice(1).join(' ')) : undefined;
-  if (options.length > 1 && !days) return { kind: 'usage', sub: 'channels_set', got: options.slice(1).join(' ') };
-  return { kind: 'channels_set', role: { ...role, digest: { at, ...(days ? { days } : {}) } } };
+  const days = options.length > 1 ? readDays(options.slice(1).join(' ')) : undefined;
+  if (days && !days.ok) return { kind: 'usage', sub: 'channels_set', got: days.unreadable };
+  return { kind: 'channels_set', role: { ...role, digest: { at, ...(days ? { days: days.days } : {}) } } };
 }
 
 const DAY_SETS: Record<string, Weekday[]> = {
@@ -107,26 +107,47 @@ const DAY_SETS: Record<string, Weekday[]> = {
   everyday: [...WEEKDAYS],
 };
 
-/** "mon-fri", "mon,wed,fri", "mon wed", "weekdays", "daily" -> weekdays in week order; undefined if unreadable. */
+/** "mon-fri", "sun-thu", "mon,wed,fri", "mon wed", "weekdays", "daily" -> weekdays in week order; undefined if unreadable. */
 export function parseDays(text: string): Weekday[] | undefined {
+  const read = readDays(text);
+  return read.ok ? read.days : undefined;
+}
+
+/** Like parseDays, but names the first part it could not read, so the reply can point at it. */
+export function readDays(text: string): { ok: true; days: Weekday[] } | { ok: false; unreadable: string } {
   const chosen = new Set<Weekday>();
-  for (const part of text.toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+  const parts = text.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  for (const part of parts) {
     const named = DAY_SETS[part];
     if (named) {
       named.forEach((d) => chosen.add(d));
       continue;
     }
-    const range = /^([a-z]{3})-([a-z]{3})$/.exec(part);
+    const range = /^([a-z]+)-([a-z]+)$/.exec(part);
     if (range) {
-      const from = WEEKDAYS.indexOf(range[1] as Weekday);
-      const to = WEEKDAYS.indexOf(range[2] as Weekday);
-      if (from < 0 || to < 0 || to < from) return undefined;
-      WEEKDAYS.slice(from, to + 1).forEach((d) => chosen.add(d));
+      const from = dayOf(range[1]!);
+      const to = dayOf(range[2]!);
+      if (!from || !to) return { ok: false, unreadable: part };
+      // Ranges wrap past Sunday: a Sunday-to-Thursday week is "sun-thu".
+      for (let i = WEEKDAYS.indexOf(from); ; i = (i + 1) % WEEKDAYS.length) {
+        chosen.add(WEEKDAYS[i]!);
+        if (WEEKDAYS[i] === to) break;
+      }
       continue;
     }
-    const day = part.slice(0, 3) as Weekday;
-    if (!WEEKDAYS.includes(day) || !'monday tuesday wednesday thursday friday saturday sunday'.split(' ').some((full) => full.startsWith(part))) return undefined;
+    const day = dayOf(part);
+    if (!day) return { ok: false, unreadable: part };
     chosen.add(day);
   }
-  return chosen.size > 0 ? WEEKDAYS.filter((d) => chosen.has(d)) : undefined;
+  if (chosen.size === 0) return { ok: false, unreadable: text.trim() };
+  return { ok: true, days: WEEKDAYS.filter((d) => chosen.has(d)) };
+}
+
+const DAY_NAMES = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
+
+/** "mon", "tues", "Thursday" -> the weekday; anything that is not a prefix of a day name (of 3+ letters) -> undefined. */
+function dayOf(word: string): Weekday | undefined {
+  if (word.length < 3) return undefined;
+  const i = DAY_NAMES.findIndex((full) => full.startsWith(word));
+  return i < 0 ? undefined : WEEKDAYS[i];
 }

@@ -227,6 +227,21 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
     });
   });
 
+  describe('digest days', () => {
+    test('a range that wraps past Sunday sets a Sunday-to-Thursday week', async () => {
+      const reply = await command('ada', '#ops', 'channels set daily_operations 09:00 sun-thu');
+      expect(reply.text).toMatch(/^<#C0OPS> is now: Daily operations · digest at 09:00, /);
+      expect((await t.web.deps.settings.get(TEAM)).channels.C0OPS?.digest?.days).toEqual(['mon', 'tue', 'wed', 'thu', 'sun']);
+    });
+
+    test('an unreadable day is named in the reply, and nothing changes', async () => {
+      const before = await t.web.deps.settings.getInput(TEAM);
+      const reply = await command('ada', '#ops', 'channels set daily_operations 09:00 mon,wed,fryday');
+      expect(reply.text).toMatch(/^I couldn't read `fryday`\. Try `\/quadrant channels set <role>`/);
+      expect(await t.web.deps.settings.getInput(TEAM)).toEqual(before);
+    });
+  });
+
   test('every request was acked in time, and Slack accepted every Web API call', () => {
     expect(t.driver.warnings.map((w) => w.detail)).toEqual([]);
     expect(t.slack.violations).toEqual([]);

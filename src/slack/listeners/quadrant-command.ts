@@ -56,6 +56,13 @@ const USAGE: Record<Extract<QuadrantCommand, { kind: 'usage' }>['sub'], string> 
   export: 'Try `/quadrant export`, or `/quadrant export full` in a DM with me (admins).',
 };
 
+/** The usage hint, led by the part that could not be read so the person sees which word to fix. */
+function usageText(parsed: Extract<QuadrantCommand, { kind: 'usage' }>): string {
+  if (!parsed.got) return USAGE[parsed.sub];
+  // Backticks would end the code span early and show the rest as formatting.
+  return `I couldn't read \`${escapePlain(parsed.got.replace(/`/g, "'"))}\`. ${USAGE[parsed.sub]}`;
+}
+
 /**
  * `/quadrant`: acks at once, then answers through the response_url (ephemeral) or opens a modal with the
  * trigger id, which Slack honours for 3 seconds. Admin-only subcommands are refused politely; the flows
@@ -98,7 +105,7 @@ async function run(ctx: QuadrantContext, parsed: QuadrantCommand, hooks: Quadran
     case 'unknown':
       return ctx.reply({ text: `I don't know \`/quadrant ${escapePlain(parsed.word)}\`.\n\n${QUADRANT_HELP}` });
     case 'usage':
-      return ctx.reply({ text: USAGE[parsed.sub] });
+      return ctx.reply({ text: usageText(parsed) });
     case 'setup':
     case 'oncall_edit':
     case 'import':

@@ -18,6 +18,10 @@ describe('parseQuadrantCommand', () => {
     ['channels set lunch', { kind: 'usage', sub: 'channels_set', got: 'lunch' }],
     ['channels set daily_operations 25:00', { kind: 'usage', sub: 'channels_set', got: '25:00' }],
     ['channels set deep_work 10:00', { kind: 'usage', sub: 'channels_set', got: '10:00' }],
+    ['channels set daily_operations 10:30 sun-thu', { kind: 'channels_set', role: { kind: 'area', area: 'daily_operations', digest: { at: '10:30', days: ['mon', 'tue', 'wed', 'thu', 'sun'] } } }],
+    // Only the part that could not be read comes back, so the reply can point at it.
+    ['channels set daily_operations 10:30 mon,wed,fryday', { kind: 'usage', sub: 'channels_set', got: 'fryday' }],
+    ['channels set daily_operations 10:30 mon tue blursday', { kind: 'usage', sub: 'channels_set', got: 'blursday' }],
     ['channels add', { kind: 'usage', sub: 'channels_set', got: 'add' }],
     ['oncall', { kind: 'oncall' }],
     ['oncall test', { kind: 'oncall_test' }],
@@ -62,7 +66,11 @@ describe('parseDays', () => {
     ['daily', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
     ['fri,mon wed', ['mon', 'wed', 'fri']],
     ['Tuesday thurs', ['tue', 'thu']],
-    ['fri-mon', undefined],
+    // A week wraps: teams working Sunday to Thursday write it as one range.
+    ['sun-thu', ['mon', 'tue', 'wed', 'thu', 'sun']],
+    ['fri-mon', ['mon', 'fri', 'sat', 'sun']],
+    ['wed-wed', ['wed']],
+    ['mon-xyz', undefined],
     ['someday', undefined],
   ] as Array<[string, string[] | undefined]>)('%s', (text, days) => expect(parseDays(text)).toEqual(days));
 });
