@@ -136,12 +136,27 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
       expect(exported).not.toContain('+36201234567');
     });
 
-    test('an admin gets full numbers in a DM, and only there', async () => {
-      const inChannel = await command('ada', '#general', 'export full');
-      expect(inChannel.text).not.toContain('+36201234567');
-      expect(inChannel.text).toContain('only shown in a DM with me');
-      const inDm = await command('ada', '@ada', 'export full');
-      expect(inDm.text).toContain('+36201234567');
+    test('an admin who asks in a channel gets full numbers by DM from the bot, and only a note where they asked', async () => {
+      const dmsBefore = t.driver.dmsTo('ada').length;
+      const reply = await command('ada', '#general', 'export full');
+      expect(reply.text).toBe('I sent you the settings with full phone numbers in a DM (Quadrant’s Messages tab). Keep them private.');
+      const dm = await t.driver.waitFor(() => t.driver.dmsTo('ada')[dmsBefore], { what: 'the full export by DM' });
+      expect(dm.channel).toBe('D0ADA');
+      expect(unescape(dm.text)).toContain('phone: "+36201234567"');
+      expect(dm.text).not.toContain('••••');
+      expect(t.driver.botMessages('#general').some((m) => m.text.includes('+36201234567'))).toBe(false);
+    });
+
+    test('a DM with a colleague is not the bot\'s DM: the full numbers still go only to the bot\'s DM', async () => {
+      // A D… conversation between two people: the command works there, but the colleague is in it.
+      t.driver.ws.addChannel({ id: 'D0ADABOB', name: 'D0ADABOB', kind: 'im', created: 1732444800, creator: 'U0ADA', members: ['U0ADA', 'U0BOB'], user: 'U0BOB', purpose: '', isGeneral: false });
+      const dmsBefore = t.driver.dmsTo('ada').length;
+      const reply = await command('ada', 'D0ADABOB', 'export full');
+      expect(reply.text).not.toContain('+36201234567');
+      expect(reply.text).toContain('in a DM');
+      const dm = await t.driver.waitFor(() => t.driver.dmsTo('ada')[dmsBefore], { what: 'the full export by DM' });
+      expect(unescape(dm.text)).toContain('+36201234567');
+      expect(t.driver.ws.allMessages('D0ADABOB')).toEqual([]);
     });
 
     test('importing the export round-trips: nothing changes, stored numbers stay', async () => {

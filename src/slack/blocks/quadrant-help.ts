@@ -8,7 +8,7 @@ export const QUADRANT_HELP = [
   '• `/quadrant digest`: when each digest posts; `/quadrant digest now` posts this channel’s digest at once.',
   '• `/quadrant report [week|month|csv]`: how work was spread over the five areas.',
   '• `/quadrant history`: recent settings changes, who made them, and a Roll back button for admins.',
-  '• `/quadrant export`: the settings as YAML, phone numbers masked. Admins get the full numbers with `/quadrant export full` in a DM with me.',
+  '• `/quadrant export`: the settings as YAML, phone numbers masked. Admins get the full numbers by DM from me with `/quadrant export full`, run anywhere.',
   '• `/quadrant import`: paste YAML into a form; it is checked, and if anything is wrong nothing changes.',
   '• `/quadrant erase @person`: removes what Quadrant stored of that person’s text and items (privacy requests).',
   'Settings changes take effect at once, everywhere. Everyone: `/async help` and `/emergency help`.',

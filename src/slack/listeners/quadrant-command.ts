@@ -14,6 +14,7 @@ import { eraseUser } from '../../flows/admin/erase-user';
 import { exportSettings, importPrefill } from '../../flows/admin/export-settings';
 import { checkAdmin, isAdmin } from '../../flows/admin/is-admin';
 import { postDigestNow } from '../../flows/digest/post-digest-now';
+import { dmChannel } from '../../flows/evaluation/upload-file';
 import { escapePlain } from '../escape';
 import { replyFor } from '../replies';
 import { channelsMessage, configMessage, digestMessage, oncallMessage, type SettingsView } from '../blocks/quadrant-config';
@@ -53,7 +54,7 @@ const USAGE: Record<Extract<QuadrantCommand, { kind: 'usage' }>['sub'], string> 
   report: 'Try `/quadrant report week`, `/quadrant report month` or `/quadrant report csv`.',
   digest: 'Try `/quadrant digest` (when digests post) or `/quadrant digest now` (post this channel’s digest now).',
   oncall: 'Try `/quadrant oncall`, `/quadrant oncall edit` or `/quadrant oncall test`.',
-  export: 'Try `/quadrant export`, or `/quadrant export full` in a DM with me (admins).',
+  export: 'Try `/quadrant export` (phone numbers masked), or `/quadrant export full` (admins: I DM you the full numbers).',
 };
 
 /** The usage hint, led by the part that could not be read so the person sees which word to fix. */
@@ -198,12 +199,16 @@ async function digestNow(ctx: QuadrantContext): Promise<void> {
   return ctx.reply({ text: `<#${channel}> has no digest schedule. \`/quadrant channels set daily_operations\` there gives it one.` });
 }
 
+const IMPORT_HINT = 'Import it with `/quadrant import`, or save it as the `QUADRANT_CONFIG` file.';
+
 async function exportReply(ctx: QuadrantContext, full: boolean): Promise<void> {
   const { deps, team } = ctx;
-  // An ephemeral reply is private already; a DM keeps full numbers off a shared screen in a busy channel.
-  const inDm = ctx.channel.startsWith('D');
-  const unmasked = full && inDm;
-  const yaml = await exportSettings(deps, team, { unmasked });
-  const note = full && !inDm ? '\nFull phone numbers are only shown in a DM with me: open Quadrant’s Messages tab and run `/quadrant export full` there.' : '';
-  return ctx.reply({ text: `\`\`\`\n${escapePlain(yaml)}\`\`\`\nImport it with \`/quadrant import\`, or save it as the \`QUADRANT_CONFIG\` file.${note}` });
+  if (!full) return ctx.reply({ text: `\`\`\`\n${escapePlain(await exportSettings(deps, team, { unmasked: false }))}\`\`\`\n${IMPORT_HINT}` });
+  // Full numbers go only to the bot's own DM with the admin, wherever they asked: a D… channel may be a DM
+  // with a colleague, an ephemeral shows on whatever screen is shared there, and the Messages tab is
+  // read-only, so nobody can type the command in the bot's DM any more.
+  const yaml = await exportSettings(deps, team, { unmasked: true });
+  const dm = await dmChannel(ctx.client, ctx.user);
+  await ctx.client.chat.postMessage({ channel: dm, text: `Quadrant settings with full phone numbers, as you asked with \`/quadrant export full\`:\n\`\`\`\n${escapePlain(yaml)}\`\`\`\n${IMPORT_HINT}`, unfurl_links: false });
+  return ctx.reply({ text: 'I sent you the settings with full phone numbers in a DM (Quadrant’s Messages tab). Keep them private.' });
 }
