@@ -26,7 +26,8 @@ export type EvaluationEvent =
   | { kind: 'page'; ok: boolean }
   | { kind: 'emergency_acknowledged'; afterMs: number }
   | { kind: 'emergency_resolved'; afterMs: number }
-  | { kind: 'not_emergency' }
+  /** Closed as not an emergency; `acknowledged`: someone had acknowledged it first (absent: nobody had). */
+  | { kind: 'not_emergency'; acknowledged?: boolean }
   /** Someone moved an item into `area` against the classifier's verdict. */
   | { kind: 'correction'; area: Area }
   | { kind: 'hub_posted' }
@@ -68,6 +69,8 @@ export const COUNTER = {
   resolved: 'resolved',
   resolveSeconds: 'resolve_s',
   notEmergency: 'not_emerg',
+  /** Closed as not an emergency without an acknowledgement first: what "never acknowledged" leaves out. */
+  notEmergencyUnacked: 'not_emerg_unacked',
   correction: (area: Area) => `corr:${area}`,
   hubPosted: 'hub_posted',
   hubDecided: 'hub_decided',
@@ -122,7 +125,7 @@ export function incrementsFor(event: EvaluationEvent): Increment[] {
     case 'emergency_resolved':
       return [team(COUNTER.resolved), team(COUNTER.resolveSeconds, seconds(event.afterMs))];
     case 'not_emergency':
-      return [team(COUNTER.notEmergency)];
+      return event.acknowledged ? [team(COUNTER.notEmergency)] : [team(COUNTER.notEmergency), team(COUNTER.notEmergencyUnacked)];
     case 'correction':
       return [team(COUNTER.correction(event.area))];
     case 'hub_posted':

@@ -38,8 +38,7 @@ export function suggestionsFor(current: Figures, previous: Figures): Suggestion[
   if (f.broadcasts >= SUGGEST.broadcastsAtLeast && f.broadcastFyis / f.broadcasts >= SUGGEST.fyiShareAtLeast) {
     out.push({ code: 'broadcast_fyis', percent: percent(f.broadcastFyis, f.broadcasts), fyis: f.broadcastFyis, broadcasts: f.broadcasts });
   }
-  const unacknowledged = f.emergencies - f.acknowledged - f.notEmergency;
-  if (unacknowledged > 0) out.push({ code: 'unacknowledged_emergencies', count: unacknowledged, declared: f.emergencies });
+  if (f.unacknowledged > 0) out.push({ code: 'unacknowledged_emergencies', count: f.unacknowledged, declared: f.emergencies });
   if (f.notEmergency > 0) out.push({ code: 'false_emergencies', count: f.notEmergency, declared: f.emergencies });
   if (f.offlineShortNotice > 0) out.push({ code: 'short_notice', count: f.offlineShortNotice });
   if (f.nudgesSent >= SUGGEST.nudgesAtLeast && f.nudgesAccepted / f.nudgesSent < SUGGEST.acceptedShareBelow) {

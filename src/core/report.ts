@@ -59,6 +59,8 @@ export interface Figures {
   pages: number;
   pagesFailed: number;
   acknowledged: number;
+  /** Neither acknowledged nor closed as "not an emergency" before anyone acknowledged it. */
+  unacknowledged: number;
   avgTimeToAck: number | undefined;
   resolved: number;
   avgTimeToResolve: number | undefined;
@@ -103,6 +105,7 @@ export function figuresOf(counts: WeekCounts): Figures {
     pages: c(COUNTER.pages),
     pagesFailed: c(COUNTER.pagesFailed),
     acknowledged: c(COUNTER.acknowledged),
+    unacknowledged: Math.max(0, c(COUNTER.emergencies) - c(COUNTER.acknowledged) - c(COUNTER.notEmergencyUnacked)),
     avgTimeToAck: average(c(COUNTER.ackSeconds), c(COUNTER.acknowledged)),
     resolved: c(COUNTER.resolved),
     avgTimeToResolve: average(c(COUNTER.resolveSeconds), c(COUNTER.resolved)),

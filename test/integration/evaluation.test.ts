@@ -159,6 +159,7 @@ describe('evaluation', () => {
       pages: 4,
       pagesFailed: 1,
       acknowledged: 1,
+      unacknowledged: 0,
       avgTimeToAck: 4 * 60_000,
       resolved: 1,
       avgTimeToResolve: HOUR,

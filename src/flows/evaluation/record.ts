@@ -110,7 +110,7 @@ export function recordEmergencyAction(deps: Deps, e: Emergency, action: Emergenc
   const events: EvaluationEvent[] = [];
   if (action === 'acknowledge' && e.ackAt) events.push({ kind: 'emergency_acknowledged', afterMs: e.ackAt - e.declaredAt });
   if (action === 'resolve' && e.closedAt) events.push({ kind: 'emergency_resolved', afterMs: e.closedAt - e.declaredAt });
-  if (action === 'not_emergency') events.push({ kind: 'not_emergency' });
+  if (action === 'not_emergency') events.push({ kind: 'not_emergency', acknowledged: e.ackAt !== undefined });
   return track(deps, e.team, events);
 }
 

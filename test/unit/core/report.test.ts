@@ -130,6 +130,22 @@ describe('suggestionsFor', () => {
     expect(codes).toContainEqual({ code: 'false_emergencies', count: 1, declared: 3 });
   });
 
+  test('an emergency acknowledged and then closed as not an emergency is acknowledged once, so another left unacknowledged still shows', () => {
+    const week = base([
+      ...repeat(2, { kind: 'emergency_declared' }),
+      { kind: 'emergency_acknowledged', afterMs: MIN },
+      { kind: 'not_emergency', acknowledged: true },
+    ]);
+    expect(week.unacknowledged).toBe(1);
+    expect(suggestionsFor(week, figuresOf({}))).toContainEqual({ code: 'unacknowledged_emergencies', count: 1, declared: 2 });
+  });
+
+  test('an emergency closed as not an emergency before anyone acknowledged it is not counted as unacknowledged', () => {
+    const week = base([...repeat(2, { kind: 'emergency_declared' }), { kind: 'emergency_acknowledged', afterMs: MIN }, { kind: 'not_emergency', acknowledged: false }]);
+    expect(week.unacknowledged).toBe(0);
+    expect(suggestionsFor(week, figuresOf({})).map((s) => s.code)).not.toContain('unacknowledged_emergencies');
+  });
+
   test('an async share that fell by ten points or more is pointed out', () => {
     const before = base([...repeat(8, msg('daily_operations')), ...repeat(2, msg('online_meeting'))]);
     const now = base([...repeat(6, msg('daily_operations')), ...repeat(4, msg('online_meeting'))]);
