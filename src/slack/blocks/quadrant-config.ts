@@ -16,10 +16,36 @@ export interface SettingsView {
 }
 
 type Message = { text: string; blocks: unknown[] };
+// Enough to recognise a workspace's set-up at a glance; the rest is one `/quadrant export` away, and a
+// message holds at most 50 blocks (channelsMessage spends one per row).
 const MAX_CHANNEL_ROWS = 40;
+/** Slack refuses a section whose text is longer. */
+const SECTION_MAX = 3000;
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+const moreLine = (hidden: number) => `…and ${hidden} more (see \`/quadrant export\`)`;
+
+/** The first `max` lines, then a line saying how many were left out. */
+function capped(lines: string[], max = MAX_CHANNEL_ROWS): string[] {
+  return lines.length <= max ? lines : [...lines.slice(0, max), moreLine(lines.length - max)];
+}
+
+/** Lines packed into as few sections as Slack's 3000-character limit allows; a line is never split between two. */
+function sections(lines: string[]): unknown[] {
+  const texts: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = raw.length > SECTION_MAX ? `${raw.slice(0, SECTION_MAX - 1)}…` : raw;
+    if (current && current.length + 1 + line.length > SECTION_MAX) {
+      texts.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) texts.push(current);
+  return texts.map(section);
+}
 
 export function providerList(settings: WorkspaceSettings): string {
   return settings.emergency.providers.map((p) => `\`${p}\``).join(', ');
@@ -76,9 +102,9 @@ export function configMessage(view: SettingsView): Message {
     text: 'Quadrant settings',
     blocks: [
       section('*Quadrant settings*'),
-      section(general.join('\n')),
-      section(emergency.join('\n')),
-      section(`*Channels*\n${channels.length ? channels.slice(0, MAX_CHANNEL_ROWS).join('\n') : '_No channel has a role yet._'}`),
+      ...sections(general),
+      ...sections(emergency),
+      ...sections(['*Channels*', ...(channels.length ? capped(channels) : ['_No channel has a role yet._'])]),
       ...adminButtons(view),
       ...footer(view),
     ],
@@ -88,7 +114,8 @@ export function configMessage(view: SettingsView): Message {
 /** `/quadrant channels`: one row per channel; admins get a Change button on each. */
 export function channelsMessage(view: SettingsView): Message {
   const s = view.settings;
-  const rows = Object.entries(s.channels).slice(0, MAX_CHANNEL_ROWS);
+  const all = Object.entries(s.channels);
+  const rows = all.slice(0, MAX_CHANNEL_ROWS);
   const editable = view.isAdmin && !view.authoritative;
   const blocks: unknown[] = [section('*Channel roles*')];
   if (rows.length === 0) blocks.push(section('No channel has a role yet. Run `/quadrant channels set daily_operations` in a channel (or `deep_work`, `hub`, `online_meeting`, `offline_activity`, `emergency`), or `/quadrant setup`.'));
@@ -98,6 +125,7 @@ export function channelsMessage(view: SettingsView): Message {
       ...(editable ? { accessory: button('Change', `${OPEN_ACTIONS.channel}_${id}`, { value: id }) } : {}),
     });
   }
+  if (all.length > rows.length) blocks.push(context(moreLine(all.length - rows.length)));
   if (editable) blocks.push({ type: 'actions', elements: [button('Assign a channel', OPEN_ACTIONS.channel)] });
   blocks.push(context('In a channel, `/quadrant channels set <role>` assigns that channel: `daily_operations [10:30] [mon-fri]`, `deep_work`, `hub`, `online_meeting`, `offline_activity`, `emergency` or `none`.'));
   return { text: 'Channel roles', blocks };
@@ -132,6 +160,6 @@ export function digestMessage(settings: WorkspaceSettings, now: number): Message
   const lines = rows.map(([id, c]) => `<#${id}>: ${describeChannel(c, { timezone: settings.timezone })}; next ${slackDate(nextDigestAt(c.digest!, settings.timezone, now))}`);
   return {
     text: 'Digests',
-    blocks: [section(`*Digests*\n${lines.join('\n')}`), context('Admins: `/quadrant digest now` in a digest channel posts its digest at once.')],
+    blocks: [...sections(['*Digests*', ...capped(lines)]), context('Admins: `/quadrant digest now` in a digest channel posts its digest at once.')],
   };
 }
