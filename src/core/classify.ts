@@ -5,7 +5,7 @@ import { describeLead, findDateMention, mentionsNumericDate, resolveDate } from 
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
 import { SIG } from './classify-cues';
-import { LEXICON, readCues } from './classify-lexicon';
+import { hasCue, LEXICON, readCues } from './classify-lexicon';
 import { AREA_INDEX, scoreFacts, type Contribution } from './classify-score';
 import type { CorrectionModel } from './learning';
 import { toProse } from './slack-text';
@@ -162,7 +162,13 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   if (reasons.length === 0) reasons.push('no strong cue; treated as a small async item');
 
   const flags = flagsFor(area, { hits, tokenCount: tokens.length, question });
-  const verdict: Verdict = { area, urgent: flags.urgent, important: flags.important, confidence, reasons };
+  const cues = {
+    acknowledgement: hasCue(hits, SIG.thanks),
+    fyi: hasCue(hits, SIG.fyi) || hasCue(hits, SIG.update),
+    asks: hasCue(hits, SIG.request) || hasCue(hits, SIG.question) || hasCue(hits, SIG.review),
+    alarm: alarm > 0,
+  };
+  const verdict: Verdict = { area, urgent: flags.urgent, important: flags.important, confidence, reasons, cues };
   const mention = context.now !== undefined && namesDate && DATED.has(area) ? findDateMention(slack.prose, tokens) : undefined;
   if (context.now !== undefined && mention) {
     const when = resolveDate(slack.prose, mention, context.now, context.timezone);

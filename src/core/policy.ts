@@ -4,6 +4,7 @@ import { fitsAsync } from './async-topic';
 import type { Broadcast, Nudge, NudgeButton, NudgeCode } from './nudge';
 import { hubChannel, resolveDigestChannel } from './routing';
 import { hasEnoughLeadTime, nextDigestAt, quietEndsAt } from './schedule';
+import { toProse } from './slack-text';
 import type { Verdict } from './verdict';
 
 /**
@@ -13,27 +14,31 @@ import type { Verdict } from './verdict';
  *
  * Checked in this order; the first that applies decides:
  * 1. Bot and integration messages: nothing.
- * 2. Reads like an emergency (confidence >= EMERGENCY_MIN_CONFIDENCE, deliberately low: a missed
+ * 2. Small talk ("thanks!", "ok", "lol", "good morning :wave:", ":tada:"): nothing. Filing it fills the
+ *    digest with noise and tells a person saying thanks that they posted async work. See `isSmallTalk`.
+ * 3. Reads like an emergency (confidence >= EMERGENCY_MIN_CONFIDENCE, deliberately low: a missed
  *    emergency costs more than one extra hint): suggest /emergency, in any channel the bot is in, listed
  *    or not, quiet hours or not. Not for thread replies in the emergency channel (the incident is
  *    already there), and not twice in a row (when the open nudge window was itself an emergency
- *    suggestion); any other recent nudge does not hold it back.
- * 3. Unlisted channel: nothing (classified, not enforced).
- * 4. Thread reply: nothing; a thread is a conversation already under way.
- * 5. Confidence below NUDGE_MIN_CONFIDENCE: nothing, neither queued nor nudged; a guess should not move
+ *    suggestion); any other recent nudge does not hold it back. In the emergency channel, a verdict
+ *    that rests on the channel alone (no alarm in the text) needs NUDGE_MIN_CONFIDENCE instead: there the
+ *    channel prior makes every message lean emergency, and a low bar hinted at every "hello".
+ * 4. Unlisted channel: nothing (classified, not enforced).
+ * 5. Thread reply: nothing; a thread is a conversation already under way.
+ * 6. Confidence below NUDGE_MIN_CONFIDENCE: nothing, neither queued nor nudged; a guess should not move
  *    or comment on anyone's message.
- * 6. Otherwise the table below. A nudge is then held during the author's quiet hours (a
+ * 7. Otherwise the table below. A nudge is then held during the author's quiet hours (a
  *    `hold_for_quiet_hours` action records why the bot stayed silent; nothing is sent later) and dropped
  *    when the author was nudged in this channel within `nudge_window`. Queuing is silent, so it is never
  *    held back.
  *
  * | verdict \ channel role | daily_operations                     | deep_work (hub or not) | online_meeting / offline_activity | emergency                  |
  * |------------------------|--------------------------------------|------------------------|-----------------------------------|----------------------------|
- * | daily_operations       | queue + queued_for_digest; a plain FYI (not urgent) with @here/@channel/@everyone gets broadcast_fyi instead | belongs_in_digest [send_to_digest, keep_as_is] | belongs_in_digest | not_an_emergency if not urgent [send_to_digest, keep_as_is]; urgent chatter during an incident is left alone |
+ * | daily_operations       | queue + queued_for_digest; an FYI or status update (not urgent) with @here/@channel/@everyone gets broadcast_fyi instead | belongs_in_digest [send_to_digest, keep_as_is] | belongs_in_digest | not_an_emergency if not urgent [send_to_digest, keep_as_is]; urgent chatter during an incident is left alone |
  * | deep_work              | queue + queued_for_digest (naming the hub) | allowed           | belongs_in_hub (when a hub exists) | as daily_operations        |
  * | online_meeting         | ask_async when the topic fits async [make_async, keep_as_is] | same | same                       | allowed (incident calls)   |
  * | offline_activity       | warn_lead_time when `when` is closer than offline_lead_time | same | same                 | allowed                    |
- * | emergency              | suggest_emergency (rule 2)           | same                   | same                              | same (top-level only)      |
+ * | emergency              | suggest_emergency (rule 3)           | same                   | same                              | same (top-level only)      |
  *
  * "queue" is the channel's own digest, else the workspace default (core/routing.ts); with no digest
  * anywhere there is nothing to queue or offer, and the message is allowed. Queued nudges carry
@@ -70,6 +75,7 @@ export type Action =
 /** Why the decision came out as it did, for logs and metrics. */
 export type DecisionReason =
   | 'bot_message'
+  | 'small_talk'
   | 'emergency_suggested'
   | 'emergency_recently_suggested'
   | 'unlisted_channel'
@@ -91,9 +97,12 @@ type Plan = { queue?: string; nudge?: { nudge: Nudge; buttons: NudgeButton[] } }
 
 export function decide(verdict: Verdict, ctx: MessageContext, settings: WorkspaceSettings): Decision {
   if (ctx.isBot) return { actions: [], reason: 'bot_message' };
+  if (isSmallTalk(verdict, ctx.text)) return { actions: [], reason: 'small_talk' };
   const role: Area | undefined = ctx.channelSetting?.area ?? (ctx.channel === settings.emergency.channel ? 'emergency' : undefined);
 
-  if (verdict.area === 'emergency' && verdict.confidence >= EMERGENCY_MIN_CONFIDENCE && !(role === 'emergency' && ctx.isThreadReply)) {
+  const priorOnly = role === 'emergency' && verdict.cues !== undefined && !verdict.cues.alarm;
+  const emergencyBar = priorOnly ? NUDGE_MIN_CONFIDENCE : EMERGENCY_MIN_CONFIDENCE;
+  if (verdict.area === 'emergency' && verdict.confidence >= emergencyBar && !(role === 'emergency' && ctx.isThreadReply)) {
     if (ctx.recentlyNudged && ctx.recentNudge === 'suggest_emergency') return { actions: [], reason: 'emergency_recently_suggested' };
     return { actions: [{ kind: 'nudge', nudge: { code: 'suggest_emergency' }, buttons: ['declare_emergency', 'keep_as_is'] }], reason: 'emergency_suggested' };
   }
@@ -116,6 +125,34 @@ export function decide(verdict: Verdict, ctx: MessageContext, settings: Workspac
   return { actions, reason: 'nudged' };
 }
 
+/** Longest message still read as small talk: "thanks a lot everyone" yes, a sentence of work no. */
+const SMALL_TALK_MAX_WORDS = 4;
+
+/** Greetings, laughter and cheer, in the languages the classifier reads; with "everyone" and the like. */
+const SMALL_TALK_WORDS = new Set([
+  'hi', 'hey', 'hello', 'hiya', 'howdy', 'yo', 'gm', 'morning', 'good', 'afternoon', 'evening', 'night', 'bye', 'cya', 'later',
+  'welcome', 'back', 'lol', 'lmao', 'rofl', 'haha', 'hahaha', 'hehe', 'xd', 'nice', 'cool', 'great', 'awesome', 'wow', 'yay', 'congrats',
+  'all', 'everyone', 'everybody', 'team', 'folks', 'guys', 'people', "y'all", 'again', 'you', 'too', 'and', 'a', 'lot', 'so', 'much',
+  'hallo', 'servus', 'moin', 'guten', 'morgen', 'tag', 'szia', 'sziasztok', 'jó', 'reggelt', 'hola', 'buenos', 'buenas', 'días', 'dias',
+  'bonjour', 'salut', 'coucou',
+]);
+
+/**
+ * A very short message with no question that only acknowledges, greets, laughs or is emoji alone. The
+ * classifier still files these under daily operations (nothing else fits), so the policy, not the
+ * classifier, keeps them out of digests. A request ("review pls"), a question ("deploy?"), an urgent
+ * note or alarm in the text ("down!! :rotating_light:") is never small talk.
+ */
+export function isSmallTalk(verdict: Verdict, text: string): boolean {
+  if (verdict.urgent || verdict.cues?.alarm || verdict.cues?.asks) return false;
+  const { prose, emoji } = toProse(text);
+  if (prose.includes('?')) return false;
+  const words = prose.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  if (words.length === 0) return emoji.length > 0;
+  if (words.length > SMALL_TALK_MAX_WORDS) return false;
+  return verdict.cues?.acknowledgement === true || words.every((w) => SMALL_TALK_WORDS.has(w));
+}
+
 /** The table in the module comment, for listed channels and confident verdicts. */
 function planFor(verdict: Verdict, role: Area, ctx: MessageContext, settings: WorkspaceSettings): Plan {
   const digest = resolveDigestChannel(settings, ctx.channel);
@@ -132,7 +169,7 @@ function planFor(verdict: Verdict, role: Area, ctx: MessageContext, settings: Wo
       if (role === 'daily_operations') {
         if (!digest) return {};
         const nudge: Nudge =
-          verdict.area === 'daily_operations' && ctx.hasBroadcast && !verdict.urgent
+          verdict.area === 'daily_operations' && ctx.hasBroadcast && !verdict.urgent && verdict.cues?.fyi
             ? { code: 'broadcast_fyi', broadcast: ctx.hasBroadcast, digestChannel: digest, postsAt }
             : { code: 'queued_for_digest', digestChannel: digest, postsAt, hubChannel: verdict.area === 'deep_work' && hub !== ctx.channel ? hub : undefined };
         return { queue: digest, nudge: { nudge, buttons: ['keep_as_is'] } };

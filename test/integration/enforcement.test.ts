@@ -35,6 +35,21 @@ describe('enforcing the framework on channel messages', () => {
     expect(JSON.stringify(hint.blocks)).toContain('nudge_declare_emergency');
   });
 
+  test('small talk is neither filed nor nudged, in #ops or the emergency channel; a <!here> review request gets the digest nudge, not the FYI one', async () => {
+    const { driver } = s;
+    const ops = [];
+    for (const text of ['thanks!', 'ok', 'lol', 'good morning :wave:', ':tada: :tada:']) ops.push(await driver.sendMessage('ada', '#ops', text));
+    for (const text of ['hello', 'good morning', ':eyes:']) await driver.sendMessage('ada', '#emergencies', text);
+    await waitForJobs(s);
+    for (const m of ops) expect(await s.app.deps.items.findBySource('T0SANDBOX', 'C0OPS', m.ts)).toBeUndefined();
+    expect(driver.ephemeralsFor('ada')).toEqual([]);
+
+    await driver.sendMessage('ada', '#ops', '<!here> can someone review my PR?');
+    const nudge = await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0OPS').find((e) => e.via === 'chat.postEphemeral'), { timeoutMs: 15_000 });
+    expect(nudge.text).toContain('This reads like async work');
+    expect(nudge.text).not.toContain('For an FYI');
+  });
+
   test('a bot message is never enforced', async () => {
     const before = s.driver.ephemeralsFor('bob').length;
     await s.driver.deliverEvent({ type: 'message', subtype: 'bot_message', bot_id: 'B0OTHER', channel: 'C0OPS', text: '<!channel> build failed: outage!', ts: '1999999999.000100' }, 'message.channels');

@@ -1,6 +1,8 @@
 import { Settings, type SettingsInput, type WorkspaceSettings } from '../../../src/config/settings';
+import { classify } from '../../../src/core/classify';
+import { broadcastOf } from '../../../src/core/slack-text';
 import { decide, type Action, type Decision, type MessageContext } from '../../../src/core/policy';
-import type { Verdict } from '../../../src/core/verdict';
+import type { Verdict, VerdictCues } from '../../../src/core/verdict';
 
 const DAY = 86_400_000;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -61,6 +63,10 @@ const belongsInDigest: Action = {
 const askAsync: Action = { kind: 'nudge', nudge: { code: 'ask_async' }, buttons: ['make_async', 'keep_as_is'] };
 const nothing = (reason: Decision['reason']): Decision => ({ actions: [], reason });
 
+const cues = (extra: Partial<VerdictCues> = {}): VerdictCues => ({ acknowledgement: false, fyi: false, asks: false, alarm: false, ...extra });
+const ops = (_text: string, c: Partial<VerdictCues> = {}, extra: Partial<Verdict> = {}) => verdict('daily_operations', { cues: cues(c), ...extra });
+const emergencyByChannel = (confidence: number) => verdict('emergency', { confidence, cues: cues() });
+
 const Q3_CALL = 'can we hop on a call to go over the Q3 doc?';
 
 type Row = [label: string, verdict: Verdict, ctx: MessageContext, expected: Decision];
@@ -84,6 +90,28 @@ const cases: Row[] = [
   ['emergency-like thread reply in the emergency channel: the incident is already there', verdict('emergency'), context('C0EMERG', { isThreadReply: true }), nothing('thread_reply')],
   ['emergency-like thread reply elsewhere: suggested', verdict('emergency'), context('C0OPS', { isThreadReply: true }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
 
+  // small talk: not filed, not nudged, wherever it is posted
+  ['"thanks!" in the ops channel: small talk', ops('thanks!', { acknowledgement: true }), context('C0OPS', { text: 'thanks!' }), nothing('small_talk')],
+  ['"ok" in the ops channel: small talk', ops('ok', { acknowledgement: true }), context('C0OPS', { text: 'ok' }), nothing('small_talk')],
+  ['"lol" in the ops channel: small talk', ops('lol'), context('C0OPS', { text: 'lol' }), nothing('small_talk')],
+  ['"hello" in the ops channel: small talk', ops('hello'), context('C0OPS', { text: 'hello' }), nothing('small_talk')],
+  ['"good morning :wave:" in the ops channel: small talk', ops('good morning :wave:'), context('C0OPS', { text: 'good morning :wave:' }), nothing('small_talk')],
+  ['":tada: :tada:" in the ops channel: small talk', ops(':tada: :tada:'), context('C0OPS', { text: ':tada: :tada:' }), nothing('small_talk')],
+  ['"thanks a lot everyone" during quiet hours: small talk, nothing held', ops('x', { acknowledgement: true }), context('C0OPS', { text: 'thanks a lot everyone', now: NIGHT }), nothing('small_talk')],
+  ['"review pls" is a request, not small talk: queued', ops('review pls', { asks: true }), context('C0OPS', { text: 'review pls' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['"deploy?" is a question, not small talk: queued', ops('deploy?'), context('C0OPS', { text: 'deploy?' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['"ok, the staging db is full again" is more than an acknowledgement: queued', ops('x', { acknowledgement: true }), context('C0OPS', { text: 'ok, the staging db is full again' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['"thanks" with an urgent verdict is not small talk', ops('x', { acknowledgement: true }, { urgent: true }), context('C0OPS', { text: 'thanks, asap' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['a lone siren emoji is an alarm, not small talk', verdict('emergency', { cues: cues({ alarm: true }) }), context('C0OPS', { text: ':rotating_light:' }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['"hello" in the emergency channel: small talk, no emergency hint', emergencyByChannel(0.34), context('C0EMERG', { text: 'hello' }), nothing('small_talk')],
+  [':eyes: in the emergency channel: small talk', emergencyByChannel(0.38), context('C0EMERG', { text: ':eyes:' }), nothing('small_talk')],
+
+  // the emergency channel's prior alone does not make an emergency hint
+  ['emergency by channel prior alone at 0.44: below the nudge bar, nothing', emergencyByChannel(0.44), context('C0EMERG', { text: 'standup notes are in the doc' }), nothing('low_confidence')],
+  ['emergency by channel prior alone at 0.6: suggested', emergencyByChannel(0.6), context('C0EMERG', { text: 'anyone seeing weird numbers on the billing page' }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['alarm in the text at 0.35 in the emergency channel: the low emergency bar still applies', verdict('emergency', { confidence: 0.35, cues: cues({ alarm: true }) }), context('C0EMERG', { text: 'checkout failing' }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+  ['emergency by channel prior alone elsewhere never happens, but would keep the low bar', verdict('emergency', { confidence: 0.35, cues: cues() }), context('C0OPS', { text: 'x y z' }), { actions: [suggestEmergency], reason: 'emergency_suggested' }],
+
   // unlisted channels, threads and guesses
   ['FYI in an unlisted channel: classified, not enforced', verdict('daily_operations'), context('C0RANDOM'), nothing('unlisted_channel')],
   ['meeting request in an unlisted channel: not enforced', verdict('online_meeting'), context('C0RANDOM', { text: Q3_CALL }), nothing('unlisted_channel')],
@@ -95,8 +123,10 @@ const cases: Row[] = [
   ['same, nudged within the window: queued silently', verdict('daily_operations'), context('C0OPS', { recentlyNudged: true }), { actions: [queue('C0OPS')], reason: 'recently_nudged' }],
   ['same, during quiet hours: queued, nudge held', verdict('daily_operations'), context('C0OPS', { now: NIGHT }), { actions: [queue('C0OPS'), { kind: 'hold_for_quiet_hours', until: QUIET_ENDS, held: 'queued_for_digest' }], reason: 'quiet_hours' }],
   ['quiet hours follow the author: 16:00 in New York is not quiet', verdict('daily_operations'), context('C0OPS', { now: NIGHT, authorTimezone: 'America/New_York' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
-  ['@channel on a plain FYI: queued, one nudge suggesting the digest', verdict('daily_operations'), context('C0OPS', { hasBroadcast: 'channel' }), { actions: [queue('C0OPS'), { kind: 'nudge', nudge: { code: 'broadcast_fyi', broadcast: 'channel', digestChannel: 'C0OPS', postsAt: NEXT_DIGEST }, buttons: ['keep_as_is'] }], reason: 'nudged' }],
-  ['@here on something urgent: the ping was fair, the usual queue nudge', verdict('daily_operations', { urgent: true }), context('C0OPS', { hasBroadcast: 'here' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['@channel on a plain FYI: queued, one nudge suggesting the digest', ops('fyi', { fyi: true }), context('C0OPS', { hasBroadcast: 'channel' }), { actions: [queue('C0OPS'), { kind: 'nudge', nudge: { code: 'broadcast_fyi', broadcast: 'channel', digestChannel: 'C0OPS', postsAt: NEXT_DIGEST }, buttons: ['keep_as_is'] }], reason: 'nudged' }],
+  ['@here on a request ("can someone review my PR?"): not an FYI, the usual queue nudge', ops('x', { asks: true }), context('C0OPS', { hasBroadcast: 'here', text: '<!here> can someone review my PR?' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['@here on a verdict without cues: not known to be an FYI, the usual queue nudge', verdict('daily_operations'), context('C0OPS', { hasBroadcast: 'here' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
+  ['@here on something urgent: the ping was fair, the usual queue nudge', ops('x', { fyi: true }, { urgent: true }), context('C0OPS', { hasBroadcast: 'here' }), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
   ['ops channel without its own digest: the default digest', verdict('daily_operations'), context('C0OPS2'), { actions: [queue('C0OPS'), queued()], reason: 'nudged' }],
   ['async work in the hub: offer the digest', verdict('daily_operations'), context('C0HUB'), { actions: [belongsInDigest], reason: 'nudged' }],
   ['async work in a meeting channel: offer the digest', verdict('daily_operations'), context('C0MEET'), { actions: [belongsInDigest], reason: 'nudged' }],
@@ -154,6 +184,36 @@ describe('decide', () => {
       const nudges = decide(v, { ...ctx, now: NIGHT }, settings).actions.filter((a) => a.kind === 'nudge');
       expect(nudges.every((a) => a.kind === 'nudge' && a.nudge.code === 'suggest_emergency')).toBe(true);
     }
+  });
+});
+
+// The same cases through the real classifier: the cues it reports are the ones the rows above assume.
+describe('decide on what the classifier says', () => {
+  const decideOn = (channel: string, text: string) =>
+    decide(classify(text, { channelArea: settings.channels[channel]?.area, now: DAYTIME, timezone: settings.timezone }), context(channel, { text, hasBroadcast: broadcastOf(text) }), settings);
+
+  test.each(['thanks!', 'ok', 'lol', 'hello', 'good morning :wave:', ':tada: :tada:'])('%s in #ops: no item, no nudge', (text) => {
+    expect(decideOn('C0OPS', text)).toEqual(nothing('small_talk'));
+  });
+
+  test.each(['hello', 'good morning', ':eyes:'])('%s in the emergency channel: no emergency hint', (text) => {
+    expect(decideOn('C0EMERG', text).actions).toEqual([]);
+  });
+
+  test('"review pls" in #ops is still queued', () => {
+    expect(decideOn('C0OPS', 'review pls').actions).toEqual([queue('C0OPS'), queued()]);
+  });
+
+  test('"<!here> can someone review my PR?" gets the queue nudge, not the FYI one', () => {
+    expect(decideOn('C0OPS', '<!here> can someone review my PR?').actions).toEqual([queue('C0OPS'), queued()]);
+  });
+
+  test('"<!channel> v2.3 deployed" is a status update: the broadcast nudge', () => {
+    expect(decideOn('C0OPS', '<!channel> v2.3 deployed').actions[1]).toMatchObject({ kind: 'nudge', nudge: { code: 'broadcast_fyi', broadcast: 'channel' } });
+  });
+
+  test('"the checkout page is down for every customer" in the emergency channel: suggested', () => {
+    expect(decideOn('C0EMERG', 'the checkout page is down for every customer').actions).toEqual([suggestEmergency]);
   });
 });
 
