@@ -3,7 +3,7 @@ import type { Area } from './areas';
 import { fitsAsync } from './async-topic';
 import type { Broadcast, Nudge, NudgeButton, NudgeCode } from './nudge';
 import { hubChannel, resolveDigestChannel } from './routing';
-import { hasEnoughLeadTime, nextDigestAt, quietEndsAt } from './schedule';
+import { nextDigestAt, noticeGiven, quietEndsAt } from './schedule';
 import { toProse } from './slack-text';
 import type { Verdict } from './verdict';
 
@@ -37,7 +37,7 @@ import type { Verdict } from './verdict';
  * | daily_operations       | queue + queued_for_digest; an FYI or status update (not urgent) with @here/@channel/@everyone gets broadcast_fyi instead | belongs_in_digest [send_to_digest, keep_as_is] | belongs_in_digest | not_an_emergency if not urgent [send_to_digest, keep_as_is]; urgent chatter during an incident is left alone |
  * | deep_work              | queue + queued_for_digest (naming the hub) | allowed           | belongs_in_hub (when a hub exists) | as daily_operations        |
  * | online_meeting         | ask_async when the topic fits async [make_async, keep_as_is] | same | same                       | allowed (incident calls)   |
- * | offline_activity       | warn_lead_time when `when` is closer than offline_lead_time | same | same                 | allowed                    |
+ * | offline_activity       | warn_lead_time when `when` is closer than offline_lead_time (in calendar days when that is whole days) | same | same                 | allowed                    |
  * | emergency              | suggest_emergency (rule 3)           | same                   | same                              | same (top-level only)      |
  *
  * "queue" is the channel's own digest, else the workspace default (core/routing.ts); with no digest
@@ -187,8 +187,10 @@ function planFor(verdict: Verdict, role: Area, ctx: MessageContext, settings: Wo
     case 'offline_activity': {
       const when = verdict.when;
       if (role === 'emergency' || when === undefined || when <= ctx.now) return {};
-      if (hasEnoughLeadTime(when, ctx.now, settings.offline_lead_time)) return {};
-      return { nudge: { nudge: { code: 'warn_lead_time', leadMs: when - ctx.now, neededMs: settings.offline_lead_time }, buttons: [] } };
+      // The workspace zone, not the author's: the classifier resolved the date ("March 31") in it.
+      const notice = noticeGiven(when, ctx.now, settings.offline_lead_time, settings.timezone);
+      if (notice >= settings.offline_lead_time) return {};
+      return { nudge: { nudge: { code: 'warn_lead_time', leadMs: notice, neededMs: settings.offline_lead_time }, buttons: [] } };
     }
     case 'emergency':
       // Unreachable while EMERGENCY_MIN_CONFIDENCE <= NUDGE_MIN_CONFIDENCE (rule 2 or 5 decided first).

@@ -159,9 +159,21 @@ export function leadTime(when: number, now: number): number {
   return when - now;
 }
 
-/** True when `when` is at least `leadMs` away. */
-export function hasEnoughLeadTime(when: number, now: number, leadMs: number): boolean {
-  return leadTime(when, now) >= leadMs;
+/**
+ * The notice `when` gives, as measured against a required `neededMs`. A need in whole days is counted in
+ * local calendar days: people read "21d" as "three weeks before the date", and a date without a time
+ * resolves to noon, so by the clock an offsite exactly three weeks ahead had enough notice when posted at
+ * 09:00 and not at 15:00. Any other need, or no zone, is measured by the clock.
+ */
+export function noticeGiven(when: number, now: number, neededMs: number, timezone?: string): number {
+  if (timezone === undefined || neededMs <= 0 || neededMs % DAY_MS !== 0) return leadTime(when, now);
+  const zone = zoneOf(timezone);
+  return localDateAnchor(zone, when) - localDateAnchor(zone, now);
+}
+
+/** True when `when` gives at least `leadMs` of notice (see `noticeGiven`). */
+export function hasEnoughLeadTime(when: number, now: number, leadMs: number, timezone?: string): boolean {
+  return noticeGiven(when, now, leadMs, timezone) >= leadMs;
 }
 
 /** "Tue 24 Nov": the local day, in English whatever the host locale, for digest titles. */

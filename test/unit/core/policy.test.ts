@@ -233,6 +233,25 @@ describe('decide with other settings', () => {
     });
   });
 
+  test.each([
+    ['09:00', '2026-03-10T08:00:00Z'],
+    ['15:00', '2026-03-10T14:00:00Z'],
+  ])('"team offsite on March 31" posted Tue 10 March at %s local is exactly three weeks ahead: allowed', (_hour, at) => {
+    const now = Date.parse(at);
+    const text = 'team offsite on March 31';
+    const v = classify(text, { channelArea: 'offline_activity', now, timezone: settings.timezone });
+    expect(v.area).toBe('offline_activity');
+    expect(decide(v, context('C0EVENTS', { text, now }), settings)).toEqual(nothing('allowed'));
+  });
+
+  test('an offsite 10 calendar days ahead posted mid-afternoon is warned as 10 days away, not 9', () => {
+    const now = Date.parse('2026-03-10T14:00:00Z');
+    const when = Date.parse('2026-03-20T11:00:00Z');
+    expect(decide(verdict('offline_activity', { when }), context('C0EVENTS', { now }), settings).actions).toEqual([
+      { kind: 'nudge', nudge: { code: 'warn_lead_time', leadMs: 10 * DAY, neededMs: 21 * DAY }, buttons: [] },
+    ]);
+  });
+
   test('without quiet hours, night-time nudges are sent', () => {
     const s = Settings.parse({ ...input, quiet_hours: undefined });
     expect(decide(verdict('daily_operations'), context('C0OPS', { now: NIGHT }, s), s).reason).toBe('nudged');

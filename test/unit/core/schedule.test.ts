@@ -3,6 +3,7 @@ import {
   hasEnoughLeadTime,
   isQuietTime,
   leadTime,
+  noticeGiven,
   localDayLabel,
   nextDigestAt,
   previousDigestAt,
@@ -128,6 +129,21 @@ describe('lead time', () => {
   test.each(cases)('%s', (_label, when, enough) => {
     expect(hasEnoughLeadTime(when, now, 21 * DAY)).toBe(enough);
     expect(leadTime(when, now)).toBe(when - now);
+  });
+
+  // A need in whole days counts local calendar days. "March 31" resolves to 12:00 local (CEST after the
+  // 29 March change); posted Tue 10 March it is three weeks ahead whatever the hour.
+  const MARCH_31 = t('2026-03-31T10:00:00Z');
+  const calendar: Array<[label: string, now: number, needed: number, notice: number]> = [
+    ['posted at 09:00 local, 21d needed', t('2026-03-10T08:00:00Z'), 21 * DAY, 21 * DAY],
+    ['posted at 15:00 local, 21d needed', t('2026-03-10T14:00:00Z'), 21 * DAY, 21 * DAY],
+    ['posted at 23:30 local, 21d needed', t('2026-03-10T22:30:00Z'), 21 * DAY, 21 * DAY],
+    ['posted 00:30 local the next day, 21d needed', t('2026-03-10T23:30:00Z'), 21 * DAY, 20 * DAY],
+    ['a need that is not whole days is measured by the clock', t('2026-03-10T14:00:00Z'), 36 * 3_600_000, MARCH_31 - t('2026-03-10T14:00:00Z')],
+  ];
+  test.each(calendar)('%s', (_label, at, needed, notice) => {
+    expect(noticeGiven(MARCH_31, at, needed, BUDAPEST)).toBe(notice);
+    expect(hasEnoughLeadTime(MARCH_31, at, needed, BUDAPEST)).toBe(notice >= needed);
   });
 });
 
