@@ -25,6 +25,11 @@ export interface DigestFields {
   at: string;
   days: Weekday[];
   hub?: string;
+  /**
+   * The time and days the form showed. The form has one time for all channels, so when the admin left it as
+   * shown, each channel that already has a digest keeps its own schedule rather than taking the one shown.
+   */
+  shown?: { at: string; days: Weekday[] };
 }
 
 export interface OncallFields {
@@ -77,8 +82,14 @@ export function applyDigests(input: SettingsInput, f: DigestFields): SettingsInp
       channels[id] = rest;
     }
   }
+  const keepOwn = f.shown !== undefined && f.shown.at === f.at && sameDays(f.shown.days, f.days);
   for (const id of f.channels) {
-    const post_empty = channels[id]?.digest?.post_empty;
+    const own = channels[id]?.digest;
+    if (keepOwn && own) {
+      channels[id] = { area: 'daily_operations', digest: own };
+      continue;
+    }
+    const post_empty = own?.post_empty;
     channels[id] = { area: 'daily_operations', digest: { at: f.at, days: [...f.days], ...(post_empty !== undefined ? { post_empty } : {}) } };
   }
   if (f.hub) channels[f.hub] = { area: 'deep_work', hub: true };
@@ -124,6 +135,11 @@ export function applyDraft(input: SettingsInput, draft: SetupDraft): SettingsInp
 /** The people on call, in tier order, each once: the phones step asks for their numbers. */
 export function onCallUsers(input: SettingsInput): string[] {
   return [...new Set((input.emergency?.tiers ?? []).flat().map((p) => p.slack))];
+}
+
+function sameDays(a: readonly Weekday[], b: readonly Weekday[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((d) => set.has(d));
 }
 
 function phonesByUser(input: SettingsInput): Map<string, string> {

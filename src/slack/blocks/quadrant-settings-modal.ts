@@ -5,7 +5,7 @@ import { formatKeyPath, type KeyPath } from '../../core/settings-diff';
 import { onCallUsers, SETUP_STEPS, type SetupDraft, type SetupStep } from '../../core/setup-form';
 import type { StepCheck } from '../../flows/admin/setup-settings';
 import { ACTION, conversationOf, conversationsOf, optionsOf, textOf, timeOf, usersOf, type StateValues } from './quadrant-view-state';
-import { channelProblemText } from './quadrant-words';
+import { channelProblemText, describeDays } from './quadrant-words';
 
 export const SETTINGS_MODAL_ID = 'quadrant_settings';
 
@@ -19,11 +19,16 @@ export interface SettingsModalMeta {
   origin?: string;
   /** Answers of the steps before this one; applied together when the last step is saved. */
   draft: SetupDraft;
+  /** The digest time and days this step showed, to tell an answer the admin changed from one left as shown. */
+  shownDigest?: { at: string; days: Weekday[] };
 }
 
 export function isSettingsModalMeta(value: unknown): value is SettingsModalMeta {
   const v = value as Partial<SettingsModalMeta> | null;
-  return typeof v === 'object' && v !== null && SETUP_STEPS.includes(v.step as SetupStep) && (v.mode === 'wizard' || v.mode === 'single') && typeof v.draft === 'object' && v.draft !== null;
+  if (typeof v !== 'object' || v === null) return false;
+  const shown = v.shownDigest;
+  if (shown !== undefined && (typeof shown?.at !== 'string' || !Array.isArray(shown.days))) return false;
+  return SETUP_STEPS.includes(v.step as SetupStep) && (v.mode === 'wizard' || v.mode === 'single') && typeof v.draft === 'object' && v.draft !== null;
 }
 
 /** The step after this one, or undefined when submitting this one saves. */
@@ -53,6 +58,7 @@ const DAY_NAME: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 
 const TITLES: Record<SetupStep, string> = { basics: 'Basics', digests: 'Digests', oncall: 'On-call', phones: 'Phone numbers' };
 const MIN_TIER_FIELDS = 3;
 const MAX_TIER_FIELDS = 6;
+const DEFAULT_DIGEST = { at: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[] };
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const option = (text: string, value: string) => ({ text: plain(text), value });
@@ -89,17 +95,34 @@ function basicsBlocks(s: SettingsInput, wizard: boolean): unknown[] {
   ];
 }
 
+/** The time and days the digests step shows: the first digest channel's, or the defaults when none has one. */
+function shownDigest(s: SettingsInput): { at: string; days: Weekday[] } {
+  const first = Object.values(s.channels ?? {}).find((c) => c.digest)?.digest;
+  return { at: first?.at ?? DEFAULT_DIGEST.at, days: [...(first?.days ?? DEFAULT_DIGEST.days)] };
+}
+
+/** Each digest channel's own schedule, so an admin sees what "keep" keeps before clicking through. */
+function ownSchedules(s: SettingsInput, digests: ReadonlyArray<readonly [string, { at: string; days?: Weekday[] }]>): string {
+  const MAX_LISTED = 20;
+  const lines = digests.slice(0, MAX_LISTED).map(([id, d]) => `<#${id}> ${d.at} ${describeDays(d.days ?? DEFAULT_DIGEST.days)}`);
+  const more = digests.length > MAX_LISTED ? `, and ${digests.length - MAX_LISTED} more` : '';
+  return `Now: ${lines.join('; ')}${more} (${s.timezone ?? 'UTC'}).`;
+}
+
 function digestBlocks(s: SettingsInput, wizard: boolean): unknown[] {
   const channels = Object.entries(s.channels ?? {});
-  const digests = channels.filter(([, c]) => c.digest);
-  const first = digests[0]?.[1].digest;
-  const days = first?.days ?? ['mon', 'tue', 'wed', 'thu', 'fri'];
+  const digests = channels.flatMap(([id, c]) => (c.digest ? [[id, c.digest] as const] : []));
+  const shown = shownDigest(s);
   const dayOptions = WEEKDAYS.map((d) => option(DAY_NAME[d], d));
+  const keeping = digests.length > 0
+    ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `Channels that already have a digest keep their own time and days unless you change the time or days here; then every channel chosen gets the new ones. Channels you add get the time and days here. ${ownSchedules(s, digests)}` }] }]
+    : [];
   return [
     ...(wizard ? [mrkdwn('*Step 2 of 4: daily digests.* Daily-operations items are collected and posted once a day in each digest channel, threaded and ordered by priority.')] : []),
     input('digest_channels', 'Digest channels', { type: 'multi_conversations_select', filter: CHANNEL_FILTER, ...initial('initial_conversations', digests.map(([id]) => id)) }, { optional: true }),
-    input('digest_at', 'Post the digest at', { type: 'timepicker', initial_time: first?.at ?? '09:00' }),
-    input('digest_days', 'On these days', { type: 'checkboxes', options: dayOptions, ...initial('initial_options', dayOptions.filter((o) => days.includes(o.value as Weekday))) }),
+    ...keeping,
+    input('digest_at', 'Post the digest at', { type: 'timepicker', initial_time: shown.at }),
+    input('digest_days', 'On these days', { type: 'checkboxes', options: dayOptions, ...initial('initial_options', dayOptions.filter((o) => shown.days.includes(o.value as Weekday))) }),
     input('hub', 'Hub channel for deep work', { type: 'conversations_select', filter: CHANNEL_FILTER, ...initial('initial_conversation', channels.find(([, c]) => c.hub)?.[0]) }, { optional: true, hint: 'Strategy, proposals and decisions are collected here.' }),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `Times are in ${s.timezone ?? 'UTC'}. To give one channel its own time, run \`/quadrant channels set daily_operations 10:30 mon-fri\` there.` }] },
   ];
@@ -141,10 +164,12 @@ export function settingsModal(meta: SettingsModalMeta, input: SettingsInput): Mo
   const index = SETUP_STEPS.indexOf(meta.step) + 1;
   const saves = meta.step === 'phones' || (meta.mode === 'single' && meta.step !== 'oncall');
   const blocks = { basics: basicsBlocks, digests: digestBlocks, oncall: oncallBlocks, phones: phoneBlocks }[meta.step](input, wizard);
+  const { shownDigest: _previous, ...rest } = meta;
+  const stored: SettingsModalMeta = meta.step === 'digests' ? { ...rest, shownDigest: shownDigest(input) } : rest;
   return {
     type: 'modal',
     callback_id: SETTINGS_MODAL_ID,
-    private_metadata: JSON.stringify(meta),
+    private_metadata: JSON.stringify(stored),
     title: plain(wizard ? `Quadrant setup ${index}/4` : TITLES[meta.step]),
     submit: plain(saves ? 'Save' : 'Next'),
     close: plain('Cancel'),
@@ -152,8 +177,8 @@ export function settingsModal(meta: SettingsModalMeta, input: SettingsInput): Mo
   };
 }
 
-/** This step's answers, read from the submitted view. */
-export function readStep(step: SetupStep, values: StateValues): SetupDraft {
+/** This step's answers, read from the submitted view; `meta` is what the view was opened with. */
+export function readStep(step: SetupStep, values: StateValues, meta?: Pick<SettingsModalMeta, 'shownDigest'>): SetupDraft {
   switch (step) {
     case 'basics':
       return {
@@ -173,6 +198,7 @@ export function readStep(step: SetupStep, values: StateValues): SetupDraft {
           at: timeOf(values, 'digest_at') ?? '09:00',
           days: optionsOf(values, 'digest_days').filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d)),
           hub: conversationOf(values, 'hub'),
+          ...(meta?.shownDigest ? { shown: meta.shownDigest } : {}),
         },
       };
     case 'oncall': {

@@ -40,7 +40,7 @@ export function quadrantSettingsSubmission(deps: Deps) {
       if (!allowed.ok) {
         return void (await answer({ response_action: 'update', view: noticeModal('Not allowed', `${notAdminPlain()} Nothing was changed.`) }));
       }
-      const draft = { ...meta.draft, ...readStep(meta.step, view.state.values as StateValues) };
+      const draft = { ...meta.draft, ...readStep(meta.step, view.state.values as StateValues, meta) };
       const check = await checkSetupStep(deps, client, team, draft, meta.step);
       const errors = stepErrors(meta.step, check, draft);
       if (Object.keys(errors).length > 0) return void (await answer({ response_action: 'errors', errors }));

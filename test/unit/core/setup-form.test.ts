@@ -1,4 +1,4 @@
-import { Settings, type SettingsInput } from '../../../src/config/settings';
+import { Settings, type SettingsInput, type Weekday } from '../../../src/config/settings';
 import { applyBasics, applyDigests, applyDraft, applyOncall, applyPhones, onCallUsers } from '../../../src/core/setup-form';
 
 const current: SettingsInput = {
@@ -41,6 +41,33 @@ describe('applyDigests', () => {
   test('one hub', () => {
     expect(next.channels?.C0HUB).toEqual({ area: 'deep_work' });
     expect(next.channels?.C0DEEP).toEqual({ area: 'deep_work', hub: true });
+  });
+});
+
+describe('applyDigests keeps each channel’s own schedule when the time and days are left as shown', () => {
+  // C0OPS 10:30 Mon and C0OLD 09:00 Tue; the form showed the first, 10:30 Mon.
+  const shown = { at: '10:30', days: ['mon'] as Weekday[] };
+
+  test('an admin clicking through leaves every existing digest as it was; a channel added gets the form’s time', () => {
+    const next = applyDigests(current, { channels: ['C0OPS', 'C0OLD', 'C0NEW'], at: '10:30', days: ['mon'], hub: 'C0HUB', shown });
+    expect(next.channels?.C0OPS).toEqual({ area: 'daily_operations', digest: { at: '10:30', days: ['mon'], post_empty: true } });
+    expect(next.channels?.C0OLD).toEqual({ area: 'daily_operations', digest: { at: '09:00', days: ['tue'] } });
+    expect(next.channels?.C0NEW).toEqual({ area: 'daily_operations', digest: { at: '10:30', days: ['mon'] } });
+  });
+
+  test('the same days in another order count as left as shown', () => {
+    const both = { ...current, channels: { ...current.channels, C0OLD: { area: 'daily_operations' as const, digest: { at: '09:00', days: ['tue'] as Weekday[] } } } };
+    const next = applyDigests(both, { channels: ['C0OLD'], at: '08:00', days: ['fri', 'mon'], shown: { at: '08:00', days: ['mon', 'fri'] } });
+    expect(next.channels?.C0OLD?.digest).toEqual({ at: '09:00', days: ['tue'] });
+  });
+
+  test.each([
+    ['the time', { at: '11:00', days: ['mon'] as Weekday[] }],
+    ['the days', { at: '10:30', days: ['mon', 'wed'] as Weekday[] }],
+  ])('changing %s gives every chosen channel the new schedule', (_what, answer) => {
+    const next = applyDigests(current, { channels: ['C0OPS', 'C0OLD'], ...answer, shown });
+    expect(next.channels?.C0OPS?.digest).toEqual({ ...answer, post_empty: true });
+    expect(next.channels?.C0OLD?.digest).toEqual(answer);
   });
 });
 

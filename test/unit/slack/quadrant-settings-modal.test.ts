@@ -2,6 +2,9 @@ import { Settings, type SettingsInput } from '../../../src/config/settings';
 import { applyDraft, type SetupDraft, type SetupStep } from '../../../src/core/setup-form';
 import { nextStep, readStep, settingsModal, stepErrors } from '../../../src/slack/blocks/quadrant-settings-modal';
 import type { StateValues } from '../../../src/slack/blocks/quadrant-view-state';
+import { checkView } from '../../../sandbox/block-kit-check';
+import { buildViewState, type FieldValue } from '../../../sandbox/view-state';
+import type { SlackView } from '../../../sandbox/views';
 import { describeDays } from '../../../src/slack/blocks/quadrant-words';
 
 const current: SettingsInput = { timezone: 'UTC', emergency: { tiers: [[{ slack: 'U0ADA', phone: '+36201234567' }]] } };
@@ -73,6 +76,44 @@ describe('settingsModal', () => {
     const view = settingsModal({ step: 'phones', mode: 'wizard', draft: {} }, current);
     expect(JSON.stringify(view)).not.toContain('+36201234567');
     expect(JSON.stringify(view)).toContain('+36 •••• 4567');
+  });
+});
+
+/** Submits a step as Slack's client would, with `typed` changed and every other input as the view showed it. */
+function submit(view: ReturnType<typeof settingsModal>, typed: Record<string, FieldValue> = {}): SetupDraft {
+  const state = buildViewState({ id: 'V0TEST', ...view } as unknown as SlackView, typed);
+  return readStep(JSON.parse(view.private_metadata!).step, state.values as StateValues, JSON.parse(view.private_metadata!));
+}
+
+describe('the digests step keeps each channel’s own time and days unless the admin changes them', () => {
+  // C1 09:00 Mon–Fri, C2 14:00 Mon/Wed: the form can show only one time.
+  const two: SettingsInput = {
+    timezone: 'Europe/Budapest',
+    channels: {
+      C0ONE: { area: 'daily_operations', digest: { at: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] } },
+      C0TWO: { area: 'daily_operations', digest: { at: '14:00', days: ['mon', 'wed'] } },
+    },
+  };
+  const view = settingsModal({ step: 'digests', mode: 'wizard', draft: {} }, two);
+
+  test('says so, and lists each channel’s schedule', () => {
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Channels that already have a digest keep their own time and days unless you change the time or days here');
+    expect(text).toContain('<#C0ONE> 09:00 Mon–Fri; <#C0TWO> 14:00 Mon, Wed (Europe/Budapest)');
+    expect(checkView(view)).toEqual([]);
+  });
+
+  test('clicking through changes no channel’s schedule; a channel added gets the time shown', () => {
+    const next = applyDraft(two, submit(view, { digest_channels: ['C0ONE', 'C0TWO', 'C0NEW'] }));
+    expect(next.channels?.C0ONE?.digest).toEqual({ at: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    expect(next.channels?.C0TWO?.digest).toEqual({ at: '14:00', days: ['mon', 'wed'] });
+    expect(next.channels?.C0NEW?.digest).toEqual({ at: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+  });
+
+  test('changing the time gives every chosen channel the new one', () => {
+    const next = applyDraft(two, submit(view, { digest_at: '08:30' }));
+    expect(next.channels?.C0ONE?.digest).toEqual({ at: '08:30', days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    expect(next.channels?.C0TWO?.digest).toEqual({ at: '08:30', days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
   });
 });
 
