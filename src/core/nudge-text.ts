@@ -1,4 +1,3 @@
-import { describeDuration } from './durations';
 import { NUDGE_RULE, type Nudge, type NudgeButton } from './nudge';
 import { RULES } from './rules';
 import { localMomentLabel } from './schedule';
@@ -27,6 +26,24 @@ function when(at: number, timezone: string): string {
 
 function digestRef(channel: string, postsAt: number | undefined, timezone: string): string {
   return postsAt === undefined ? `the <#${channel}> digest` : `the <#${channel}> digest (${when(postsAt, timezone)})`;
+}
+
+const NOTICE_UNITS: Array<[ms: number, name: string]> = [
+  [7 * 86_400_000, 'week'],
+  [86_400_000, 'day'],
+  [3_600_000, 'hour'],
+  [60_000, 'minute'],
+  [1000, 'second'],
+];
+
+/**
+ * "3 weeks' notice", "10 days' notice": the setting exactly, in the largest unit that divides it. A rounded
+ * figure contradicted the lead it was compared with ("8 days away... at least 1 week notice" for 10d).
+ */
+export function noticeNeeded(ms: number): string {
+  const [size, name] = NOTICE_UNITS.find(([size]) => ms >= size && ms % size === 0) ?? NOTICE_UNITS[NOTICE_UNITS.length - 1]!;
+  const n = Math.round(ms / size);
+  return n === 1 ? `1 ${name}'s notice` : `${n} ${name}s' notice`;
 }
 
 const BROADCAST_WORD = { here: '@here', channel: '@channel', everyone: '@everyone' } as const;
@@ -67,7 +84,7 @@ function nudgeText(nudge: Nudge, timezone: string): string {
       // Whole days, rounded down: rounding up could make 20.5 days read "3 weeks", the same as the rule.
       const days = Math.floor(nudge.leadMs / 86_400_000);
       const lead = days < 1 ? 'less than a day' : `${days} day${days === 1 ? '' : 's'}`;
-      return `Heads-up: this is ${lead} away. Offline activities work best with at least ${describeDuration(nudge.neededMs)} notice, so people can plan travel and cover. Could it move later, or happen online?`;
+      return `Heads-up: this is ${lead} away. Offline activities work best with at least ${noticeNeeded(nudge.neededMs)}, so people can plan travel and cover. Could it move later, or happen online?`;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { NUDGE_RULE, type Nudge, type NudgeButton } from '../../../src/core/nudge';
-import { nudgeMessage } from '../../../src/core/nudge-text';
+import { noticeNeeded, nudgeMessage } from '../../../src/core/nudge-text';
 import { RULES } from '../../../src/core/rules';
 
 const DAY = 86_400_000;
@@ -17,7 +17,8 @@ const cases: Array<[label: string, nudge: Nudge, buttons: NudgeButton[], mustCon
   ['not an emergency, no digest', { code: 'not_an_emergency' }, ['keep_as_is'], ['emergencies']],
   ['suggest /emergency', { code: 'suggest_emergency' }, ['declare_emergency', 'keep_as_is'], ['`/emergency`']],
   ['could this be async?', { code: 'ask_async' }, ['make_async', 'keep_as_is'], ['Could this be async?']],
-  ['5 days of notice against 21', { code: 'warn_lead_time', leadMs: 5 * DAY, neededMs: 21 * DAY }, [], ['5 days away', '3 weeks']],
+  ['5 days of notice against 21', { code: 'warn_lead_time', leadMs: 5 * DAY, neededMs: 21 * DAY }, [], ['5 days away', "at least 3 weeks' notice"]],
+  ['10d needed states 10 days, never a rounded "1 week"', { code: 'warn_lead_time', leadMs: 8 * DAY, neededMs: 10 * DAY }, [], ['8 days away', "at least 10 days' notice"]],
   ['20.9 days reads 20 days, not "3 weeks"', { code: 'warn_lead_time', leadMs: 20.9 * DAY, neededMs: 21 * DAY }, [], ['20 days away']],
   ['hours of notice', { code: 'warn_lead_time', leadMs: 3_600_000, neededMs: 21 * DAY }, [], ['less than a day']],
 ];
@@ -41,6 +42,20 @@ describe('nudgeMessage', () => {
   test('button labels are the ones people see in Slack', () => {
     const { buttons } = nudgeMessage({ code: 'suggest_emergency' }, ['send_to_digest', 'declare_emergency', 'keep_as_is', 'make_async'], ZONE);
     expect(buttons.map((b) => b.label)).toEqual(['Send to digest', 'Declare emergency', 'Keep as is', 'Make it async']);
+  });
+});
+
+describe('noticeNeeded', () => {
+  test.each([
+    [21 * DAY, "3 weeks' notice"],
+    [7 * DAY, "1 week's notice"],
+    [10 * DAY, "10 days' notice"],
+    [1 * DAY, "1 day's notice"],
+    [36 * 3_600_000, "36 hours' notice"],
+    [90 * 60_000, "90 minutes' notice"],
+    [90_000, "90 seconds' notice"],
+  ])('%d ms reads %s', (ms, words) => {
+    expect(noticeNeeded(ms)).toBe(words);
   });
 });
 
