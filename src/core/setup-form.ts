@@ -37,6 +37,11 @@ export interface OncallFields {
   tiers: string[][];
   providers: ProviderId[];
   ackTimeout: string;
+  /**
+   * How many tier fields the form had. The form has room for a few tiers while imports may hold any number:
+   * stored tiers beyond the fields were never shown, so they are kept after the form's tiers.
+   */
+  shownTiers?: number;
 }
 
 /** Per Slack user: a new number, "" to keep the stored one, or "-" to remove it. */
@@ -103,6 +108,7 @@ export function applyOncall(input: SettingsInput, f: OncallFields): SettingsInpu
   const tiers = f.tiers
     .filter((tier) => tier.length > 0)
     .map((tier) => [...new Set(tier)].map((slack) => (phones.has(slack) ? { slack, phone: phones.get(slack)! } : { slack })));
+  if (f.shownTiers !== undefined) tiers.push(...structuredClone(input.emergency?.tiers ?? []).slice(f.shownTiers));
   return {
     ...next,
     emergency: { ...(next.emergency ?? {}), tiers, providers: [...f.providers], ack_timeout: f.ackTimeout.trim() },

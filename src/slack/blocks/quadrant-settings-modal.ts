@@ -133,11 +133,19 @@ function oncallBlocks(s: SettingsInput, wizard: boolean): unknown[] {
   const fields = Math.min(MAX_TIER_FIELDS, Math.max(MIN_TIER_FIELDS, tiers.length + 1));
   const providers = s.emergency?.providers ?? ['slack_dm'];
   const providerOptions = PROVIDERS.map((p) => option(PROVIDER_LABEL[p], p));
+  const hidden = tiers.length - fields;
+  const beyond =
+    hidden > 0
+      ? `Tiers ${fields + 1}–${tiers.length} are not shown here and stay as they are, after the tiers above. To change them, use \`/quadrant export\` and \`/quadrant import\`.`
+      : tiers.length >= MAX_TIER_FIELDS
+        ? `This form has room for ${MAX_TIER_FIELDS} tiers; to add more, use \`/quadrant export\` and \`/quadrant import\`.`
+        : undefined;
   return [
     ...(wizard ? [mrkdwn('*Step 3 of 4: on-call.* `/emergency` pages tier 1 at once; when nobody acknowledges in time, the next tier is paged.')] : []),
     ...Array.from({ length: fields }, (_, i) =>
       input(`tier_${i + 1}`, `Tier ${i + 1}`, { type: 'multi_users_select', ...initial('initial_users', tiers[i]?.map((p) => p.slack)) }, { optional: i > 0 }),
     ),
+    ...(beyond ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: beyond }] }] : []),
     input('ack_timeout', 'Escalate when unacknowledged for', { type: 'plain_text_input', placeholder: plain('5m'), ...initial('initial_value', s.emergency?.ack_timeout ?? '5m') }, { hint: 'From 10s to 24h, e.g. 5m.' }),
     input('providers', 'Page through', { type: 'checkboxes', options: providerOptions, ...initial('initial_options', providerOptions.filter((o) => providers.includes(o.value as ProviderId))) }, { hint: 'Phone numbers come next. Providers need their credentials in the environment; Slack DM always works.' }),
   ];
@@ -208,6 +216,8 @@ export function readStep(step: SetupStep, values: StateValues, meta?: Pick<Setti
           tiers: tierBlocks.map((b) => usersOf(values, b)),
           providers: optionsOf(values, 'providers').filter((p): p is ProviderId => (PROVIDERS as readonly string[]).includes(p)),
           ackTimeout: textOf(values, 'ack_timeout') ?? '',
+          // Slack submits every input of the view, so this is how many tier fields the form had.
+          shownTiers: tierBlocks.length,
         },
       };
     }
@@ -258,6 +268,8 @@ function blockFor(step: SetupStep, path: KeyPath, draft: SetupDraft, input: Sett
       // Empty tiers are dropped, so tier n of the settings is the n-th tier field with someone in it.
       const filled = (draft.oncall?.tiers ?? []).map((t, i) => (t.length ? i : -1)).filter((i) => i >= 0);
       const field = typeof third === 'number' ? filled[third] : undefined;
+      // A tier past the form's fields was kept from the stored settings: named by its key path under tier 1.
+      if (typeof third === 'number' && field === undefined) return undefined;
       return `tier_${(field ?? 0) + 1}`;
     }
     case 'phones': {

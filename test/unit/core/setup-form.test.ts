@@ -72,6 +72,17 @@ describe('applyDigests keeps each channel’s own schedule when the time and day
 });
 
 describe('applyOncall and applyPhones', () => {
+  test('tiers past the form’s fields are kept, after the form’s tiers', () => {
+    const eight = Array.from({ length: 8 }, (_, i) => [{ slack: `U0T${i + 1}`, ...(i === 7 ? { phone: '+36201112233' } : {}) }]);
+    const stored: SettingsInput = { ...current, emergency: { ...current.emergency, tiers: eight } };
+    // The form showed tiers 1-6; the admin changed tier 1 and left the rest.
+    const formTiers = [['U0NEW'], ...eight.slice(1, 6).map((t) => t.map((p) => p.slack))];
+    const next = applyOncall(stored, { tiers: formTiers, providers: ['slack_dm'], ackTimeout: '5m', shownTiers: 6 });
+    expect(next.emergency?.tiers?.map((t) => t.map((p) => p.slack))).toEqual([['U0NEW'], ['U0T2'], ['U0T3'], ['U0T4'], ['U0T5'], ['U0T6'], ['U0T7'], ['U0T8']]);
+    expect(next.emergency?.tiers?.[7]).toEqual([{ slack: 'U0T8', phone: '+36201112233' }]);
+    expect(Settings.safeParse(next).success).toBe(true);
+  });
+
   test('keeps a person’s stored number when they stay on call, drops empty tiers', () => {
     const next = applyOncall(current, { tiers: [['U0BOB'], [], ['U0ADA', 'U0ADA']], providers: ['twilio_sms', 'slack_dm'], ackTimeout: '2m' });
     expect(next.emergency).toMatchObject({ tiers: [[{ slack: 'U0BOB' }], [{ slack: 'U0ADA', phone: '+36201234567' }]], providers: ['twilio_sms', 'slack_dm'], ack_timeout: '2m' });

@@ -10,8 +10,8 @@ import { describeDays } from '../../../src/slack/blocks/quadrant-words';
 const current: SettingsInput = { timezone: 'UTC', emergency: { tiers: [[{ slack: 'U0ADA', phone: '+36201234567' }]] } };
 
 /** Validates a draft the way the submission does, and maps the problems to fields. */
-function errorsOf(step: SetupStep, draft: SetupDraft): Record<string, string> {
-  const input = applyDraft(current, draft);
+function errorsOf(step: SetupStep, draft: SetupDraft, stored: SettingsInput = current): Record<string, string> {
+  const input = applyDraft(stored, draft);
   const parsed = Settings.safeParse(input);
   const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ code: i.code, path: i.path as Array<string | number>, message: i.message }));
   return stepErrors(step, { input, issues, channelProblems: [] }, draft);
@@ -56,7 +56,7 @@ describe('readStep', () => {
       ack_timeout: { value: { value: '5m' } },
       providers: { value: { selected_options: [{ value: 'slack_dm' }, { value: 'carrier_pigeon' }] } },
     };
-    expect(readStep('oncall', values)).toEqual({ oncall: { tiers: [['U0ADA'], ['U0BOB'], []], providers: ['slack_dm'], ackTimeout: '5m' } });
+    expect(readStep('oncall', values)).toEqual({ oncall: { tiers: [['U0ADA'], ['U0BOB'], []], providers: ['slack_dm'], ackTimeout: '5m', shownTiers: 3 } });
   });
 });
 
@@ -84,6 +84,8 @@ function submit(view: ReturnType<typeof settingsModal>, typed: Record<string, Fi
   const state = buildViewState({ id: 'V0TEST', ...view } as unknown as SlackView, typed);
   return readStep(JSON.parse(view.private_metadata!).step, state.values as StateValues, JSON.parse(view.private_metadata!));
 }
+
+const inputsOf = (view: ReturnType<typeof settingsModal>) => (view.blocks as Array<{ type: string; block_id?: string; label?: { text: string } }>).filter((b) => b.type === 'input');
 
 describe('the digests step keeps each channel’s own time and days unless the admin changes them', () => {
   // C1 09:00 Mon–Fri, C2 14:00 Mon/Wed: the form can show only one time.
@@ -114,6 +116,27 @@ describe('the digests step keeps each channel’s own time and days unless the a
     const next = applyDraft(two, submit(view, { digest_at: '08:30' }));
     expect(next.channels?.C0ONE?.digest).toEqual({ at: '08:30', days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
     expect(next.channels?.C0TWO?.digest).toEqual({ at: '08:30', days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+  });
+});
+
+describe('the on-call step never drops tiers it cannot show', () => {
+  const people = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `U0P${String(from + i).padStart(3, '0')}`);
+  const eight: SettingsInput = { timezone: 'UTC', emergency: { tiers: people(8).map((slack) => [{ slack }]) } };
+  const view = settingsModal({ step: 'oncall', mode: 'single', draft: {} }, eight);
+
+  test('shows six tiers and says the rest stay, with the way to change them', () => {
+    expect(inputsOf(view).filter((b) => b.block_id?.startsWith('tier_'))).toHaveLength(6);
+    expect(JSON.stringify(view.blocks)).toContain('Tiers 7–8 are not shown here and stay as they are, after the tiers above. To change them, use `/quadrant export` and `/quadrant import`.');
+  });
+
+  test('saving the form as shown keeps tiers 7 and 8', () => {
+    const next = applyDraft(eight, submit(view));
+    expect(next.emergency?.tiers).toEqual(eight.emergency!.tiers);
+  });
+
+  test('a kept tier with a problem is named by its key path, not pinned on tier 1', () => {
+    const stored: SettingsInput = { ...eight, emergency: { tiers: [...eight.emergency!.tiers!.slice(0, 7), [{ slack: 'bad id' }]] } };
+    expect(errorsOf('oncall', submit(view), stored)).toEqual({ tier_1: expect.stringMatching(/^emergency\.tiers\[7\]\[0\]\.slack: must be a Slack user id/) });
   });
 });
 
