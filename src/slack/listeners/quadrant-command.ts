@@ -11,7 +11,7 @@ import type { Deps } from '../../deps';
 import { assignChannel } from '../../flows/admin/assign-channel';
 import { checkBotMembership } from '../../flows/admin/check-channels';
 import { eraseUser } from '../../flows/admin/erase-user';
-import { exportSettings, importPrefill } from '../../flows/admin/export-settings';
+import { exportForImport, importPrefill } from '../../flows/admin/export-settings';
 import { checkAdmin, isAdmin } from '../../flows/admin/is-admin';
 import { postDigestNow } from '../../flows/digest/post-digest-now';
 import { dmChannel } from '../../flows/evaluation/upload-file';
@@ -20,7 +20,7 @@ import { replyFor } from '../replies';
 import { channelsMessage, configMessage, digestMessage, oncallMessage, type SettingsView } from '../blocks/quadrant-config';
 import { historyMessage } from '../blocks/quadrant-history';
 import { QUADRANT_HELP } from '../blocks/quadrant-help';
-import { importModal } from '../blocks/quadrant-import-modal';
+import { IMPORT_MAX_CHARS, importModal } from '../blocks/quadrant-import-modal';
 import { settingsModal } from '../blocks/quadrant-settings-modal';
 import { channelProblemText, describeChannel, issueLines, notAdminText } from '../blocks/quadrant-words';
 
@@ -166,7 +166,7 @@ async function openModal(ctx: QuadrantContext, kind: 'setup' | 'oncall_edit' | '
   const input = await deps.settings.getEditable(team);
   const view =
     kind === 'import'
-      ? importModal(await importPrefill(deps, team))
+      ? importModal(await importPrefill(deps, team, IMPORT_MAX_CHARS))
       : settingsModal({ step: kind === 'setup' ? 'basics' : 'oncall', mode: kind === 'setup' ? 'wizard' : 'single', origin: ctx.channel, draft: {} }, input);
   await ctx.client.views.open({ trigger_id: ctx.triggerId, view });
 }
@@ -201,14 +201,20 @@ async function digestNow(ctx: QuadrantContext): Promise<void> {
 
 const IMPORT_HINT = 'Import it with `/quadrant import`, or save it as the `QUADRANT_CONFIG` file.';
 
+/** The YAML in a code block, with how to use it; said plainly when it is too long for the import field. */
+function exportText(exported: { yaml: string; fits: boolean }): string {
+  const use = exported.fits ? IMPORT_HINT : `It is longer than \`/quadrant import\` takes (${IMPORT_MAX_CHARS} characters): save it as the \`QUADRANT_CONFIG\` file instead.`;
+  return `\`\`\`\n${escapePlain(exported.yaml)}\`\`\`\n${use}`;
+}
+
 async function exportReply(ctx: QuadrantContext, full: boolean): Promise<void> {
   const { deps, team } = ctx;
-  if (!full) return ctx.reply({ text: `\`\`\`\n${escapePlain(await exportSettings(deps, team, { unmasked: false }))}\`\`\`\n${IMPORT_HINT}` });
+  if (!full) return ctx.reply({ text: exportText(await exportForImport(deps, team, { unmasked: false, maxChars: IMPORT_MAX_CHARS })) });
   // Full numbers go only to the bot's own DM with the admin, wherever they asked: a D… channel may be a DM
   // with a colleague, an ephemeral shows on whatever screen is shared there, and the Messages tab is
   // read-only, so nobody can type the command in the bot's DM any more.
-  const yaml = await exportSettings(deps, team, { unmasked: true });
+  const exported = await exportForImport(deps, team, { unmasked: true, maxChars: IMPORT_MAX_CHARS });
   const dm = await dmChannel(ctx.client, ctx.user);
-  await ctx.client.chat.postMessage({ channel: dm, text: `Quadrant settings with full phone numbers, as you asked with \`/quadrant export full\`:\n\`\`\`\n${escapePlain(yaml)}\`\`\`\n${IMPORT_HINT}`, unfurl_links: false });
+  await ctx.client.chat.postMessage({ channel: dm, text: `Quadrant settings with full phone numbers, as you asked with \`/quadrant export full\`:\n${exportText(exported)}`, unfurl_links: false });
   return ctx.reply({ text: 'I sent you the settings with full phone numbers in a DM (Quadrant’s Messages tab). Keep them private.' });
 }
