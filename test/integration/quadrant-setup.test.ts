@@ -1,5 +1,6 @@
 import { digestProcessors } from '../../src/flows/digest/processors';
-import type { WorkspaceSettings } from '../../src/config/settings';
+import type { SettingsInput, Weekday, WorkspaceSettings } from '../../src/config/settings';
+import { checkView } from '../../sandbox/block-kit-check';
 import { startAdminApp, type AdminApp, commandAnswer } from '../helpers/admin-app';
 import { eventually } from '../helpers/emergency-stack';
 
@@ -255,6 +256,66 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
       expect(reply.text).toMatch(/^I couldn't read `fryday`\. Try `\/quadrant channels set <role>`/);
       expect(await t.web.deps.settings.getInput(TEAM)).toEqual(before);
     });
+  });
+
+  test('every request was acked in time, and Slack accepted every Web API call', () => {
+    expect(t.driver.warnings.map((w) => w.detail)).toEqual([]);
+    expect(t.slack.violations).toEqual([]);
+  });
+});
+
+describe('an admin re-runs /quadrant setup on a workspace set up in more detail than the form shows, and clicks through', () => {
+  let t: AdminApp;
+  const MON_FRI: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+  // 60 people on call in 8 tiers: more tiers than the form has fields, more people than the old phones step fit in a view.
+  const people = Array.from({ length: 60 }, (_, i) => ({ id: `U0P${String(i + 1).padStart(3, '0')}`, name: `person${i + 1}` }));
+  const tiers: Array<Array<{ slack: string; phone?: string }>> = [people.slice(0, 53), ...people.slice(53).map((p) => [p])].map((tier) => tier.map((p) => ({ slack: p.id })));
+  tiers[7]![0] = { slack: 'U0P060', phone: '+36201112233' };
+  const before: SettingsInput = {
+    timezone: 'Europe/Budapest',
+    quiet_hours: { from: '20:00', to: '08:00' },
+    channels: {
+      C0OPS: { area: 'daily_operations', digest: { at: '09:00', days: MON_FRI } },
+      C0TWO: { area: 'daily_operations', digest: { at: '14:00', days: ['mon', 'wed'] } },
+      C0EMERG: { area: 'emergency' },
+    },
+    emergency: { channel: 'C0EMERG', tiers },
+  };
+
+  beforeAll(async () => {
+    t = await startAdminApp();
+    t.driver.ws.addChannel({ id: 'C0TWO', name: 'support', kind: 'channel', created: 1732444800, creator: 'U0ADA', members: ['U0ADA', 'U0QUADRANT'], purpose: '', isGeneral: false });
+    for (const p of people) t.driver.ws.addPerson({ id: p.id, name: p.name, realName: `Person ${p.id}`, isAdmin: false, isOwner: false });
+    const seeded = await t.web.deps.settings.set(TEAM, before, 'U0ADA');
+    expect(seeded.ok).toBe(true);
+  });
+  afterAll(() => t.stop());
+
+  test('changing only the quiet hours keeps every channel’s digest, every tier and every stored number', async () => {
+    await t.driver.command('ada', '#general', '/quadrant', 'setup');
+    const basics = await t.driver.waitFor(() => t.driver.openModal('ada'), { what: 'the setup modal' });
+    expect((await t.driver.submitView('ada', basics.id, { quiet_from: '19:00' })).responseAction).toBe('update');
+
+    const digests = t.driver.openModal('ada')!;
+    expect(JSON.stringify(digests.blocks)).toContain('Channels that already have a digest keep their own time and days unless you change the time or days here');
+    expect((await t.driver.submitView('ada', digests.id)).responseAction).toBe('update');
+
+    const oncall = t.driver.openModal('ada')!;
+    expect(JSON.stringify(oncall.blocks)).toContain('Tiers 7–8 are not shown here and stay as they are');
+    expect((await t.driver.submitView('ada', oncall.id)).responseAction).toBe('update');
+
+    const phones = t.driver.openModal('ada')!;
+    expect(checkView(phones)).toEqual([]);
+    const labels = phones.blocks.filter((b) => b.type === 'input').map((b) => (b.label as { text: string }).text);
+    expect(labels).toHaveLength(60);
+    expect(labels.slice(0, 2)).toEqual(['person1: phone number', 'person2: phone number']);
+    expect((await t.driver.submitView('ada', phones.id)).responseAction).toBeUndefined();
+
+    const after = await t.web.deps.settings.getInput(TEAM);
+    expect(after?.quiet_hours).toEqual({ from: '19:00', to: '08:00' });
+    expect(after?.channels?.C0OPS?.digest).toEqual({ at: '09:00', days: MON_FRI });
+    expect(after?.channels?.C0TWO?.digest).toEqual({ at: '14:00', days: ['mon', 'wed'] });
+    expect(after?.emergency?.tiers).toEqual(tiers);
   });
 
   test('every request was acked in time, and Slack accepted every Web API call', () => {

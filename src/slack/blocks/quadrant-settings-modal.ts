@@ -58,6 +58,8 @@ const DAY_NAME: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 
 const TITLES: Record<SetupStep, string> = { basics: 'Basics', digests: 'Digests', oncall: 'On-call', phones: 'Phone numbers' };
 const MIN_TIER_FIELDS = 3;
 const MAX_TIER_FIELDS = 6;
+/** Slack refuses a view with more blocks than this (views.open / views.update / response_action update alike). */
+const MAX_VIEW_BLOCKS = 100;
 const DEFAULT_DIGEST = { at: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] as Weekday[] };
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -151,27 +153,50 @@ function oncallBlocks(s: SettingsInput, wizard: boolean): unknown[] {
   ];
 }
 
-function phoneBlocks(s: SettingsInput, wizard: boolean): unknown[] {
+/**
+ * The people the phones step has a field for: one input each beside the step's text, within Slack's block
+ * limit; when there are more, one block says so instead of the last field.
+ */
+export function phoneFieldUsers(s: SettingsInput): { shown: string[]; rest: string[] } {
+  const users = onCallUsers(s);
+  const room = MAX_VIEW_BLOCKS - 1;
+  if (users.length <= room) return { shown: users, rest: [] };
+  return { shown: users.slice(0, room - 1), rest: users.slice(room - 1) };
+}
+
+function phoneBlocks(s: SettingsInput, wizard: boolean, names: Record<string, string>): unknown[] {
   const stored = new Map<string, string>();
   for (const p of (s.emergency?.tiers ?? []).flat()) if (p.phone && !stored.has(p.slack)) stored.set(p.slack, p.phone);
+  const { shown, rest } = phoneFieldUsers(s);
+  const MAX_MENTIONED = 50;
+  const mentioned = rest.slice(0, MAX_MENTIONED).map((u) => `<@${u}>`).join(', ') + (rest.length > MAX_MENTIONED ? ` and ${rest.length - MAX_MENTIONED} more` : '');
   return [
     mrkdwn(`${wizard ? '*Step 4 of 4: phone numbers.* ' : ''}International format, e.g. +36 20 123 4567. Leave a field empty to keep the stored number; type - to remove it.`),
-    ...onCallUsers(s).flatMap((user) => {
+    ...shown.map((user) => {
       const known = stored.get(user);
-      return [
-        mrkdwn(`<@${user}>`),
-        input(`phone_${user}`, 'Phone number', { type: 'plain_text_input', placeholder: plain(known ? `${maskPhone(known)} (stored)` : '+36201234567') }, { optional: true }),
-      ];
+      // Labels are plain text, so a mention would show as its raw id: the name is looked up instead.
+      return input(`phone_${user}`, names[user] ? `${names[user]}: phone number` : `Phone number of ${user}`, { type: 'plain_text_input', placeholder: plain(known ? `${maskPhone(known)} (stored)` : '+36201234567') }, { optional: true });
     }),
+    ...(rest.length
+      ? [mrkdwn(`A form holds at most ${shown.length} phone fields, so ${rest.length} more people on call are not shown here: ${mentioned}. Their stored numbers stay as they are; set theirs with \`/quadrant export\` and \`/quadrant import\`.`)]
+      : []),
   ];
 }
 
-/** One step of the settings flow, showing `input` (the current settings with earlier answers applied). */
-export function settingsModal(meta: SettingsModalMeta, input: SettingsInput): ModalView {
+/**
+ * One step of the settings flow, showing `input` (the current settings with earlier answers applied).
+ * `names`: display names of the people on call, for the phones step's labels.
+ */
+export function settingsModal(meta: SettingsModalMeta, input: SettingsInput, names: Record<string, string> = {}): ModalView {
   const wizard = meta.mode === 'wizard';
   const index = SETUP_STEPS.indexOf(meta.step) + 1;
   const saves = meta.step === 'phones' || (meta.mode === 'single' && meta.step !== 'oncall');
-  const blocks = { basics: basicsBlocks, digests: digestBlocks, oncall: oncallBlocks, phones: phoneBlocks }[meta.step](input, wizard);
+  const blocks = {
+    basics: () => basicsBlocks(input, wizard),
+    digests: () => digestBlocks(input, wizard),
+    oncall: () => oncallBlocks(input, wizard),
+    phones: () => phoneBlocks(input, wizard, names),
+  }[meta.step]();
   const { shownDigest: _previous, ...rest } = meta;
   const stored: SettingsModalMeta = meta.step === 'digests' ? { ...rest, shownDigest: shownDigest(input) } : rest;
   return {
@@ -275,7 +300,8 @@ function blockFor(step: SetupStep, path: KeyPath, draft: SetupDraft, input: Sett
     case 'phones': {
       if (top !== 'emergency' || second !== 'tiers' || typeof third !== 'number' || typeof fourth !== 'number') return undefined;
       const user = input.emergency?.tiers?.[third]?.[fourth]?.slack;
-      return user ? `phone_${user}` : undefined;
+      // Slack refuses errors for a block the view lacks; people past the form's fields fall back to the first field.
+      return user && phoneFieldUsers(input).shown.includes(user) ? `phone_${user}` : undefined;
     }
   }
 }

@@ -3,11 +3,11 @@ import type { Deps } from '../../deps';
 import { checkBotMembership } from '../../flows/admin/check-channels';
 import { checkAdmin } from '../../flows/admin/is-admin';
 import { publishHome } from '../../flows/admin/publish-home';
-import { checkSetupStep, saveSetup } from '../../flows/admin/setup-settings';
+import { checkSetupStep, onCallNames, saveSetup } from '../../flows/admin/setup-settings';
 import { tellAdmin } from '../../flows/admin/tell-admin';
 import type { SettingsChangeKind } from '../../store/settings-store';
 import { noticeModal, savedText } from '../blocks/quadrant-notice';
-import { isSettingsModalMeta, nextStep, readStep, settingsModal, stepErrors, type SettingsModalMeta } from '../blocks/quadrant-settings-modal';
+import { isSettingsModalMeta, nextStep, phoneFieldUsers, readStep, settingsModal, stepErrors, type SettingsModalMeta } from '../blocks/quadrant-settings-modal';
 import { readMetadata, type StateValues } from '../blocks/quadrant-view-state';
 import { channelProblemText, notAdminPlain } from '../blocks/quadrant-words';
 
@@ -45,7 +45,10 @@ export function quadrantSettingsSubmission(deps: Deps) {
       const errors = stepErrors(meta.step, check, draft);
       if (Object.keys(errors).length > 0) return void (await answer({ response_action: 'errors', errors }));
       const next = nextStep(meta, check.input);
-      if (next) return void (await answer({ response_action: 'update', view: settingsModal({ ...meta, step: next, draft }, check.input) }));
+      if (next) {
+        const names = next === 'phones' ? await onCallNames(deps, client, team, phoneFieldUsers(check.input).shown) : {};
+        return void (await answer({ response_action: 'update', view: settingsModal({ ...meta, step: next, draft }, check.input, names) }));
+      }
 
       const saved = await saveSetup(deps, { team, by: user, draft, kind: kindOf(meta) });
       if (!saved.ok) {

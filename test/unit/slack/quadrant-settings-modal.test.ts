@@ -140,6 +140,35 @@ describe('the on-call step never drops tiers it cannot show', () => {
   });
 });
 
+describe('the phones step fits Slack’s 100-block limit', () => {
+  const onCall = (n: number): SettingsInput => ({ timezone: 'UTC', emergency: { tiers: [Array.from({ length: n }, (_, i) => ({ slack: `U0P${String(i + 1).padStart(3, '0')}` }))] } });
+
+  test('50 people: one field each, labelled with their name, and Slack accepts the view', () => {
+    const view = settingsModal({ step: 'phones', mode: 'wizard', draft: {} }, onCall(50), { U0P001: 'Ada Lovelace' });
+    expect(checkView(view)).toEqual([]);
+    const inputs = inputsOf(view);
+    expect(inputs).toHaveLength(50);
+    expect(inputs[0]).toMatchObject({ block_id: 'phone_U0P001', label: { text: 'Ada Lovelace: phone number' } });
+    expect(inputs[1]).toMatchObject({ block_id: 'phone_U0P002', label: { text: 'Phone number of U0P002' } });
+  });
+
+  test('more people than fit: as many fields as fit, and the rest named with the way to set theirs', () => {
+    const view = settingsModal({ step: 'phones', mode: 'wizard', draft: {} }, onCall(120));
+    expect(checkView(view)).toEqual([]);
+    expect(view.blocks).toHaveLength(100);
+    expect(inputsOf(view)).toHaveLength(98);
+    const last = JSON.stringify(view.blocks.at(-1));
+    expect(last).toContain('22 more people on call are not shown here: <@U0P099>, <@U0P100>');
+    expect(last).toContain('Their stored numbers stay as they are; set theirs with `/quadrant export` and `/quadrant import`.');
+  });
+
+  test('a problem with a number of someone past the fields goes under the first field', () => {
+    const stored = onCall(120);
+    stored.emergency!.tiers![0]![110] = { slack: 'U0P111', phone: '06 20 123 4567' };
+    expect(errorsOf('phones', {}, stored)).toEqual({ phone_U0P001: expect.stringMatching(/^emergency\.tiers\[0\]\[110\]\.phone: must be an E\.164/) });
+  });
+});
+
 describe('describeDays', () => {
   test.each([
     [['mon', 'tue', 'wed', 'thu', 'fri'], 'Mon–Fri'],
