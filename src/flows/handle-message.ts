@@ -5,12 +5,13 @@ import type { NudgeCode } from '../core/nudge';
 import { nudgeMessage } from '../core/nudge-text';
 import { broadcastOf } from '../core/slack-text';
 import type { Item } from '../core/item';
+import { priorityOf } from '../core/priority';
 import type { Deps } from '../deps';
 import { userTimezone } from './slack-user';
 import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
 import { fileItem } from './file-item';
 import { recordMessage, recordNudgeSent } from './evaluation/record';
-import { afterItemFiled } from './hub/post-to-hub';
+import { afterItemFiled, afterItemMoved } from './hub/post-to-hub';
 import { requestDigestRefresh } from './digest/refresh-digest';
 
 export interface MessageJob {
@@ -179,7 +180,8 @@ async function onEdited(deps: Deps, team: string, channel: string, message: Slac
   await noteChange(deps, team, channel, message.ts, { text: message.text });
   const item = await deps.items.findBySource(team, channel, message.ts);
   if (!item || item.status !== 'open') return 'edit of an unfiled message';
-  await editItem(deps, team, channel, item, message.text);
+  const updated = await editItem(deps, team, channel, item, message.text);
+  if (updated && updated.area !== item.area) await afterItemMoved(deps, updated);
   return 'item updated';
 }
 
@@ -192,10 +194,36 @@ async function onDeleted(deps: Deps, team: string, channel: string, ts: string):
   return 'item dropped';
 }
 
+/**
+ * An edit re-reads the item. For an item the policy filed, the edited text also decides its area, priority
+ * and due date, so a note edited into something urgent or into an RFC is treated as such. What a person
+ * chose (a reaction, an escalation) wins: a field is only rewritten while it still holds what the
+ * classifier reads in the old text. The classification mirrors fileItem's, so an unchanged edit is a no-op.
+ */
 async function editItem(deps: Deps, team: string, channel: string, item: Item, text: string): Promise<Item | undefined> {
-  const settings = await deps.settings.get(team);
-  const verdict = classify(text, { channelArea: settings.channels[channel]?.area, keywords: settings.keywords, now: deps.now(), timezone: settings.timezone });
-  const updated = await deps.items.update(team, item.id, { text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: deps.now() });
+  const [settings, corrections] = await Promise.all([deps.settings.get(team), deps.corrections.model(team)]);
+  const now = deps.now();
+  const read = (t: string) =>
+    classify(t, {
+      channelArea: settings.channels[channel]?.area,
+      command: 'async',
+      isThreadReply: Boolean(item.threadTs && item.threadTs !== item.ts),
+      keywords: settings.keywords,
+      corrections,
+      now,
+      timezone: settings.timezone,
+    });
+  const verdict = read(text);
+  const changes: Record<string, unknown> = { text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: now };
+  if (item.source === 'policy') {
+    const before = read(item.text);
+    // An item is async work: an edit that reads like an emergency raises its priority but does not make it one.
+    if (item.area === before.area && verdict.area !== 'emergency') changes.area = verdict.area;
+    if (item.priority === priorityOf(before)) changes.priority = priorityOf(verdict);
+    // null clears a date the edit took out (the store deletes null fields).
+    changes.dueAt = verdict.when ?? null;
+  }
+  const updated = await deps.items.update(team, item.id, changes as Partial<Item>);
   if (item.posted) await requestDigestRefresh(deps, team, item.posted.channel, item.posted.digestId);
   return updated;
 }

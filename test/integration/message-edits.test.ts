@@ -35,6 +35,46 @@ describe('a filed message that is later changed', () => {
     expect(after.text).toBe(item.text);
   });
 
+  describe('an edit re-reads an item the policy filed', () => {
+    const FYI = 'fyi the new logo files are in the shared drive';
+    const changed = async (id: string, what: string, done: (item: NonNullable<Awaited<ReturnType<typeof s.app.deps.items.get>>>) => boolean) =>
+      eventually(async () => {
+        const item = await s.app.deps.items.get(TEAM, id);
+        return item && done(item) && item;
+      }, what);
+
+    test('edited into something urgent, its priority follows', async () => {
+      const { ts } = await s.driver.sendMessage('bob', '#ops', FYI);
+      const item = await filed(ts);
+      expect(item.priority).toBe('drop');
+      await s.driver.editMessage('bob', '#ops', ts, `${FYI}, the customer needs them urgently before the pitch today`);
+      const after = await changed(item.id, 'the edit applied', (i) => i.text !== item.text);
+      expect(after.priority).toBe('delegate');
+      expect(after.area).toBe('daily_operations');
+    });
+
+    test('edited into an RFC, it becomes deep work and is posted to the hub', async () => {
+      const { ts } = await s.driver.sendMessage('cat', '#ops', FYI);
+      const item = await filed(ts);
+      expect(item.area).toBe('daily_operations');
+      await s.driver.editMessage('cat', '#ops', ts, 'RFC: proposal to move billing to event sourcing. Context, options and a recommendation are in the doc; please comment by Friday, decision next week');
+      const after = await changed(item.id, 'the item posted to the hub', (i) => i.hub !== undefined);
+      expect(after.area).toBe('deep_work');
+      expect(after.priority).toBe('schedule');
+      expect(after.hub?.channel).toBe('C0HUB');
+      expect(s.driver.messagesIn('C0HUB').some((m) => m.ts === after.hub?.ts)).toBe(true);
+    });
+
+    test('a priority a person set (an escalation) survives the edit', async () => {
+      const { ts } = await s.driver.sendMessage('ada', '#ops', FYI);
+      const item = await filed(ts);
+      await s.app.deps.items.update(TEAM, item.id, { priority: 'do' });
+      await s.driver.editMessage('ada', '#ops', ts, `${FYI} (the svg ones too)`);
+      const after = await changed(item.id, 'the edit applied', (i) => i.text !== item.text);
+      expect(after.priority).toBe('do');
+    });
+  });
+
   // Intake runs eight jobs at once and retries reorder them, so a change can be handled before its message.
   describe('handled before the message itself', () => {
     const text = 'fyi the staging deploy finished, release notes are in the wiki';
