@@ -1,3 +1,4 @@
+import { checkView } from './block-kit-check';
 import type { Delivery } from './transport';
 import type { Workspace } from './workspace';
 import type { EphemeralMessage, Json, StoredMessage } from './model';
@@ -36,10 +37,10 @@ export function applyViewResponse(ws: Workspace, userId: string, viewId: string,
       return { responseAction: action, errors };
     }
     case 'update':
-      ws.views.replaceTop(userId, body.view as Json);
+      ws.views.replaceTop(userId, acceptableView(body.view, action));
       return { responseAction: action };
     case 'push':
-      ws.views.push(userId, body.view as Json);
+      ws.views.push(userId, acceptableView(body.view, action));
       return { responseAction: action };
     case 'clear':
       ws.views.closeAll(userId);
@@ -48,4 +49,11 @@ export function applyViewResponse(ws: Workspace, userId: string, viewId: string,
       ws.views.closeTop(userId);
       return {};
   }
+}
+
+/** Slack checks a view sent back in the ack as it checks views.update; a bad one leaves the person with an error. */
+function acceptableView(view: unknown, action: string): Json {
+  const problems = checkView(view);
+  if (problems.length) throw new Error(`Slack would refuse the view in response_action ${action}: ${problems.join('; ')}`);
+  return view as Json;
 }

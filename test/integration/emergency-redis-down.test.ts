@@ -6,7 +6,10 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { runEmergency } from '../../src/cli/emergency';
 import { parseEnv } from '../../src/config/env';
+import { COUNTER, weekOf } from '../../src/core/evaluation';
+import { replaySpool } from '../../src/flows/emergency/replay-spool';
 import { escalationJobId } from '../../src/flows/emergency/schedule-escalation';
+import { evaluationOf } from '../../src/flows/evaluation/record';
 import { ADA_PHONE, BOB_PHONE, emergencyCodeIn, emergencySettingsYaml, ephemeralText, eventually, freePort, memoryLogger, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 import { OwnRedis, redisInstalled } from '../helpers/own-redis';
 import { testPrefix } from '../helpers/redis';
@@ -51,6 +54,8 @@ describeWithRedisServer('when Redis stops during a declaration', () => {
     const e = await eventually(() => s.app.deps.emergencies.byCode(code), 'the warm-up emergency');
     // Its follow-up (post, timeline) finishes while Redis is up, so only the test's own emergency is journalled.
     await eventually(async () => (await s.app.deps.emergencies.timeline(TEAM_ID, e.id)).filter((t) => t.kind === 'paged').length === 6, 'the warm-up timeline');
+    // Its counts are written to the Redis about to be lost, not left to ride the offline queue into the next one.
+    await evaluationOf(s.app.deps).flush();
   });
   afterAll(async () => {
     await redis?.start().catch(() => undefined);
@@ -85,11 +90,18 @@ describeWithRedisServer('when Redis stops during a declaration', () => {
     const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
     expect(timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['declared', 'paged']));
     expect(await s.app.deps.queues.emergency.getJob(escalationJobId(e, 1))).toBeDefined();
+    // The declaration could not count it; the replay that stored it does, once.
+    const week = weekOf(e.declaredAt, (await s.app.deps.settings.get(TEAM_ID)).timezone);
+    const declaredCount = async () => (await evaluationOf(s.app.deps).weeks(TEAM_ID, [week]))[0]![COUNTER.emergencies];
+    await eventually(async () => (await declaredCount()) === 1, 'the emergency counted');
 
     // And a retry after the recovery still pages nobody again.
     await s.driver.redeliver(result.delivery, { num: 2, reason: 'http_timeout' });
     expect(twilioTo(s.providers, BOB_PHONE).sms.filter((m) => m.Body?.includes(code!))).toHaveLength(1);
     expect((await s.app.deps.emergencies.listOpen(TEAM_ID)).filter((x) => x.text === 'fire alarm in the server room')).toHaveLength(1);
+    // Nor does the retry, or a replay that runs again, count it a second time.
+    await replaySpool(s.app.deps);
+    expect(await declaredCount()).toBe(1);
   });
 });
 

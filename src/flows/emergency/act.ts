@@ -2,6 +2,7 @@ import type { Emergency, EmergencyAction, TransitionOptions } from '../../core/e
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
 import { followUpAll } from '../../pagers';
+import { recordEmergencyAction } from '../evaluation/record';
 import { trackEmergencyWork } from './inflight';
 import { recordStep, refreshEmergencyMessage } from './notify';
 import { FOLLOW_UP_RETRIES, pagersFor } from './paging';
@@ -50,6 +51,7 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
   if (!outcome.ok) return outcome;
   const e = outcome.next;
   if (!outcome.changed) return { ok: true, emergency: e, changed: false };
+  void recordEmergencyAction(deps, e, action);
 
   const log = deps.logger.child({ team, emergency: id, action, source });
   if (action === 'escalate_now') await escalateNow(deps, e, e.escalateTo ?? e.step + 1);

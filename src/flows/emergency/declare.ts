@@ -2,6 +2,7 @@ import type { WorkspaceSettings } from '../../config/settings';
 import type { Emergency, Severity } from '../../core/emergency';
 import type { PageResult } from '../../core/ports';
 import type { Deps } from '../../deps';
+import { recordEmergencyDeclared } from '../evaluation/record';
 import { calledOff } from '../../pagers';
 import { providerName, quotedText } from '../../slack/blocks/emergency-blocks';
 import { createRecentKeys, fastRedis } from './fail-fast';
@@ -146,6 +147,8 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
     else journal.step('page_failed', `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`);
   });
   pagesSent();
+  // Counted by whoever stored it: without Redis that is the spool replay, so a journalled emergency counts once.
+  if (!degraded) void recordEmergencyDeclared(deps, input.team);
 
   if (!degraded && escalationFailed) {
     log.error({ err: escalationFailed.err, emergency: id }, 'could not schedule the escalation; the spool replay will');

@@ -3,6 +3,7 @@ import type { Emergency } from '../../core/emergency';
 import type { Pager, PageRequest, PageResult, PageTarget } from '../../core/ports';
 import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
+import { recordPage } from '../evaluation/record';
 import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet, type StepPageRequest } from '../../pagers';
 import { fastRedis } from './fail-fast';
 import { providerRetryDelay, queueProviderRetry, retriedFromQueue } from './schedule-escalation';
@@ -95,6 +96,7 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
         },
         onResult: (result) => {
           deps.metrics.pages.inc({ provider: result.provider, outcome: result.ok ? 'accepted' : 'failed' });
+          void recordPage(deps, e.team, result);
           if (result.ok && result.provider === 'twilio_voice' && result.reference) rememberCall(deps, e, result.reference, voice, log);
           if (tierIndex === 0 && retriedFromQueue(result, perPerson.get(result.provider) ?? true)) {
             const delay = providerRetryDelay(result);

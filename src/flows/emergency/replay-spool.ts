@@ -1,6 +1,7 @@
 import type { Emergency } from '../../core/emergency';
 import type { Deps } from '../../deps';
 import type { SpooledEmergency } from '../../store/emergency-spool';
+import { recordEmergencyDeclared } from '../evaluation/record';
 import { codeFor } from './ids';
 import { rememberSettings } from './last-settings';
 import { rescheduleEscalation } from './schedule-escalation';
@@ -27,6 +28,7 @@ async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> 
   const log = deps.logger.child({ team: entry.emergency.team, emergency: entry.emergency.id });
   let emergency: Emergency = entry.emergency;
   let stored: Emergency | undefined;
+  let created = false;
   for (let attempt = 1; attempt <= 20 && !stored; attempt++) {
     const outcome = await deps.emergencies.create(emergency, entry.dedupKey);
     if ('codeTaken' in outcome) {
@@ -35,9 +37,13 @@ async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> 
       continue;
     }
     stored = outcome.emergency;
+    created = outcome.created;
   }
   if (!stored) return false;
   const { team, id } = stored;
+  // The declaration could not count it (Redis was away); a replay run twice, or a retried declaration that
+  // stored it first, finds it stored and counts nothing.
+  if (created) void recordEmergencyDeclared(deps, team);
   const timeline = [...entry.timeline];
   if (stored.code !== entry.emergency.code) {
     timeline.push({ at: deps.now(), kind: 'code_changed', text: `Reply code ${entry.emergency.code} was taken by another emergency meanwhile; this one now answers to *${stored.code}*.` });

@@ -48,9 +48,15 @@ function cachedWeekRef(now: number, timezone: string, retentionWeeks: number): W
 /** Counts events now, in the workspace's week (its zone, from the settings this process already read). */
 export function track(deps: Deps, team: string, events: EvaluationEvent[]): Promise<void> {
   if (events.length === 0) return Promise.resolve();
-  const settings = deps.settings.cached(team) ?? DEFAULTS;
-  const at = cachedWeekRef(deps.now(), settings.timezone, settings.evaluation_weeks);
-  return evaluationOf(deps).record(team, at, events);
+  try {
+    const settings = deps.settings.cached(team) ?? DEFAULTS;
+    const at = cachedWeekRef(deps.now(), settings.timezone, settings.evaluation_weeks);
+    return evaluationOf(deps).record(team, at, events);
+  } catch (err) {
+    // Callers on the paging path do not guard the call: a count that cannot be made must not stop a page.
+    deps.logger.warn({ err, team }, 'evaluation counts not recorded');
+    return Promise.resolve();
+  }
 }
 
 /** A classified channel message and what the policy made of it (handle-message, after `decide`). */
@@ -95,7 +101,11 @@ export function recordDigestPosted(deps: Deps, team: string, channel: string, it
   return track(deps, team, [{ kind: 'digest_posted', channel, items }]);
 }
 
-/** Call only after the first page has left (declare.ts, after `pagesSent()`), never before it. */
+/**
+ * Call only after the first page has left (declare.ts, after `pagesSent()`), never before it, and only for
+ * the declaration that stored the emergency in Redis (or the spool replay that did): duplicates and retries
+ * find it stored already, so each emergency counts once.
+ */
 export function recordEmergencyDeclared(deps: Deps, team: string): Promise<void> {
   return track(deps, team, [{ kind: 'emergency_declared' }]);
 }
