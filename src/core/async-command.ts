@@ -5,6 +5,8 @@ export type AsyncCommand =
   | { kind: 'modal' }
   | { kind: 'help' }
   | { kind: 'list'; scope: 'mine' | 'hub' }
+  /** `list <word>` with a scope it does not know ("list all"): most likely a mistyped scope, not an item. */
+  | { kind: 'list_usage'; scope: string }
   | { kind: 'done'; id: string }
   | { kind: 'done_missing_id' }
   | { kind: 'file'; text: string; area?: Area; priority?: Priority; unknownFlags: string[] };
@@ -37,7 +39,7 @@ function nextWord(text: string, from: number): number {
   return NON_SPACE.exec(text)?.index ?? text.length;
 }
 
-/** The sub-commands (`help`, `list [mine|hub]`, `done <id>`), when the text is exactly one of them. */
+/** The sub-commands (`help`, `list [mine|hub]`, `done <id>`), when the text is exactly one of them; `list <other word>` gets usage. */
 function subCommand(word: string, text: string, afterWord: number): AsyncCommand | undefined {
   if (word !== 'help' && word !== 'list' && word !== 'done') return undefined;
   const rest = text.slice(afterWord).split(/\s+/).filter(Boolean);
@@ -46,7 +48,8 @@ function subCommand(word: string, text: string, afterWord: number): AsyncCommand
   if (word === 'list') {
     const scope = rest[0]?.toLowerCase();
     if (scope === undefined || scope === 'mine') return { kind: 'list', scope: 'mine' };
-    return scope === 'hub' ? { kind: 'list', scope: 'hub' } : undefined;
+    // Two words read as a scope, so filing "list all" as work would surprise; longer text is an item.
+    return scope === 'hub' ? { kind: 'list', scope: 'hub' } : { kind: 'list_usage', scope: rest[0]! };
   }
   const id = rest[0]?.replace(/^`|`$/g, '').toLowerCase();
   return id ? { kind: 'done', id } : { kind: 'done_missing_id' };

@@ -54,6 +54,13 @@ describe('the framework through the sandbox', () => {
     expect(JSON.stringify(listed.blocks)).toContain('shared on-call handbook');
   }, 60_000);
 
+  test('/async list with a scope it does not know ("list all") answers with usage and files nothing', async () => {
+    const before = (await s.app.deps.items.listByUser(TEAM, 'U0CAT')).length;
+    const result = await s.driver.command('cat', '#ops', '/async', 'list all');
+    expect(result.reply).toEqual({ ephemeral: expect.objectContaining({ text: expect.stringContaining("I don't know the list `all`") }) });
+    expect(await s.app.deps.items.listByUser(TEAM, 'U0CAT')).toHaveLength(before);
+  });
+
   test('"@quadrant async" in a thread files its first message and answers in the thread; a text too long to file is refused, not lost silently', async () => {
     const { driver } = s;
     const parent = await driver.sendMessage('bob', '#general', "the invoice PDF footer still shows last year's address");

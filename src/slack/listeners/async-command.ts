@@ -43,6 +43,11 @@ export function asyncCommand(deps: Deps) {
           }
           return await ack({ response_type: 'ephemeral', ...itemListMessage(await deps.items.listByUser(team, command.user_id)) });
         }
+        case 'list_usage':
+          return await ack({
+            response_type: 'ephemeral',
+            text: `I don't know the list \`${parsed.scope}\`. \`/async list\` shows your open items, \`/async list hub\` the hub's. To file it as an item, start with a flag: \`/async +ops list ${parsed.scope}\`.`,
+          });
         case 'done_missing_id':
           return await ack({ response_type: 'ephemeral', text: 'Which item? Try `/async done <id>`; `/async list` shows the ids.' });
         case 'done': {
