@@ -198,6 +198,12 @@ export interface WeekRef {
   personalExpireAt: number;
 }
 
+/** Whether a week's personal counts and people ranking are still kept at `now` (see PERSONAL_GRACE_MS). */
+export function personalWeekKept(week: string, now: number, timezone: string): boolean {
+  const start = weekStartsAt(week, timezone);
+  return start !== undefined && weekEndsAt(start, timezone) + PERSONAL_GRACE_MS > now;
+}
+
 export function weekRefAt(at: number, timezone: string, retentionWeeks: number): WeekRef {
   const end = weekEndsAt(at, timezone);
   return {

@@ -323,3 +323,38 @@ describe('evaluation counters in Redis', () => {
     expect(await store.weeks(TEAM, ['2099-W01'])).toEqual([{ 'msg:daily_operations': 6, bcast: 6, bcast_fyi: 6 }]);
   });
 });
+
+describe('the month report names people', () => {
+  let w: DigestWorld;
+  beforeAll(async () => {
+    w = await startDigestWorld({ now: at(0, 0, 10), settings: { ...OPS_SETTINGS, report: { name_people: true } } });
+    withEvaluation(w, createEvaluationStore(w.deps.redis, w.deps.keys, { flushMs: 0 }));
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+
+  const fyi = async (weekOffset: number, user: string, times: number) => {
+    w.clock.now = at(weekOffset, 2, 10);
+    for (let i = 0; i < times; i++) await recordMessage(w.deps, TEAM, OPS, { user, text: '<!here> fyi the wiki moved' }, verdict('daily_operations'), allowed);
+  };
+
+  test('"Most FYI broadcasts" sums the weeks still kept per person and says which they are', async () => {
+    // Three weeks back is gone by now (personal counts go 8 days after their week ends): written, but expired at once.
+    await fyi(-3, 'U0ADA', 9);
+    await fyi(-1, 'U0CAT', 2);
+    await fyi(0, 'U0CAT', 1);
+    await fyi(0, 'U0BOB', 2);
+    w.clock.now = Date.now();
+    const view = await buildReportView(w.deps, TEAM, periodWeeks('month', w.clock.now, TIMEZONE), true);
+
+    // Only the current week would put bob (2) above cat (1 + 2).
+    expect(view.people).toEqual([{ name: 'cat', count: 3 }, { name: 'bob', count: 2 }]);
+    // Two weeks back is still kept on the day after its grace began, so the first week named depends on today.
+    const twoBack = at(-2, 0, 0);
+    const first = w.clock.now < weekEndsAt(twoBack, TIMEZONE) + 8 * DAY ? weekOf(twoBack, TIMEZONE) : weekOf(at(-1, 0, 0), TIMEZONE);
+    const label = `${first} to ${weekOf(at(0, 0, 0), TIMEZONE)} only: counts per person are not kept longer`;
+    expect(view.peopleWeeks).toBe(label);
+    expect(JSON.stringify((await reportMessage(w.deps, TEAM, 'month')).blocks)).toContain(`*Most FYI broadcasts* (${label})\\n• cat: 3\\n• bob: 2`);
+  });
+});

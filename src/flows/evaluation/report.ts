@@ -1,4 +1,4 @@
-import { weeksEndingAt } from '../../core/evaluation';
+import { personalWeekKept, weeksEndingAt } from '../../core/evaluation';
 import { buildReport, periodWeeks, topChannels, type PeriodWeeks, type ReportPeriod } from '../../core/report';
 import { reportCsv as renderCsv } from '../../core/report-csv';
 import type { Deps } from '../../deps';
@@ -29,13 +29,34 @@ export async function buildReportView(deps: Deps, team: string, weeks: PeriodWee
   const view: ReportView = { heading: headingFor(weeks, partial), report, channels: topChannels(channelWeeks, TOP_CHANNELS) };
   // Naming people is opt-in per workspace; without it the ranking is not even read.
   if (settings.report.name_people) {
-    const top = await store.topPeople(team, weeks.current.at(-1)!, TOP_PEOPLE);
+    const kept = weeks.current.filter((week) => personalWeekKept(week, deps.now(), settings.timezone));
+    const top = await topPeople(deps, team, kept);
     if (top.length > 0) {
       const names = await authorNames(deps, await deps.slackFor(team), team, top.map((p) => p.user));
       view.people = top.map((p) => ({ name: names[p.user] ?? p.user, count: p.count }));
+      if (kept.length < weeks.current.length) view.peopleWeeks = peopleWeeksLabel(kept);
     }
   }
   return view;
+}
+
+/** The people with the most FYI broadcasts over `weeks`, most first. */
+async function topPeople(deps: Deps, team: string, weeks: readonly string[]): Promise<Array<{ user: string; count: number }>> {
+  const store = evaluationOf(deps);
+  if (weeks.length <= 1) return weeks[0] ? store.topPeople(team, weeks[0], TOP_PEOPLE) : [];
+  // Whole rankings: the top of a sum need not be in any one week's top.
+  const rankings = await Promise.all(weeks.map((week) => store.topPeople(team, week, Number.MAX_SAFE_INTEGER)));
+  const sums = new Map<string, number>();
+  for (const { user, count } of rankings.flat()) sums.set(user, (sums.get(user) ?? 0) + count);
+  return [...sums.entries()]
+    .map(([user, count]) => ({ user, count }))
+    .sort((a, b) => b.count - a.count || a.user.localeCompare(b.user))
+    .slice(0, TOP_PEOPLE);
+}
+
+function peopleWeeksLabel(kept: readonly string[]): string {
+  const span = kept.length === 1 ? kept[0]! : `${kept[0]} to ${kept.at(-1)}`;
+  return `${span} only: counts per person are not kept longer`;
 }
 
 /** `/quadrant report week|month`: this week (or four) so far against the same number of weeks before. */

@@ -15,6 +15,8 @@ export interface ReportView {
   channels: ChannelFigures[];
   /** Display names with their FYI broadcasts, most first; only when the settings allow naming people. */
   people?: Array<{ name: string; count: number }>;
+  /** Set when the ranking covers fewer weeks than the report (older weeks are not kept per person). */
+  peopleWeeks?: string;
 }
 
 const MAX_SECTION = 2900;
@@ -39,7 +41,8 @@ export function reportParagraphs(view: ReportView): string[] {
     paragraphs.push(`*Busiest channels*\n${lines.join('\n')}`);
   }
   if (view.people && view.people.length > 0) {
-    paragraphs.push(`*Most FYI broadcasts*\n${view.people.map((p) => `• ${escapePlain(p.name)}: ${p.count}`).join('\n')}`);
+    const weeks = view.peopleWeeks ? ` (${view.peopleWeeks})` : '';
+    paragraphs.push(`*Most FYI broadcasts*${weeks}\n${view.people.map((p) => `• ${escapePlain(p.name)}: ${p.count}`).join('\n')}`);
   }
   const suggestions = report.suggestions.map((s) => `• ${suggestionText(s)}`);
   paragraphs.push(`*What this suggests*\n${suggestions.length ? suggestions.join('\n') : '• Nothing stands out: the framework is holding.'}`);
