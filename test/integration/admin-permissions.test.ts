@@ -170,6 +170,18 @@ describe('permissions on the admin surface', () => {
       await t.driver.closeView('ada', view.id);
     });
 
+    test('a member forging the import confirmation, YAML and all, imports nothing', async () => {
+      const view = await adaOpens('import');
+      const before = await stored();
+      const changes = (await history()).length;
+      const metadata = JSON.stringify({ step: 'confirm', base: 'anything', carry: { yaml: 'admins: [U0BOB]\n' } });
+      const delivery = await submitAs('bob', view, {}, { private_metadata: metadata, blocks: [] });
+      expect(delivery.json).toMatchObject({ response_action: 'update', view: { title: { text: 'Not allowed' } } });
+      expect(await stored()).toEqual(before);
+      expect(await history()).toHaveLength(changes);
+      await t.driver.closeView('ada', view.id);
+    });
+
     test('a member submitting the channel form assigns nothing', async () => {
       await t.driver.openHome('ada');
       const home = await t.driver.waitFor(() => t.driver.home('ada'));

@@ -33,7 +33,7 @@ function capped(lines: string[], max = MAX_CHANNEL_ROWS): string[] {
 }
 
 /** Lines packed into as few sections as Slack's 3000-character limit allows; a line is never split between two. */
-function sections(lines: string[]): unknown[] {
+export function sections(lines: string[]): unknown[] {
   const texts: string[] = [];
   let current = '';
   for (const raw of lines) {
