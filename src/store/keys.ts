@@ -16,6 +16,8 @@ export function createKeys(prefix: string) {
     settingsChanged: () => k('settings', 'changed'),
     // numbers settings changes 1, 2, 3... per workspace, so a Roll back button names one change for good
     settingsSeq: (team: string) => k('settings', team, 'seq'),
+    // an import waiting for the admin's confirmation, too long to travel in the view (kept minutes)
+    pendingImport: (team: string, user: string, viewId: string, ref: string) => k('import-pending', team, user, viewId, ref),
     // exactly-once guards: Slack retries for ~5 minutes; these live longer than that
     seen: (team: string, kind: string, id: string) => k('seen', team, kind, id),
     // items

@@ -140,7 +140,7 @@ describe('/quadrant export and import with a busy workspace', () => {
       expect(checkView(next)).toEqual([]);
       expect(next!.private_metadata.length).toBeLessThanOrEqual(3000);
       expect(next!.private_metadata).not.toContain('C0DIGEST');
-      const pattern = `${t.web.deps.keys.prefix}:import:pending:*`;
+      const pattern = `${t.web.deps.keys.prefix}:import-pending:*`;
       const [key, ...others] = await t.web.deps.redis.keys(pattern);
       expect(others).toEqual([]);
       expect(key).toContain(`:${TEAM}:U0ADA:${next!.id}:`);

@@ -129,7 +129,7 @@ export interface PendingAt {
 }
 
 function pendingKey(deps: Deps, at: PendingAt, ref: string): string {
-  return [deps.keys.prefix, 'import', 'pending', at.team, at.user, at.viewId, ref].join(':');
+  return deps.keys.pendingImport(at.team, at.user, at.viewId, ref);
 }
 
 function invalid(issues: Issue[]): { ok: false; reason: 'invalid'; issues: Issue[] } {
