@@ -111,11 +111,11 @@ describe('evaluation', () => {
     await recordNudgeSent(w.deps, TEAM, 'C0GENERAL', 'suggest_emergency');
     await recordNudgeAnswer(w.deps, TEAM, 'C0GENERAL', 'declare_emergency');
     const first = at(0, 4, 11);
-    await recordEmergencyDeclared(w.deps, TEAM);
+    await recordEmergencyDeclared(w.deps, emergency(first, {}));
     for (const ok of [true, true, true, false]) await recordPage(w.deps, TEAM, ok ? { ok, provider: 'twilio_sms' } : { ok, provider: 'pagerduty', retryable: true, reason: 'timeout' });
     await recordEmergencyAction(w.deps, emergency(first, { status: 'acknowledged', ackAt: first + 4 * 60_000 }), 'acknowledge');
     await recordEmergencyAction(w.deps, emergency(first, { status: 'resolved', ackAt: first + 4 * 60_000, closedAt: first + HOUR }), 'resolve');
-    await recordEmergencyDeclared(w.deps, TEAM);
+    await recordEmergencyDeclared(w.deps, emergency(first + HOUR, {}));
     await recordEmergencyAction(w.deps, emergency(first + HOUR, { status: 'not_emergency', closedAt: first + 2 * HOUR }), 'not_emergency');
 
     w.clock.now = at(0, 5, 12); // Saturday: corrections

@@ -147,8 +147,8 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
     else journal.step('page_failed', `Page${who} by ${providerName(result.provider)} failed: ${result.reason}.`);
   });
   pagesSent();
-  // Counted by whoever stored it: without Redis that is the spool replay, so a journalled emergency counts once.
-  if (!degraded) void recordEmergencyDeclared(deps, input.team);
+  // Without Redis the spool replay counts it, once it has stored it.
+  if (!degraded) void recordEmergencyDeclared(deps, emergency);
 
   if (!degraded && escalationFailed) {
     log.error({ err: escalationFailed.err, emergency: id }, 'could not schedule the escalation; the spool replay will');

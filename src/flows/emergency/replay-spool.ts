@@ -28,7 +28,6 @@ async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> 
   const log = deps.logger.child({ team: entry.emergency.team, emergency: entry.emergency.id });
   let emergency: Emergency = entry.emergency;
   let stored: Emergency | undefined;
-  let created = false;
   for (let attempt = 1; attempt <= 20 && !stored; attempt++) {
     const outcome = await deps.emergencies.create(emergency, entry.dedupKey);
     if ('codeTaken' in outcome) {
@@ -37,13 +36,11 @@ async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> 
       continue;
     }
     stored = outcome.emergency;
-    created = outcome.created;
   }
   if (!stored) return false;
   const { team, id } = stored;
-  // The declaration could not count it (Redis was away); a replay run twice, or a retried declaration that
-  // stored it first, finds it stored and counts nothing.
-  if (created) void recordEmergencyDeclared(deps, team);
+  // The declaration could not count it (Redis was away); the count is once per emergency, however many replays.
+  void recordEmergencyDeclared(deps, stored);
   const timeline = [...entry.timeline];
   if (stored.code !== entry.emergency.code) {
     timeline.push({ at: deps.now(), kind: 'code_changed', text: `Reply code ${entry.emergency.code} was taken by another emergency meanwhile; this one now answers to *${stored.code}*.` });

@@ -101,13 +101,22 @@ export function recordDigestPosted(deps: Deps, team: string, channel: string, it
   return track(deps, team, [{ kind: 'digest_posted', channel, items }]);
 }
 
+/** Longer than a journalled emergency can wait for its replay, so a late replay does not count it again. */
+const DECLARED_MARKER_TTL_S = 35 * 86_400;
+
 /**
- * Call only after the first page has left (declare.ts, after `pagesSent()`), never before it, and only for
- * the declaration that stored the emergency in Redis (or the spool replay that did): duplicates and retries
- * find it stored already, so each emergency counts once.
+ * Call only after the first page has left (declare.ts, after `pagesSent()`), never before it. Counts each
+ * emergency once, whoever calls: the declaration that stored it, a retry of it, or the spool replay of one
+ * declared without Redis (whose own write may still have landed late, so `created` cannot tell). Without
+ * Redis it counts nothing, and the replay counts it later.
  */
-export function recordEmergencyDeclared(deps: Deps, team: string): Promise<void> {
-  return track(deps, team, [{ kind: 'emergency_declared' }]);
+export function recordEmergencyDeclared(deps: Deps, e: Pick<Emergency, 'team' | 'id'>): Promise<void> {
+  return Promise.resolve()
+    .then(() => deps.redis.set(deps.keys.seen(e.team, 'emergency-counted', e.id), '1', 'EX', DECLARED_MARKER_TTL_S, 'NX'))
+    .then(
+      (first) => (first ? track(deps, e.team, [{ kind: 'emergency_declared' }]) : undefined),
+      (err: unknown) => deps.logger.warn({ err, team: e.team, emergency: e.id }, 'emergency not counted yet (Redis did not answer); the spool replay counts it'),
+    );
 }
 
 /** One page's outcome (the pagers' onResult callback, which runs after the page was sent). */
