@@ -358,3 +358,28 @@ describe('the month report names people', () => {
     expect(JSON.stringify((await reportMessage(w.deps, TEAM, 'month')).blocks)).toContain(`*Most FYI broadcasts* (${label})\\n• cat: 3\\n• bob: 2`);
   });
 });
+
+describe('an emergency acknowledged again after "Escalate now"', () => {
+  let w: DigestWorld;
+  beforeAll(async () => {
+    w = await startDigestWorld({ now: at(0, 0, 10) });
+    withEvaluation(w, createEvaluationStore(w.deps.redis, w.deps.keys, { flushMs: 0 }));
+  });
+  afterAll(async () => {
+    await w.stop();
+  });
+
+  test('counts one acknowledgement, timed at the first', async () => {
+    const declaredAt = at(0, 0, 10);
+    const e: Emergency = { id: 'ereack', team: TEAM, code: '4321', text: 'db down', severity: 'critical', reporter: 'U0CAT', origin: 'C0GENERAL', declaredAt, status: 'open', step: 0 };
+    await recordEmergencyDeclared(w.deps, e);
+    await recordEmergencyAction(w.deps, { ...e, status: 'acknowledged', ackAt: declaredAt + 2 * 60_000 }, 'acknowledge');
+    // "Escalate now" re-opened it (keeping ackAt); the next tier acknowledges twenty minutes later.
+    await recordEmergencyAction(w.deps, { ...e, status: 'acknowledged', ackAt: declaredAt + 22 * 60_000, step: 1 }, 'acknowledge');
+    // A declaration that lands twice (a retry, a replay) counts once too.
+    await recordEmergencyDeclared(w.deps, e);
+
+    const view = await buildReportView(w.deps, TEAM, periodWeeks('week', declaredAt, TIMEZONE), true);
+    expect(view.report.current).toMatchObject({ emergencies: 1, acknowledged: 1, unacknowledged: 0, avgTimeToAck: 2 * 60_000 });
+  });
+});

@@ -101,8 +101,18 @@ export function recordDigestPosted(deps: Deps, team: string, channel: string, it
   return track(deps, team, [{ kind: 'digest_posted', channel, items }]);
 }
 
-/** Longer than a journalled emergency can wait for its replay, so a late replay does not count it again. */
-const DECLARED_MARKER_TTL_S = 35 * 86_400;
+/** Longer than a journalled emergency waits for its replay, or an open one for another acknowledgement. */
+const COUNTED_MARKER_TTL_S = 35 * 86_400;
+
+/** Counts for the first caller only, per emergency and `what` (a marker in Redis); never rejects. */
+function oncePerEmergency(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, what: string, count: () => Promise<void>): Promise<void> {
+  return Promise.resolve()
+    .then(() => deps.redis.set(deps.keys.seen(e.team, `counted-${what}`, e.id), '1', 'EX', COUNTED_MARKER_TTL_S, 'NX'))
+    .then(
+      (first) => (first ? count() : undefined),
+      (err: unknown) => deps.logger.warn({ err, team: e.team, emergency: e.id, what }, 'emergency not counted (Redis did not answer)'),
+    );
+}
 
 /**
  * Call only after the first page has left (declare.ts, after `pagesSent()`), never before it. Counts each
@@ -111,12 +121,7 @@ const DECLARED_MARKER_TTL_S = 35 * 86_400;
  * Redis it counts nothing, and the replay counts it later.
  */
 export function recordEmergencyDeclared(deps: Deps, e: Pick<Emergency, 'team' | 'id'>): Promise<void> {
-  return Promise.resolve()
-    .then(() => deps.redis.set(deps.keys.seen(e.team, 'emergency-counted', e.id), '1', 'EX', DECLARED_MARKER_TTL_S, 'NX'))
-    .then(
-      (first) => (first ? track(deps, e.team, [{ kind: 'emergency_declared' }]) : undefined),
-      (err: unknown) => deps.logger.warn({ err, team: e.team, emergency: e.id }, 'emergency not counted yet (Redis did not answer); the spool replay counts it'),
-    );
+  return oncePerEmergency(deps, e, 'declared', () => track(deps, e.team, [{ kind: 'emergency_declared' }]));
 }
 
 /** One page's outcome (the pagers' onResult callback, which runs after the page was sent). */
@@ -126,8 +131,12 @@ export function recordPage(deps: Deps, team: string, result: PageResult): Promis
 
 /** An emergency action that changed something (act.ts). */
 export function recordEmergencyAction(deps: Deps, e: Emergency, action: EmergencyAction): Promise<void> {
+  if (action === 'acknowledge' && e.ackAt) {
+    const afterMs = e.ackAt - e.declaredAt;
+    // "Escalate now" re-opens an acknowledged emergency; acknowledging it again must not count it twice.
+    return oncePerEmergency(deps, e, 'acknowledged', () => track(deps, e.team, [{ kind: 'emergency_acknowledged', afterMs }]));
+  }
   const events: EvaluationEvent[] = [];
-  if (action === 'acknowledge' && e.ackAt) events.push({ kind: 'emergency_acknowledged', afterMs: e.ackAt - e.declaredAt });
   if (action === 'resolve' && e.closedAt) events.push({ kind: 'emergency_resolved', afterMs: e.closedAt - e.declaredAt });
   if (action === 'not_emergency') events.push({ kind: 'not_emergency', acknowledged: e.ackAt !== undefined });
   return track(deps, e.team, events);
