@@ -76,13 +76,19 @@ export async function handleReactionJob(deps: Deps, job: ReactionJob): Promise<s
     return `message ${read.reason}`;
   }
   const message = read.message;
-  if (message.botId) return 'message from a bot';
+  if (message.botId) {
+    if (job.kind === 'added') await tellOnce(deps, client, job, "That message came from an app; I only file people's messages. Copy what matters into a message of your own and react to that.");
+    return 'message from a bot';
+  }
   const identity = await deps.botUserFor(job.team);
   const state = readReactions(message.reactions, settings.reactions, identity, job.kind === 'added' ? job.reaction : undefined);
   const verdict = classify(message.text, { channelArea: settings.channels[job.channel]?.area, keywords: settings.keywords, corrections: await deps.corrections.model(job.team), now: deps.now(), timezone: settings.timezone });
   const item = await deps.items.findBySource(job.team, job.channel, job.ts);
   const ops = planReactionOps(item, state, priorityOf(verdict));
-  if (ops.length === 0) return 'nothing to change';
+  if (ops.length === 0) {
+    if (job.kind === 'added' && item) await tellOnce(deps, client, job, alreadyThere(item));
+    return 'nothing to change';
+  }
 
   const notes: string[] = [];
   let current = item;
@@ -152,6 +158,25 @@ function describe(op: ReactionOp, item: { id: string; area: Area; digestChannel?
     case 'withdraw':
       return 'Taken out of the digest.';
   }
+}
+
+function alreadyThere(item: { id: string; area: Area; status: string; digestChannel?: string }): string {
+  const where = item.digestChannel ? ` for the <#${item.digestChannel}> digest` : '';
+  if (item.status === 'done') return `That message is already filed and marked done (id \`${item.id}\`); nothing changed.`;
+  if (item.status === 'dropped') return `That message was taken out of the digest (id \`${item.id}\`); nothing changed.`;
+  return `That message is already filed as *${AREA_INFO[item.area].label}*${where} (id \`${item.id}\`); nothing changed.`;
+}
+
+/** A day: longer than any burst of reactions on one message, short enough that the keys do not pile up. */
+const NOTE_ONCE_TTL_S = 86_400;
+
+/**
+ * For notes that change nothing: a dozen people piling the same reaction onto a message, or one person
+ * toggling it, would otherwise get the same explanation every time. The claim is per message and person.
+ */
+async function tellOnce(deps: Deps, client: WebClient, job: ReactionJob, text: string): Promise<void> {
+  const claimed = await deps.redis.set(deps.keys.seen(job.team, 'reaction-note', `${job.channel}-${job.ts}-${job.user}`), '1', 'EX', NOTE_ONCE_TTL_S, 'NX');
+  if (claimed) await tell(client, job, text);
 }
 
 /** Quiet feedback: an ephemeral note only the reactor sees, never a public message per reaction. */

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { sandboxSettingsYaml } from '../../sandbox/settings';
+import { jobId } from '../../src/queue/queues';
 import { eventually } from '../helpers/eventually';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
@@ -119,6 +120,36 @@ describe('emoji-reaction triage', () => {
     await driver.messageShortcut('cat', '#general', bare.ts, 'send_to_async');
     await driver.waitFor(() => driver.ephemeralsFor('cat', 'C0GENERAL').find((e) => e.text.includes('no text to file')), { timeoutMs: 10_000, what: 'the refusal' });
     expect(await item('C0GENERAL', bare.ts)).toBeUndefined();
+  });
+
+  test('a triage reaction on an app\'s message says why nothing was filed, once per person however often they react', async () => {
+    const { driver } = s;
+    const client = await s.app.deps.slackFor('T0SANDBOX');
+    const posted = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'deploy 412 finished' });
+    const ts = posted.ts!;
+    const finished = async (delivery: { eventId?: string }) =>
+      eventually(async () => (await (await s.app.deps.queues.intake.getJob(jobId('reaction', delivery.eventId!)))?.isCompleted()) ?? false, 'the reaction job');
+    const storm = [
+      await driver.react('cat', '#general', ts, 'inbox_tray'),
+      await driver.unreact('cat', '#general', ts, 'inbox_tray'),
+      await driver.react('cat', '#general', ts, 'inbox_tray'),
+      await driver.react('cat', '#general', ts, 'fire'),
+    ];
+    for (const delivery of storm) await finished(delivery);
+    const notes = driver.ephemeralsFor('cat', 'C0GENERAL').filter((e) => e.text.includes('came from an app'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.text).toBe("That message came from an app; I only file people's messages. Copy what matters into a message of your own and react to that.");
+    expect(await item('C0GENERAL', ts)).toBeUndefined();
+  });
+
+  test('a reaction that changes nothing says where the message already is', async () => {
+    const { driver } = s;
+    const { ts } = await driver.sendMessage('bob', '#general', 'the wiki search misses pages renamed last week');
+    await driver.react('cat', '#general', ts, 'inbox_tray');
+    const filed = await eventually(async () => (await item('C0GENERAL', ts)) ?? false, 'the item filed');
+    await driver.react('ada', '#general', ts, 'inbox_tray');
+    const note = await driver.waitFor(() => driver.ephemeralsFor('ada', 'C0GENERAL').find((e) => e.text.includes(filed.id)), { timeoutMs: 10_000, what: 'the note to the second reactor' });
+    expect(note.text).toBe(`That message is already filed as *Daily operations* for the <#C0OPS> digest (id \`${filed.id}\`); nothing changed.`);
   });
 
   test('an unknown reaction does nothing', async () => {
