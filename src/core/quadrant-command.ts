@@ -18,8 +18,14 @@ export type QuadrantCommand =
   | { kind: 'export'; full: boolean }
   | { kind: 'import' }
   | { kind: 'erase'; user: string }
-  | { kind: 'usage'; sub: 'channels_set' | 'erase' | 'report' | 'digest' | 'oncall' | 'export'; got?: string }
+  | { kind: 'usage'; sub: 'channels_set' | 'erase' | 'report' | 'digest' | 'oncall' | 'export'; got?: string; problem?: UsageProblem; role?: string }
   | { kind: 'unknown'; word: string };
+
+/**
+ * What was wrong with `channels set`, when it is more than an unreadable word, so the reply can say it:
+ * a role word that names no role, a digest time that is not a time, options on a role that takes none.
+ */
+export type UsageProblem = 'not_role' | 'not_time' | 'takes_no_options';
 
 /** Subcommands that change something or reveal what only admins may see; the rest are read-only. */
 const ADMIN_ONLY = new Set<QuadrantCommand['kind']>(['setup', 'channels_set', 'oncall_edit', 'oncall_test', 'digest_now', 'import', 'erase']);
@@ -88,11 +94,11 @@ export function parseQuadrantCommand(text: string): QuadrantCommand {
 function parseChannelsSet(words: string[]): QuadrantCommand {
   const [roleWord, ...options] = words;
   const role = roleWord ? parseRoleWord(roleWord) : undefined;
-  if (!role) return { kind: 'usage', sub: 'channels_set', got: roleWord };
+  if (!role) return { kind: 'usage', sub: 'channels_set', got: roleWord, ...(roleWord ? { problem: 'not_role' as const } : {}) };
   if (options.length === 0) return { kind: 'channels_set', role };
-  if (role.kind !== 'area' || role.area !== 'daily_operations') return { kind: 'usage', sub: 'channels_set', got: options.join(' ') };
+  if (role.kind !== 'area' || role.area !== 'daily_operations') return { kind: 'usage', sub: 'channels_set', got: options.join(' '), problem: 'takes_no_options', role: roleWord };
   const time = TIME.exec(options[0]!);
-  if (!time) return { kind: 'usage', sub: 'channels_set', got: options[0] };
+  if (!time) return { kind: 'usage', sub: 'channels_set', got: options[0], problem: 'not_time' };
   const at = `${time[1]!.padStart(2, '0')}:${time[2]}`;
   const days = options.length > 1 ? readDays(options.slice(1).join(' ')) : undefined;
   if (days && !days.ok) return { kind: 'usage', sub: 'channels_set', got: days.unreadable };

@@ -258,6 +258,22 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
     });
   });
 
+  describe('channels set names what is wrong', () => {
+    test.each([
+      ['channels set daily_operations 25:00', '`25:00` is not a time (use HH:MM, e.g. 09:00). Try `/quadrant channels set daily_operations 09:00 mon-fri`.'],
+      [
+        'channels set bogus',
+        '`bogus` is not an area. Areas: `daily_operations`, `deep_work`, `online_meeting`, `offline_activity` or `emergency`; or `hub` (the deep-work hub) or `none` (no role). Try `/quadrant channels set daily_operations` in the channel to assign.',
+      ],
+      ['channels set deep_work 10:00', '`deep_work` takes nothing after it (`10:00`): only `daily_operations` has a digest time and days. Try `/quadrant channels set deep_work`.'],
+    ])('%s', async (text, expected) => {
+      const before = await t.web.deps.settings.getInput(TEAM);
+      const reply = await command('ada', '#ops', text);
+      expect(reply.text).toBe(expected);
+      expect(await t.web.deps.settings.getInput(TEAM)).toEqual(before);
+    });
+  });
+
   test('every request was acked in time, and Slack accepted every Web API call', () => {
     expect(t.driver.warnings.map((w) => w.detail)).toEqual([]);
     expect(t.slack.violations).toEqual([]);

@@ -57,11 +57,29 @@ const USAGE: Record<Extract<QuadrantCommand, { kind: 'usage' }>['sub'], string> 
   export: 'Try `/quadrant export` (phone numbers masked), or `/quadrant export full` (admins: I DM you the full numbers).',
 };
 
-/** The usage hint, led by the part that could not be read so the person sees which word to fix. */
+const ROLES = '`daily_operations`, `deep_work`, `online_meeting`, `offline_activity` or `emergency`; or `hub` (the deep-work hub) or `none` (no role)';
+
+/** The usage hint, led by what was wrong with which word, so the person sees what to fix. */
 function usageText(parsed: Extract<QuadrantCommand, { kind: 'usage' }>): string {
   if (!parsed.got) return USAGE[parsed.sub];
-  // Backticks would end the code span early and show the rest as formatting.
-  return `I couldn't read \`${escapePlain(parsed.got.replace(/`/g, "'"))}\`. ${USAGE[parsed.sub]}`;
+  const got = quoted(parsed.got);
+  switch (parsed.problem) {
+    case 'not_role':
+      return `${got} is not an area. Areas: ${ROLES}. Try \`/quadrant channels set daily_operations\` in the channel to assign.`;
+    case 'not_time':
+      return `${got} is not a time (use HH:MM, e.g. 09:00). Try \`/quadrant channels set daily_operations 09:00 mon-fri\`.`;
+    case 'takes_no_options': {
+      const role = parsed.role ? quoted(parsed.role) : 'That role';
+      return `${role} takes nothing after it (${got}): only \`daily_operations\` has a digest time and days. Try \`/quadrant channels set ${escapePlain((parsed.role ?? '<role>').replace(/`/g, "'"))}\`.`;
+    }
+    default:
+      return `I couldn't read ${got}. ${USAGE[parsed.sub]}`;
+  }
+}
+
+/** Backticks would end the code span early and show the rest as formatting. */
+function quoted(word: string): string {
+  return `\`${escapePlain(word.replace(/`/g, "'"))}\``;
 }
 
 /**

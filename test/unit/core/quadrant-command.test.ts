@@ -15,9 +15,9 @@ describe('parseQuadrantCommand', () => {
     ['channels set Emergency', { kind: 'channels_set', role: { kind: 'area', area: 'emergency' } }],
     ['channels set none', { kind: 'channels_set', role: { kind: 'none' } }],
     ['channels set', { kind: 'usage', sub: 'channels_set', got: undefined }],
-    ['channels set lunch', { kind: 'usage', sub: 'channels_set', got: 'lunch' }],
-    ['channels set daily_operations 25:00', { kind: 'usage', sub: 'channels_set', got: '25:00' }],
-    ['channels set deep_work 10:00', { kind: 'usage', sub: 'channels_set', got: '10:00' }],
+    ['channels set lunch', { kind: 'usage', sub: 'channels_set', got: 'lunch', problem: 'not_role' }],
+    ['channels set daily_operations 25:00', { kind: 'usage', sub: 'channels_set', got: '25:00', problem: 'not_time' }],
+    ['channels set deep_work 10:00', { kind: 'usage', sub: 'channels_set', got: '10:00', problem: 'takes_no_options', role: 'deep_work' }],
     ['channels set daily_operations 10:30 sun-thu', { kind: 'channels_set', role: { kind: 'area', area: 'daily_operations', digest: { at: '10:30', days: ['mon', 'tue', 'wed', 'thu', 'sun'] } } }],
     // Only the part that could not be read comes back, so the reply can point at it.
     ['channels set daily_operations 10:30 mon,wed,fryday', { kind: 'usage', sub: 'channels_set', got: 'fryday' }],
