@@ -47,19 +47,20 @@ describe('permissions on the admin surface', () => {
 
   describe('commands', () => {
     // Every subcommand that changes, pages, posts, erases or reveals full numbers.
-    const adminOnly: Array<[label: string, text: string, channel: string]> = [
-      ['setup', 'setup', '#general'],
-      ['channels set, in the channel', 'channels set daily_operations', '#ops'],
-      ['oncall edit', 'oncall edit', '#general'],
-      ['oncall test', 'oncall test', '#general'],
-      ['digest now', 'digest now', '#ops'],
-      ['import', 'import', '#general'],
-      ['erase', 'erase <@U0ADA|ada>', '#general'],
-      ['export full, even in a DM', 'export full', '@bob'],
+    // The refusal names what was refused: seeing full numbers or sending a test page is not changing settings.
+    const adminOnly: Array<[label: string, text: string, channel: string, can: string]> = [
+      ['setup', 'setup', '#general', "change Quadrant's settings."],
+      ['channels set, in the channel', 'channels set daily_operations', '#ops', "change Quadrant's settings."],
+      ['oncall edit', 'oncall edit', '#general', "change Quadrant's settings."],
+      ['oncall test', 'oncall test', '#general', 'send test pages to the on-call.'],
+      ['digest now', 'digest now', '#ops', 'post a digest ahead of its schedule.'],
+      ['import', 'import', '#general', "change Quadrant's settings."],
+      ['erase', 'erase <@U0ADA|ada>', '#general', "erase someone's data from Quadrant."],
+      ['export full, even in a DM', 'export full', '@bob', "see Quadrant's settings with full phone numbers. `/quadrant export` shows you the same settings with the numbers masked."],
     ];
-    test.each(adminOnly)('%s: a member gets a private refusal naming who can, and nothing changes', async (_label, text, channel) => {
+    test.each(adminOnly)('%s: a member gets a private refusal naming who can, and nothing changes', async (_label, text, channel, can) => {
       const reply = await command('bob', channel, text);
-      expect(reply.text).toMatch(REFUSAL);
+      expect(reply.text).toBe(`Only workspace admins and owners or one of the Quadrant admins (<@U0CAT>) can ${can} Ask one of them to do it, or to add you to \`admins\` with \`/quadrant setup\` or \`/quadrant import\`.`);
       expect(reply.via).toBe('response_url');
       expect(t.driver.openModal('bob')).toBeUndefined();
       expect(await stored()).toBeUndefined();

@@ -135,6 +135,10 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
       exported = unescape(body!);
       expect(exported).toContain('phone: +36 •••• 4567');
       expect(exported).not.toContain('+36201234567');
+      // A masked number is no phone number: the file is for importing back here, not for QUADRANT_CONFIG.
+      expect(reply.text.slice(reply.text.lastIndexOf('```') + 4)).toBe(
+        'Phone numbers are masked: import it back here with `/quadrant import` and the masked numbers keep the stored ones. It is not a valid `QUADRANT_CONFIG` file (masked numbers are not phone numbers); for that, an admin runs `/quadrant export full` and gets the full numbers by DM.',
+      );
     });
 
     test('an admin who asks in a channel gets full numbers by DM from the bot, and only a note where they asked', async () => {
@@ -145,6 +149,7 @@ describe('an admin sets Quadrant up through Slack, and the workspace follows at 
       expect(dm.channel).toBe('D0ADA');
       expect(unescape(dm.text)).toContain('phone: "+36201234567"');
       expect(dm.text).not.toContain('••••');
+      expect(dm.text.endsWith('```\nImport it with `/quadrant import`, or save it as the `QUADRANT_CONFIG` file.')).toBe(true);
       expect(t.driver.botMessages('#general').some((m) => m.text.includes('+36201234567'))).toBe(false);
     });
 

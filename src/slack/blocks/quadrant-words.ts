@@ -7,10 +7,23 @@ import { AUTHORITATIVE_ISSUE } from '../../store/settings-store';
 
 /** Words for the admin surface, in one place: refusals, validation problems, channel roles. */
 
-/** The polite no, naming who can. */
-export function notAdminText(admins: string[]): string {
+/** The admin-only things a refusal can name; most change settings, some only show or act. */
+export type AdminAction = 'change' | 'see_full' | 'test_pages' | 'post_digest' | 'erase';
+
+const ADMIN_ACTION: Record<AdminAction, { can: string; instead?: string }> = {
+  change: { can: "change Quadrant's settings" },
+  // Seeing is not changing: the masked export is open to everyone, so point at it.
+  see_full: { can: "see Quadrant's settings with full phone numbers", instead: ' `/quadrant export` shows you the same settings with the numbers masked.' },
+  test_pages: { can: 'send test pages to the on-call' },
+  post_digest: { can: 'post a digest ahead of its schedule' },
+  erase: { can: "erase someone's data from Quadrant" },
+};
+
+/** The polite no, naming who can, and what for. */
+export function notAdminText(admins: string[], action: AdminAction = 'change'): string {
   const named = admins.length ? ` or one of the Quadrant admins (${admins.map((a) => `<@${a}>`).join(', ')})` : '';
-  return `Only workspace admins and owners${named} can change Quadrant's settings. Ask one of them to do it, or to add you to \`admins\` with \`/quadrant setup\` or \`/quadrant import\`.`;
+  const { can, instead = '' } = ADMIN_ACTION[action];
+  return `Only workspace admins and owners${named} can ${can}.${instead} Ask one of them to do it, or to add you to \`admins\` with \`/quadrant setup\` or \`/quadrant import\`.`;
 }
 
 /** The same, without mentions, for places that show plain text only (modal errors, view titles). */

@@ -22,7 +22,7 @@ import { historyMessage } from '../blocks/quadrant-history';
 import { QUADRANT_HELP } from '../blocks/quadrant-help';
 import { IMPORT_MAX_CHARS, importModal } from '../blocks/quadrant-import-modal';
 import { settingsModal } from '../blocks/quadrant-settings-modal';
-import { channelProblemText, describeChannel, issueLines, notAdminText } from '../blocks/quadrant-words';
+import { channelProblemText, describeChannel, issueLines, notAdminText, type AdminAction } from '../blocks/quadrant-words';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type Reply = { text: string; blocks?: unknown[] };
@@ -105,7 +105,7 @@ export function quadrantCommand(deps: Deps, hooks: QuadrantCommandHooks = {}) {
     try {
       if (needsAdmin(parsed)) {
         const allowed = await checkAdmin(deps, ctx.team, ctx.user);
-        if (!allowed.ok) return await ctx.reply({ text: notAdminText(allowed.admins) });
+        if (!allowed.ok) return await ctx.reply({ text: notAdminText(allowed.admins, refusedAction(parsed)) });
       }
       await run(ctx, parsed, hooks);
     } catch (err) {
@@ -161,12 +161,28 @@ async function run(ctx: QuadrantContext, parsed: QuadrantCommand, hooks: Quadran
       return exportReply(ctx, parsed.full);
     case 'erase': {
       const outcome = await eraseUser(deps, { team, by: ctx.user, user: parsed.user });
-      if (!outcome.ok) return ctx.reply({ text: outcome.reason === 'not_admin' ? notAdminText(outcome.admins) : replyFor(undefined) });
+      if (!outcome.ok) return ctx.reply({ text: outcome.reason === 'not_admin' ? notAdminText(outcome.admins, 'erase') : replyFor(undefined) });
       const { items, emergencies, corrections, inSettings } = outcome.value;
       const still = inSettings ? ` <@${parsed.user}> is still named in the settings (on-call or admins); \`/quadrant setup\` changes that.` : '';
       const learned = corrections > 0 ? ` Also ${corrections} classifier correction${corrections === 1 ? '' : 's'} they made or that quoted them.` : '';
       return ctx.reply({ text: `Erased what Quadrant stored of <@${parsed.user}>: ${items} item${items === 1 ? '' : 's'}, and the text of ${emergencies} emergenc${emergencies === 1 ? 'y' : 'ies'} they declared.${learned} Messages already posted in Slack stay until deleted there.${still}` });
     }
+  }
+}
+
+/** What the person was refused, in the words of the refusal, so it fits what they asked for. */
+function refusedAction(parsed: QuadrantCommand): AdminAction {
+  switch (parsed.kind) {
+    case 'export':
+      return 'see_full';
+    case 'oncall_test':
+      return 'test_pages';
+    case 'digest_now':
+      return 'post_digest';
+    case 'erase':
+      return 'erase';
+    default:
+      return 'change';
   }
 }
 
@@ -217,11 +233,24 @@ async function digestNow(ctx: QuadrantContext): Promise<void> {
   return ctx.reply({ text: `<#${channel}> has no digest schedule. \`/quadrant channels set daily_operations\` there gives it one.` });
 }
 
-const IMPORT_HINT = 'Import it with `/quadrant import`, or save it as the `QUADRANT_CONFIG` file.';
+/** What maskPhones writes in place of a number's middle digits. */
+const MASK = '••••';
 
-/** The YAML in a code block, with how to use it; said plainly when it is too long for the import field. */
+/**
+ * The YAML in a code block, with how to use it. A masked number ("+1 •••• 0100") is no phone number, so a
+ * masked export is good for importing back here (the import puts the stored numbers back) and nowhere else:
+ * as a `QUADRANT_CONFIG` file it fails validation, and only `export full` makes one.
+ */
 function exportText(exported: { yaml: string; fits: boolean }): string {
-  const use = exported.fits ? IMPORT_HINT : `It is longer than \`/quadrant import\` takes (${IMPORT_MAX_CHARS} characters): save it as the \`QUADRANT_CONFIG\` file instead.`;
+  const masked = exported.yaml.includes(MASK);
+  const tooLong = `It is longer than \`/quadrant import\` takes (${IMPORT_MAX_CHARS} characters)`;
+  const use = !masked
+    ? exported.fits
+      ? 'Import it with `/quadrant import`, or save it as the `QUADRANT_CONFIG` file.'
+      : `${tooLong}: save it as the \`QUADRANT_CONFIG\` file instead.`
+    : exported.fits
+      ? 'Phone numbers are masked: import it back here with `/quadrant import` and the masked numbers keep the stored ones. It is not a valid `QUADRANT_CONFIG` file (masked numbers are not phone numbers); for that, an admin runs `/quadrant export full` and gets the full numbers by DM.'
+      : `${tooLong}, and with masked phone numbers it is not a valid \`QUADRANT_CONFIG\` file: an admin can run \`/quadrant export full\` to get the full settings by DM and save them as that file.`;
   return `\`\`\`\n${escapePlain(exported.yaml)}\`\`\`\n${use}`;
 }
 
