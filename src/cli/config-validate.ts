@@ -12,6 +12,10 @@ export function runConfigValidate(args: string[], io: { stdout: NodeJS.WritableS
     io.stderr.write(`${formatIssues(file, outcome.issues)}\n`);
     return 1;
   }
+  if (outcome.value.empty) {
+    io.stdout.write(`${file}: valid but empty: it sets nothing, so every workspace gets the default settings\n`);
+    return 0;
+  }
   const teams = Object.keys(outcome.value.workspaces);
   const scope = teams.length ? `${teams.length} workspace${teams.length === 1 ? '' : 's'} (${teams.join(', ')})` : 'every workspace';
   io.stdout.write(`${file}: valid settings for ${scope}\n`);

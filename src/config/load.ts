@@ -8,6 +8,22 @@ export interface SettingsSource {
   /** Applies to any workspace without an entry of its own. */
   fallback?: WorkspaceSettings;
   workspaces: Record<string, WorkspaceSettings>;
+  /** The file set nothing (empty, only comments, or `{}`): valid, and every workspace gets the defaults. */
+  empty?: boolean;
+}
+
+/** A YAML syntax problem also knows its column: with the line alone, a misplaced indent is hard to spot. */
+export interface SyntaxIssue extends Issue {
+  column?: number;
+}
+
+/**
+ * yaml's prettyErrors message is "<what> at line 2, column 1:" followed by an excerpt of the file; the
+ * position is kept as numbers, so the sentence is cut there rather than end on a dangling colon.
+ */
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?\s*$/, '').replace(/[:.\s]+$/, '');
+  return first || 'unreadable YAML';
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | undefined {
@@ -93,7 +109,7 @@ export function parseSettingsYaml(text: string): Outcome<SettingsSource> {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({ code: 'yaml_syntax', path: [], message: e.message.split('\n')[0]!, line: e.linePos?.[0]?.line })),
+      issues: doc.errors.map((e): SyntaxIssue => ({ code: 'yaml_syntax', path: [], message: syntaxMessage(e.message), line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col })),
     };
   }
   const converted = toJsOrIssue(doc, counter);
@@ -107,7 +123,8 @@ export function parseSettingsYaml(text: string): Outcome<SettingsSource> {
   const parsed = isMulti ? SettingsFile.options[0].safeParse(raw) : Settings.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: zodIssues(doc, counter, parsed.error.issues as never) };
   if (isMulti) return { ok: true, value: { workspaces: (parsed.data as { workspaces: Record<string, WorkspaceSettings> }).workspaces } };
-  return { ok: true, value: { fallback: parsed.data as WorkspaceSettings, workspaces: {} } };
+  const empty = typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0;
+  return { ok: true, value: { fallback: parsed.data as WorkspaceSettings, workspaces: {}, ...(empty ? { empty } : {}) } };
 }
 
 export function loadSettingsFile(path: string): Outcome<SettingsSource> {
@@ -122,12 +139,25 @@ export function loadSettingsFile(path: string): Outcome<SettingsSource> {
   return parseSettingsYaml(text);
 }
 
+/**
+ * How many problems are printed. One slip (a whole file indented, a stray tab) can make the YAML tokenizer
+ * report a problem on every line after it; the first few point at the slip, and the rest bury them.
+ */
+export const MAX_PRINTED_ISSUES = 10;
+
 /** One line per problem, its key path and line beneath, in the manner of zod's prettifyError. */
-export function formatIssues(file: string, issues: Issue[]): string {
+export function formatIssues(file: string, issues: Issue[], max = MAX_PRINTED_ISSUES): string {
   const lines = [`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`];
-  for (const issue of issues) {
+  for (const issue of issues.slice(0, max)) {
+    const column = (issue as SyntaxIssue).column;
+    const position = issue.line ? `line ${issue.line}${column ? `, column ${column}` : ''}` : undefined;
+    if (issue.path.length === 0 && issue.code === 'yaml_syntax' && position) {
+      lines.push(`  ✖ ${issue.message}`, `    → at ${position}`);
+      continue;
+    }
     const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : '(top level)';
-    lines.push(`  ✖ ${issue.message}`, `    → at ${where}${issue.line ? ` (line ${issue.line})` : ''}`);
+    lines.push(`  ✖ ${issue.message}`, `    → at ${where}${position ? ` (${position})` : ''}`);
   }
+  if (issues.length > max) lines.push(`  …and ${issues.length - max} more; fix the first ones and run this again, as later problems often follow from them.`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { WEEKDAYS, type ChannelSetting, type Weekday } from '../../config/settings';
 import { AREA_INFO } from '../../core/areas';
 import type { Issue } from '../../core/errors';
+import type { SyntaxIssue } from '../../config/load';
 import { formatKeyPath } from '../../core/settings-diff';
 import type { ChannelProblem } from '../../flows/admin/check-channels';
 import { AUTHORITATIVE_ISSUE } from '../../store/settings-store';
@@ -70,7 +71,8 @@ export function issueLines(issues: Issue[], max = 6): string[] {
   const lines = issues.slice(0, max).map((i) => {
     if (i.code === AUTHORITATIVE_ISSUE) return `• ${i.message}`;
     const line = i.line ? `line ${i.line}` : undefined;
-    if (i.code === 'yaml_syntax') return `• ${line ?? 'YAML'}: ${i.message}`;
+    const column = (i as SyntaxIssue).column;
+    if (i.code === 'yaml_syntax') return `• ${line ? `${line}${column ? `, column ${column}` : ''}` : 'YAML'}: ${i.message}`;
     return `• ${formatKeyPath(i.path)}${line ? ` (${line})` : ''}: ${i.message}`;
   });
   if (issues.length > max) lines.push(`…and ${issues.length - max} more.`);

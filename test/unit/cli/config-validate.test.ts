@@ -44,6 +44,40 @@ describe('quadrant config validate', () => {
     expect(r).toEqual({ code: 1, out: '', err: expect.stringContaining('✖ too many aliases (a YAML alias bomb?)\n    → at d[0] (line 4)') });
   });
 
+  test('a YAML syntax problem is a sentence with its line and column, not the parser\'s dangling "at line 2, column 1:"', () => {
+    const r = run(['validate', file('syntax.yml', 'timezone: UTC\n admins: [U0ADA]\n')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      [
+        `${path.join(dir, 'syntax.yml')}: 2 problems`,
+        '  ✖ Nested mappings are not allowed in compact mappings',
+        '    → at line 1, column 11',
+        '  ✖ Implicit keys need to be on a single line',
+        '    → at line 1, column 11',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('one indentation slip repeated down a file prints the first ten problems and how many more', () => {
+    const lines = ['timezone: UTC', ...Array.from({ length: 30 }, (_, i) => `${i % 2 ? '  ' : ''}k${i}: v`)];
+    const r = run(['validate', file('slips.yml', `${lines.join('\n')}\n`)]);
+    expect(r.code).toBe(1);
+    const printed = r.err.split('\n');
+    expect(printed[0]).toBe(`${path.join(dir, 'slips.yml')}: 30 problems`);
+    expect(printed.filter((l) => l.startsWith('  ✖ '))).toHaveLength(10);
+    expect(printed.at(-2)).toBe('  …and 20 more; fix the first ones and run this again, as later problems often follow from them.');
+  });
+
+  test.each([
+    ['an empty file', ''],
+    ['a file of comments', '# settings go here\n'],
+    ['an empty mapping', '{}\n'],
+  ])('%s is valid but empty, and says every workspace gets the defaults', (_label, text) => {
+    const p = file('empty.yml', text);
+    expect(run(['validate', p])).toEqual({ code: 0, out: `${p}: valid but empty: it sets nothing, so every workspace gets the default settings\n`, err: '' });
+  });
+
   test('says a missing file is missing', () => {
     const r = run(['validate', path.join(dir, 'nope.yml')]);
     expect(r.code).toBe(1);
