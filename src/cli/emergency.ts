@@ -7,7 +7,7 @@ import { SEVERITIES } from '../core/emergency';
 import { QuadrantError } from '../core/errors';
 import { EMPTY_CORRECTION_MODEL } from '../core/learning';
 import type { Deps } from '../deps';
-import { declareExternal } from '../flows/emergency/declare-external';
+import { declareExternal, type NoSoleTeam } from '../flows/emergency/declare-external';
 import { isRedisReady, withDeadline } from '../flows/emergency/fail-fast';
 import { replaySpool } from '../flows/emergency/replay-spool';
 import { createMetrics } from '../http/metrics';
@@ -99,7 +99,7 @@ export async function runEmergency(args: string[], io: EmergencyIo, context: Eme
     await withDeadline(new Promise((resolve) => deps.redis.once('ready', resolve)), REDIS_CONNECT_MS).catch(() => undefined);
     const outcome = await declareExternal(deps, parsed, 'cli');
     if (!outcome.ok) {
-      io.stderr.write(`quadrant emergency: ${outcome.message}\n`);
+      io.stderr.write(`quadrant emergency: ${outcome.error === 'unknown_team' && outcome.why ? noTeamLine(outcome.why, env) : outcome.message}\n`);
       return 2;
     }
     const { declared } = outcome;
@@ -130,6 +130,37 @@ export async function runEmergency(args: string[], io: EmergencyIo, context: Eme
   }
 }
 
+/** REDIS_URL as it can be shown: the password, if any, is no business of stderr. */
+export function redisLocation(env: Pick<Env, 'REDIS_URL' | 'QUADRANT_REDIS_PREFIX'>): string {
+  let shown = env.REDIS_URL;
+  try {
+    const url = new URL(env.REDIS_URL);
+    if (url.password) url.password = '***';
+    shown = url.toString().replace(/\/$/, '');
+  } catch {
+    shown = '(REDIS_URL)';
+  }
+  return `${shown} (key prefix "${env.QUADRANT_REDIS_PREFIX}")`;
+}
+
+/**
+ * The API's wording names a JSON field; on the command line the reader needs the flag, and where Quadrant
+ * looked, since the usual cause is a Redis URL or prefix other than the running app's.
+ */
+function noTeamLine(why: NoSoleTeam, env: Env): string {
+  const where = redisLocation(env);
+  switch (why) {
+    case 'several':
+      return `Quadrant serves several workspaces (in Redis at ${where}): name one with --team T0123ABCD.`;
+    case 'redis_unreachable':
+      return `Redis at ${where} did not answer, so I cannot tell which workspace to declare in: pass --team T0123ABCD.`;
+    case 'none': {
+      const slack = env.mode === 'oauth' ? 'and in OAuth mode only an install tells me one' : 'and Slack did not say whose SLACK_BOT_TOKEN is';
+      return `no workspace is known: none is recorded in Redis at ${where}, ${slack}. Run Quadrant connected to Slack first (quadrant start, with the same REDIS_URL and QUADRANT_REDIS_PREFIX), or pass --team T0123ABCD.`;
+    }
+  }
+}
+
 function humanSummary(
   created: boolean,
   code: string,
@@ -155,7 +186,11 @@ function createEmergencyDeps(env: Env, logger: Logger): { deps: Deps; close(): P
   const { redis, subscriber, keys } = connections;
   // A queue without an error listener would throw (and end the command) when Redis is down.
   for (const queue of Object.values(queues)) queue.on('error', () => undefined);
-  const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger);
+  // Errors only, unless LOG_LEVEL asks for debugging: every Slack call here either reports its failure in the
+  // summary (a Slack DM page) or is a lookup whose failure the one line on stderr explains (whose token is
+  // this?), and a warning per retry of each would bury that line in JSON.
+  const slackLogger = logger.isLevelEnabled('debug') ? logger : logger.child({}, { level: 'error' });
+  const single = env.mode === 'oauth' ? undefined : createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, slackLogger);
   const deps: Deps = {
     ...shared,
     env,

@@ -126,6 +126,31 @@ describe('quadrant emergency on the command line', () => {
     expect(await s.app.deps.emergencies.pendingPosts()).not.toContainEqual({ team: TEAM_ID, id: result.id });
   });
 
+  test('with no workspace known anywhere, says so in one line on stderr, with where it looked and what to do', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }),
+      stderr: new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) }),
+    };
+    // A prefix no app has used, and a Slack that refuses connections: neither can say whose workspace this is.
+    const prefix = `qe-none-${process.pid}`;
+    const redisUrl = new URL(s.env.REDIS_URL!);
+    redisUrl.password = 'hunter2';
+    // LOG_LEVEL as shipped (the stack debugs), so the test sees what a person running it would.
+    const env = parseEnv({ ...s.env, LOG_LEVEL: 'info', REDIS_URL: redisUrl.toString(), QUADRANT_REDIS_PREFIX: prefix, SLACK_API_URL: 'http://127.0.0.1:1/api/' });
+    // No logger passed: the command's own writes to stderr, as from a shell, so its warnings would show here.
+    const code = await runEmergency(['checkout is down'], io, { env });
+    const shown = new URL(redisUrl);
+    shown.password = '***';
+    expect({ code, stdout, stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `quadrant emergency: no workspace is known: none is recorded in Redis at ${shown.toString().replace(/\/$/, '')} (key prefix "${prefix}"), and Slack did not say whose SLACK_BOT_TOKEN is. Run Quadrant connected to Slack first (quadrant start, with the same REDIS_URL and QUADRANT_REDIS_PREFIX), or pass --team T0123ABCD.\n`,
+    });
+    expect(twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes('checkout is down'))).toBe(false);
+  });
+
   const bad: Array<[label: string, args: string[], message: string]> = [
     ['no text', [], 'say what is happening'],
     ['an unknown severity', ['db down', '--severity', 'huge'], '--severity must be one of'],

@@ -16,7 +16,22 @@ export interface ExternalDeclaration {
 
 export type ExternalOutcome =
   | { ok: true; declared: Declared; team: string }
-  | { ok: false; error: 'invalid_text' | 'text_too_long' | 'invalid_severity' | 'invalid_team' | 'invalid_idempotency_key' | 'unknown_team'; message: string };
+  | {
+      ok: false;
+      error: 'invalid_text' | 'text_too_long' | 'invalid_severity' | 'invalid_team' | 'invalid_idempotency_key' | 'unknown_team';
+      message: string;
+      /** For unknown_team: why no workspace could be picked, so the command line can word it for its reader. */
+      why?: NoSoleTeam;
+    };
+
+/** Why there is no one workspace to declare in: several known, none known, or Redis did not say. */
+export type NoSoleTeam = 'several' | 'none' | 'redis_unreachable';
+
+const NO_SOLE_TEAM: Record<NoSoleTeam, string> = {
+  several: 'Quadrant serves several workspaces: name one with "team" (--team on the command line)',
+  none: 'Quadrant knows no workspace yet: none is recorded in its Redis, and Slack did not say whose the bot token is. Run Quadrant connected to Slack first, or name the workspace with "team" (--team on the command line)',
+  redis_unreachable: 'Redis did not answer, so Quadrant cannot tell which workspace to declare in: name it with "team" (--team on the command line)',
+};
 
 const EXTERNAL_TEXT_MAX = 3000;
 const TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
@@ -38,8 +53,9 @@ export async function declareExternal(deps: Deps, input: ExternalDeclaration, or
   if (key !== undefined && (typeof key !== 'string' || key.length < 1 || key.length > 200)) {
     return { ok: false, error: 'invalid_idempotency_key', message: 'the idempotency key must be 1 to 200 characters' };
   }
-  const team = (input.team as string | undefined) ?? (await soleTeam(deps));
-  if (!team) return { ok: false, error: 'unknown_team', message: 'Quadrant serves several workspaces (or does not know its own yet): name one with "team" (--team on the command line)' };
+  const sole = input.team === undefined ? await soleTeam(deps) : { team: input.team as string };
+  if (sole.why !== undefined) return { ok: false, error: 'unknown_team', message: NO_SOLE_TEAM[sole.why], why: sole.why };
+  const team = sole.team;
   const reporter = typeof input.reporter === 'string' && input.reporter.trim() ? input.reporter.trim().slice(0, 80) : origin === 'api' ? 'the API' : 'the command line';
 
   const declared = await declareEmergency(deps, {
@@ -58,15 +74,17 @@ export async function declareExternal(deps: Deps, input: ExternalDeclaration, or
  * The workspace when there is only one: the one Redis knows, else the bot token's own (auth.test). Bounded, so a
  * dead Redis or Slack costs a second, not the declaration.
  */
-export async function soleTeam(deps: Deps): Promise<string | undefined> {
-  const known = await fastRedis(deps.redis, () => deps.redis.smembers(deps.keys.teams()), 500).catch(() => [] as string[]);
-  if (known.length === 1) return known[0];
-  if (known.length > 1 || deps.env.mode === 'oauth') return undefined;
+export async function soleTeam(deps: Deps): Promise<{ team: string; why?: undefined } | { team?: undefined; why: NoSoleTeam }> {
+  const known = await fastRedis(deps.redis, () => deps.redis.smembers(deps.keys.teams()), 500).catch(() => undefined);
+  if (known?.length === 1) return { team: known[0]! };
+  if (known && known.length > 1) return { why: 'several' };
+  const none = known ? ('none' as const) : ('redis_unreachable' as const);
+  if (deps.env.mode === 'oauth') return { why: none };
   try {
     const client = await deps.slackFor('');
     const auth = await withDeadline(client.auth.test(), 2000);
-    return typeof auth.team_id === 'string' ? auth.team_id : undefined;
+    return typeof auth.team_id === 'string' ? { team: auth.team_id } : { why: none };
   } catch {
-    return undefined;
+    return { why: none };
   }
 }
