@@ -172,6 +172,33 @@ describe('escalation', () => {
       expect(timeline.filter((t) => t.kind === 'escalate_now')).toHaveLength(1);
       // The message now offers the next step.
       await eventually(() => buttonValue(post) !== seen && buttonValue(post), 'the message redrawn for step 1');
+      // Someone asked: "Nobody acknowledged" would be false, and the line just above says who asked.
+      expect(timeline.filter((t) => t.kind === 'escalated').map((t) => t.text)).toEqual(['Escalating to tier 2 as asked: <@U0BOB>.']);
+    });
+
+    test('on an acknowledged emergency, the thread and the message say it was re-opened and pages again', async () => {
+      const e = await declared('the payment webhook queue is stuck');
+      const post = await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.post, 'the emergency post');
+      await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
+      await eventually(() => s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)?.blocks?.some((b) => JSON.stringify(b).includes('acknowledged by <@U0ADA>')), 'the message acknowledged');
+      await s.driver.clickButton('cat', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.escalate, { value: buttonValue(post) });
+      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.stepPaged === true && (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.step === 1, 'tier 2 paged');
+
+      const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
+      expect(timeline.filter((t) => t.kind === 'escalated').map((t) => t.text)).toEqual([
+        'Re-opened as asked, after <@U0ADA> had acknowledged: escalating to tier 2: <@U0BOB>. Escalation goes on until someone acknowledges again.',
+      ]);
+      const status = await eventually(() => {
+        const blocks = s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)?.blocks ?? [];
+        return blocks.map((b) => JSON.stringify(b)).find((b) => b.includes('*Status:* re-opened'));
+      }, 'the status line re-opened');
+      expect(status).toContain('re-opened by \\"Escalate now\\" after <@U0ADA> acknowledged');
+      expect(status).toContain('paging the on-call again until someone acknowledges.');
+      // The timer's next step still runs, and says nobody acknowledged since.
+      await (await eventually(() => escalationJob(s, e, 2), 'the step-2 job')).promote();
+      await finished(s, e, 2);
+      const after = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
+      expect(after.filter((t) => t.kind === 'escalated').map((t) => t.text)[1]).toMatch(/^Nobody acknowledged since it was re-opened; /);
     });
   });
 });

@@ -1,8 +1,8 @@
-import { isPaging } from '../../core/emergency';
+import { isPaging, type Emergency } from '../../core/emergency';
 import { planEscalation } from '../../core/escalation';
 import type { Deps } from '../../deps';
 import { calledOff } from '../../pagers';
-import { providerName } from '../../slack/blocks/emergency-blocks';
+import { mentionOrName, providerName } from '../../slack/blocks/emergency-blocks';
 import { rememberSettings } from './last-settings';
 import { alertAdmins, recordStep, refreshEmergencyMessage } from './notify';
 import { prepareTier } from './paging';
@@ -52,8 +52,7 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   await scheduleEscalation(deps, e, settings, job.step + 1);
   // Redrawn so its Escalate button carries the step now paging: a press from here on asks for the next one.
   await refreshEmergencyMessage(deps, e);
-  const label = plan.repeat ? `Nobody acknowledged; paging tier ${plan.tierIndex + 1} again` : `Nobody acknowledged; escalating to tier ${plan.tierIndex + 1}`;
-  await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: `${label}: ${prepared.people.map((p) => `<@${p}>`).join(', ') || 'nobody'}.` });
+  await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: escalatedText(before, job.step, plan, prepared.people) });
   const results = await done;
   await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
 
@@ -62,4 +61,21 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
     await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: every page to tier ${plan.tierIndex + 1} failed. Call the on-call directly.`);
   }
   return `paged tier ${plan.tierIndex + 1}`;
+}
+
+/**
+ * The thread's line for a step. "Nobody acknowledged" is only true of the timer: a step someone asked for
+ * ("Escalate now", whose own line just above says who) says it was asked, and one asked for after an
+ * acknowledgement says it re-opened the emergency, since paging and escalation start again from there.
+ */
+export function escalatedText(before: Emergency, step: number, plan: { tierIndex: number; repeat?: boolean }, people: string[]): string {
+  const tier = `tier ${plan.tierIndex + 1}`;
+  const who = people.map((p) => `<@${p}>`).join(', ') || 'nobody';
+  const asked = before.escalateTo !== undefined && before.escalateTo >= step;
+  if (asked && before.ackBy) {
+    return `Re-opened as asked, after ${mentionOrName(before.ackBy)} had acknowledged: ${plan.repeat ? `paging ${tier} again` : `escalating to ${tier}`}: ${who}. Escalation goes on until someone acknowledges again.`;
+  }
+  if (asked) return `${plan.repeat ? `Paging ${tier} again` : `Escalating to ${tier}`} as asked: ${who}.`;
+  const since = before.ackBy ? ' since it was re-opened' : '';
+  return `Nobody acknowledged${since}; ${plan.repeat ? `paging ${tier} again` : `escalating to ${tier}`}: ${who}.`;
 }

@@ -12,16 +12,20 @@ export const EMERGENCY_ACTIONS = {
 } as const;
 
 /** A Slack user as a mention; anyone else ("someone in PagerDuty", already escaped by the hook) as text. */
-function who(by: string | undefined): string {
+export function mentionOrName(by: string | undefined): string {
   if (!by) return 'someone';
   return /^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : by;
 }
 
 const STATUS_LINE: Record<Emergency['status'], (e: Emergency) => string> = {
-  open: () => '*Status:* paging the on-call; nobody has acknowledged yet.',
-  acknowledged: (e) => `*Status:* acknowledged by ${who(e.ackBy)} ${e.ackAt ? slackDate(e.ackAt, '{time}') : ''}; paging stopped.`,
-  resolved: (e) => `*Status:* :white_check_mark: resolved by ${who(e.closedBy)} ${e.closedAt ? slackDate(e.closedAt, '{time}') : ''}.`,
-  not_emergency: (e) => `*Status:* closed as not an emergency by ${who(e.closedBy)}.`,
+  // An acknowledged emergency someone escalated anyway is open again, and keeps who had acknowledged it.
+  open: (e) =>
+    e.ackBy
+      ? `*Status:* re-opened by "Escalate now" after ${mentionOrName(e.ackBy)} acknowledged${e.ackAt ? ` ${slackDate(e.ackAt, '{time}')}` : ''}; paging the on-call again until someone acknowledges.`
+      : '*Status:* paging the on-call; nobody has acknowledged yet.',
+  acknowledged: (e) => `*Status:* acknowledged by ${mentionOrName(e.ackBy)} ${e.ackAt ? slackDate(e.ackAt, '{time}') : ''}; paging stopped.`,
+  resolved: (e) => `*Status:* :white_check_mark: resolved by ${mentionOrName(e.closedBy)} ${e.closedAt ? slackDate(e.closedAt, '{time}') : ''}.`,
+  not_emergency: (e) => `*Status:* closed as not an emergency by ${mentionOrName(e.closedBy)}.`,
 };
 
 function origin(e: Emergency): string {
