@@ -164,6 +164,7 @@ describe('escalation', () => {
       await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.stepPaged === true, 'tier 2 paged');
       await s.driver.clickButton('cat', target, EMERGENCY_ACTIONS.escalate, { value: seen });
       await eventually(() => s.driver.ephemeralsFor('cat').some((m) => m.text?.includes('It already escalated: tier 2 is being paged')), 'the answer to the second click');
+      expect(s.driver.ephemeralsFor('cat').filter((m) => m.text?.startsWith('Escalating now: tier 2 is being paged.'))).toHaveLength(1);
 
       expect(await s.app.deps.emergencies.get(TEAM_ID, e.id)).toMatchObject({ status: 'open', step: 1 });
       expect(await escalationJob(s, e, 2)).toMatchObject({ opts: expect.objectContaining({ delay: 10_000 }) });
@@ -184,6 +185,7 @@ describe('escalation', () => {
       await s.driver.clickButton('cat', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.escalate, { value: buttonValue(post) });
       await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.stepPaged === true && (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.step === 1, 'tier 2 paged');
 
+      await eventually(() => s.driver.ephemeralsFor('cat').some((m) => m.text?.includes('This re-opened it (<@U0ADA> had acknowledged)')), 'the answer to the click');
       const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);
       expect(timeline.filter((t) => t.kind === 'escalated').map((t) => t.text)).toEqual([
         'Re-opened as asked, after <@U0ADA> had acknowledged: escalating to tier 2: <@U0BOB>. Escalation goes on until someone acknowledges again.',

@@ -27,11 +27,13 @@ export function emergencyAction(deps: Deps) {
       if (!outcome.ok) {
         const text = outcome.reason === 'already_closed' ? 'That emergency is already closed.' : "I can't find that emergency any more.";
         await respond({ response_type: 'ephemeral', replace_original: false, text });
-      } else if (kind === 'escalate_now' && !outcome.changed) {
+      } else if (kind === 'escalate_now') {
         const e = outcome.emergency;
         const plan = planEscalation(Math.max(e.escalateTo ?? 0, e.step), (await deps.settings.get(team)).emergency);
         const where = plan ? `tier ${plan.tierIndex + 1} is being paged` : 'escalation has run its course';
-        await respond({ response_type: 'ephemeral', replace_original: false, text: `It already escalated: ${where}. Nothing more was done.` });
+        const reopened = e.ackBy ? ` This re-opened it (<@${e.ackBy}> had acknowledged): escalation goes on until someone acknowledges again.` : '';
+        const text = outcome.changed ? `Escalating now: ${where}.${reopened}` : `It already escalated: ${where}. Nothing more was done.`;
+        await respond({ response_type: 'ephemeral', replace_original: false, text });
       } else if (kind === 'not_emergency' && outcome.changed) {
         await respond({
           response_type: 'ephemeral',
