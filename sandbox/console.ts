@@ -30,6 +30,11 @@ export interface ConsoleOptions {
   onQuit: () => void | Promise<void>;
 }
 
+/** Piped input: how long the app must stay quiet after a line before the next runs (or, at EOF, the sandbox stops). */
+const SETTLE_QUIET_MS = 400;
+/** ...and the most a line waits for that, so an app that keeps busy cannot stall a script. */
+const SETTLE_MAX_MS = 5000;
+
 export interface RunningConsole {
   close(): void;
 }
@@ -51,15 +56,21 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
   let user = driver.userId(options.user ?? 'ada');
   let channel = driver.channel(options.channel ?? '#ops').id;
   let clickable: { target: ActionTarget; buttons: ButtonRef[] } | undefined;
+  const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const tty = Boolean((output as { isTTY?: boolean }).isTTY);
-  const rl: Interface = createInterface({ input: options.input ?? process.stdin, output, terminal: tty });
+  // Lines from a pipe or file nobody is typing: no line editing, and each one is echoed so the transcript says what ran.
+  const typed = Boolean((input as { isTTY?: boolean }).isTTY);
+  const rl: Interface = createInterface({ input, output, terminal: tty && typed });
 
+  const promptText = () => {
+    const c = ws.channel(channel)!;
+    return `${ws.person(user)?.name}@${c.kind === 'im' ? 'DM' : `#${c.name}`}> `;
+  };
   const prompt = () => {
     // Piped input (a script, a test) gets the transcript without a prompt after every line.
-    if (!tty) return;
-    const c = ws.channel(channel)!;
-    rl.setPrompt(`${ws.person(user)?.name}@${c.kind === 'im' ? 'DM' : `#${c.name}`}> `);
+    if (!tty || !typed) return;
+    rl.setPrompt(promptText());
     rl.prompt(true);
   };
   const print = (lines: string[]) => {
@@ -71,7 +82,33 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     if (shown.buttons?.buttons.length) clickable = shown.buttons;
     print(shown.lines);
   };
+  let closedFromOutside = false;
   const stopWatching = ws.onActivity((activity) => show(showActivity(ws, activity, user)));
+
+  /**
+   * A script cannot wait for what it sees, as a person does: after a piped line, wait until the app has
+   * gone quiet (no workspace change, no Web API call), so what it posts after its ack prints under that
+   * line and its buttons are there for a following /click.
+   */
+  const settle = async (): Promise<void> => {
+    const deadline = Date.now() + SETTLE_MAX_MS;
+    let lastSign = Date.now();
+    const sign = () => (lastSign = Date.now());
+    ws.on('activity', sign);
+    driver.slack.on('call', sign);
+    try {
+      while (!closedFromOutside) {
+        await driver.idle();
+        const wait = Math.min(lastSign + SETTLE_QUIET_MS, deadline) - Date.now();
+        if (wait <= 0) return;
+        // Unref'd: a sandbox stopping meanwhile need not wait for it.
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+    } finally {
+      ws.off('activity', sign);
+      driver.slack.off('call', sign);
+    }
+  };
 
   /** The Nth last message shown in the channel (1 = the last). */
   const nthLast = (n: number): StoredMessage | undefined => ws.history(channel).at(-Math.max(1, n));
@@ -165,10 +202,14 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     },
   };
 
+  let quitting = false;
   const handle = async (line: string): Promise<void> => {
     const text = line.trim();
+    if (quitting) return;
     if (!text) return prompt();
+    if (!typed) output.write(`${promptText()}${text}\n`);
     if (text === '/quit' || text === '/exit') {
+      quitting = true;
       rl.close();
       return;
     }
@@ -201,13 +242,20 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
   // One line at a time, so a command's effects print before the next line runs.
   let queue = Promise.resolve();
   rl.on('line', (line) => {
-    queue = queue.then(() => handle(line)).catch((err: unknown) => print([`(error: ${err instanceof Error ? err.message : String(err)})`])).then(prompt);
+    queue = queue
+      .then(() => handle(line))
+      .catch((err: unknown) => print([`(error: ${err instanceof Error ? err.message : String(err)})`]))
+      .then(() => (typed || quitting || !line.trim() ? undefined : settle()))
+      .then(prompt);
   });
-  let closedFromOutside = false;
   rl.on('close', () => {
-    stopWatching();
-    // /quit or Ctrl-D ends the sandbox; close() from the sandbox's own stop() must not call back into it.
-    if (!closedFromOutside) void queue.then(() => options.onQuit());
+    // close() from the sandbox's own stop() must not call back into it.
+    if (closedFromOutside) return stopWatching();
+    // /quit or end of input (Ctrl-D, the end of a piped script) ends the sandbox, once the lines read so far have run.
+    void queue.then(() => {
+      stopWatching();
+      return options.onQuit();
+    });
   });
   print([
     'Quadrant sandbox: a stand-in Slack workspace. /help lists what you can do.',

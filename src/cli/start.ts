@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { Env } from '../config/env';
 import type { Logger } from '../log';
 import { startQuadrant, type Role } from '../main';
@@ -18,6 +20,21 @@ export function parseRole(args: string[]): Role | { error: string } {
 }
 
 /**
+ * Whether the sandbox console should read stdin: a terminal, or lines piped or redirected in
+ * (`printf '/help\n' | npm start`; a socket is how Node's child_process pipes). Not /dev/null or
+ * another device, as in Docker without -i: there nobody can type, and end of input would stop the sandbox.
+ */
+export function stdinFeedsConsole(fd = 0): boolean {
+  if (isatty(fd)) return true;
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * `quadrant start`: runs until SIGTERM/SIGINT, then shuts down gracefully within 10 s and exits 0.
  * Without Slack tokens it runs the sandbox, which the bin script injects (src/ never imports sandbox/).
  */
@@ -33,7 +50,7 @@ export async function runStart(args: string[], env: Env, logger: Logger, sandbox
       process.stderr.write('quadrant: no Slack tokens are set and the sandbox is not available in this build. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see .env.example).\n');
       return 2;
     }
-    running = await sandbox.startSandbox({ env: process.env, role, logger, interactive: Boolean(process.stdin.isTTY) });
+    running = await sandbox.startSandbox({ env: process.env, role, logger, interactive: stdinFeedsConsole() });
   } else {
     running = await startQuadrant({ env, role, logger });
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deletePrefix, testPrefix, testRedisUrl } from '../helpers/redis';
 
@@ -39,5 +40,55 @@ const built = existsSync(path.join(ROOT, 'dist/src/cli/main.js'));
       child.kill('SIGKILL');
       await deletePrefix(prefix);
     }
+  }, 40_000);
+
+  // A script of console lines, piped or redirected in: each runs in order, its answers print under it, and
+  // the end of the script ends the sandbox with 0. (stdin from /dev/null, as above, keeps it serving.)
+  const script = '/help\n/async hello\n';
+  const dir = mkdtempSync(path.join(tmpdir(), 'qt-npm-start-'));
+  // Cleaned up here, not in the test: a test that times out never reaches its finally.
+  const runs: Array<{ pid: number; prefix: string }> = [];
+  afterEach(async () => {
+    for (const { pid, prefix } of runs.splice(0)) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await deletePrefix(prefix);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each([
+    ['piped', (bin: string) => `printf '${script.replace(/\n/g, '\\n')}' | "${process.execPath}" "${bin}" start`],
+    ['redirected from a file', (bin: string) => {
+      const file = path.join(dir, 'script.txt');
+      writeFileSync(file, script);
+      return `"${process.execPath}" "${bin}" start < "${file}"`;
+    }],
+  ])('runs console lines %s and exits 0 at their end', async (_how, commandLine) => {
+    const prefix = testPrefix();
+    // A process group of its own, so the shell's node child goes with it.
+    const child = spawn('sh', ['-c', commandLine(path.join(ROOT, 'bin/quadrant.js'))], {
+      env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), QUADRANT_REDIS_PREFIX: prefix, PORT: '0', LOG_FORMAT: 'json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    runs.push({ pid: child.pid!, prefix });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // Console mode keeps the app's info logs out of the conversation.
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const help = stdout.indexOf('ada@#ops> /help');
+    const asyncLine = stdout.indexOf('ada@#ops> /async hello');
+    const answer = stdout.indexOf('Filed as *Daily operations*');
+    expect(help).toBeGreaterThan(stdout.indexOf('Quadrant sandbox: a stand-in Slack workspace'));
+    expect(stdout.slice(help, asyncLine)).toContain('/click <n|label>');
+    expect(answer).toBeGreaterThan(asyncLine);
+    expect(stdout.slice(answer, answer + 200)).toContain('> hello');
   }, 40_000);
 });

@@ -95,7 +95,8 @@ describe('a running sandbox, driven from its console', () => {
     type('/as bob');
     type('/in #hub');
     type('Draft RFC: move the billing service to event sourcing');
-    const [message] = await sandbox.driver.waitFor(() => (sandbox.driver.messagesIn('#hub').length ? sandbox.driver.messagesIn('#hub') : undefined), { what: "bob's message in #hub" });
+    // Found by its text: the bot may post in #hub meanwhile (piped lines wait for the app to go quiet).
+    const message = await sandbox.driver.waitFor(() => sandbox.driver.messagesIn('#hub').find((m) => m.text.startsWith('Draft RFC')), { what: "bob's message in #hub" });
     expect(message).toMatchObject({ user: 'U0BOB', channel: 'C0HUB' });
   });
 });
