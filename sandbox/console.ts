@@ -4,6 +4,7 @@ import type { ActionTarget, SlackDriver } from './driver';
 import { renderMessage, type ButtonRef } from './render';
 import { inputsOf, type FieldValue } from './view-state';
 import type { StoredMessage } from './model';
+import type { SlackView } from './views';
 
 export const CONSOLE_HELP = `Type a message to post it as the current user in the current channel.
   /async …  /emergency …  /quadrant …   run Quadrant's commands
@@ -44,6 +45,17 @@ export function parseAssignments(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of text.matchAll(/([^\s=]+)=(?:"([^"]*)"|'([^']*)'|(\S*))/g)) out[m[1]!] = m[2] ?? m[3] ?? m[4] ?? '';
   return out;
+}
+
+/** The errors of a `response_action: errors` answer, one line per field as /submit names it. */
+export function fieldErrors(view: SlackView, errors: Record<string, string>): string[] {
+  const inputs = inputsOf(view);
+  const title = (view.title as { text?: string } | null)?.text ?? 'the modal';
+  const lines = Object.entries(errors).map(([blockId, error]) => {
+    const n = inputs.findIndex((i) => i.blockId === blockId);
+    return `│ ${n === -1 ? blockId : `${n + 1} ${inputs[n]!.label} (${blockId})`}: ${error}`;
+  });
+  return [`┌ ⚠ "${title}" stays open: Quadrant refused the submission`, ...(lines.length ? lines : ['│ (no reason given)']), '│ /submit again with the fields fixed, or /cancel', '└'];
 }
 
 /**
@@ -176,6 +188,8 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
       try {
         const result = await driver.submitView(user, view.id, given);
         reportAck('the submission', result.delivery.status);
+        // Slack shows these under the fields and the form just stays open: without them nobody sees why.
+        if (result.responseAction === 'errors') print(fieldErrors(view, result.errors ?? {}));
       } catch (err) {
         print([`(${err instanceof Error ? err.message : String(err)})`]);
       }

@@ -1,17 +1,11 @@
 import { createServer, type Server } from 'node:net';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parseSettingsYaml } from '../../src/config/load';
-import { createLogger } from '../../src/log';
-import { sandboxPort, startSandbox, SANDBOX_SETTINGS, type RunningSandbox } from '../../sandbox/main';
+import { sandboxPort, SANDBOX_SETTINGS } from '../../sandbox/main';
 import { sandboxSettingsYaml } from '../../sandbox/settings';
-import { deletePrefix, testPrefix, testRedisUrl } from '../helpers/redis';
-import { SLACK_REFERENCE_DIR } from '../helpers/slack-reference';
+import { startConsoleSandbox, type ConsoleSandbox } from '../helpers/console-sandbox';
 
 // The sandbox is what `npm start` runs without tokens: the real app, wired to the fake Slack and the
 // provider fakes, and reachable from its console. These tests go through the console as a person would.
-
-const silent = createLogger({ level: 'silent', pretty: false });
 
 describe('the sandbox settings', () => {
   test('validate against the settings schema', () => {
@@ -50,53 +44,33 @@ describe("the sandbox app's port", () => {
 });
 
 describe('a running sandbox, driven from its console', () => {
-  const prefix = testPrefix('qt-sandbox');
-  let sandbox: RunningSandbox;
-  let input: PassThrough;
-  let output: PassThrough;
-  let printed = '';
-
+  let c: ConsoleSandbox;
   beforeAll(async () => {
-    input = new PassThrough();
-    output = new PassThrough();
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    sandbox = await startSandbox({
-      env: { REDIS_URL: testRedisUrl(), QUADRANT_REDIS_PREFIX: prefix, PORT: '0' },
-      role: 'all',
-      logger: silent,
-      interactive: true,
-      input,
-      output,
-      strictIndexPath: path.join(SLACK_REFERENCE_DIR, 'web-api', 'methods-index.json'),
-    });
+    c = await startConsoleSandbox('qt-sandbox');
   });
-  afterAll(async () => {
-    await sandbox?.stop();
-    await deletePrefix(prefix);
-  });
+  afterAll(() => c?.close());
 
-  const type = (line: string) => input.write(`${line}\n`);
-  const waitForOutput = (pattern: RegExp) => sandbox.driver.waitFor(() => pattern.test(printed), { what: `console output ${pattern}` });
+  const waitForOutput = (pattern: RegExp) => c.sandbox.driver.waitFor(() => pattern.test(c.printed()), { what: `console output ${pattern}` });
 
   test("the banner says where the app listens and where its health check is", async () => {
     await waitForOutput(/health check/);
-    expect(printed).toContain(`The app listens at ${sandbox.appUrl} (health check: ${sandbox.appUrl}/health).`);
+    expect(c.printed()).toContain(`The app listens at ${c.sandbox.appUrl} (health check: ${c.sandbox.appUrl}/health).`);
   });
 
   test('/async from the console reaches the app and its ephemeral answer is printed', async () => {
-    type('/async Please review the Q3 handoff doc by Friday');
-    await sandbox.driver.waitFor(() => sandbox.driver.ephemeralsFor('ada', '#ops').length > 0, { what: 'an ephemeral answer to /async' });
+    c.write('/async Please review the Q3 handoff doc by Friday');
+    await c.sandbox.driver.waitFor(() => c.sandbox.driver.ephemeralsFor('ada', '#ops').length > 0, { what: 'an ephemeral answer to /async' });
     await waitForOutput(/only visible to you/);
-    expect(sandbox.slack.violations).toEqual([]);
-    expect(sandbox.driver.warnings.filter((w) => w.kind !== 'slow_ack')).toEqual([]);
+    expect(c.sandbox.slack.violations).toEqual([]);
+    expect(c.sandbox.driver.warnings.filter((w) => w.kind !== 'slow_ack')).toEqual([]);
   });
 
   test('switching user and channel changes who posts where', async () => {
-    type('/as bob');
-    type('/in #hub');
-    type('Draft RFC: move the billing service to event sourcing');
+    c.write('/as bob');
+    c.write('/in #hub');
+    c.write('Draft RFC: move the billing service to event sourcing');
     // Found by its text: the bot may post in #hub meanwhile (piped lines wait for the app to go quiet).
-    const message = await sandbox.driver.waitFor(() => sandbox.driver.messagesIn('#hub').find((m) => m.text.startsWith('Draft RFC')), { what: "bob's message in #hub" });
+    const message = await c.sandbox.driver.waitFor(() => c.sandbox.driver.messagesIn('#hub').find((m) => m.text.startsWith('Draft RFC')), { what: "bob's message in #hub" });
     expect(message).toMatchObject({ user: 'U0BOB', channel: 'C0HUB' });
   });
 });
