@@ -11,12 +11,16 @@ export interface Shown {
   buttons?: { target: ActionTarget; buttons: ButtonRef[] };
 }
 
-/** Typed text as Slack's client sends it: &, <, > escaped, @name and #channel turned into mentions. */
+/**
+ * Typed text as Slack's client sends it: &, <, > escaped, @name and #channel turned into mentions. A mention
+ * already in Slack's form (<@U0BOB>, as pasted from a payload) stays one when it names someone here.
+ */
 export function toSlackText(ws: Workspace, typed: string): string {
   return typed
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/&lt;@([A-Z0-9]+)&gt;/g, (m, id: string) => (ws.person(id)?.id === id ? `<@${id}>` : m))
     .replace(/@(here|channel|everyone)\b/g, '<!$1>')
     .replace(/@([a-z][a-z0-9._-]*)/gi, (m, name: string) => {
       const p = ws.person(name.toLowerCase());

@@ -129,6 +129,16 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     else if (status < 200 || status > 299) print([`⚠ ${what} failed: Quadrant answered HTTP ${status || 'nothing'} (Slack would show an error)`]);
   };
 
+  /** Posts as the current user; naming the bot makes it a mention, which Slack also sends as an app_mention. */
+  const post = async (slackText: string, threadTs?: string): Promise<void> => {
+    if (slackText.includes(`<@${ws.bot.userId}>`)) {
+      const sent = await driver.mention(user, channel, slackText, threadTs);
+      return reportAck('the mention', sent.appMention.status, sent.appMention.skipped);
+    }
+    const sent = await driver.sendMessage(user, channel, slackText, { threadTs });
+    reportAck(threadTs ? 'the reply' : 'the message', sent.delivery.status, sent.delivery.skipped);
+  };
+
   const commands: Record<string, (rest: string) => Promise<void> | void> = {
     help: () => print([CONSOLE_HELP]),
     as: (rest) => {
@@ -151,8 +161,7 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     thread: async (rest) => {
       const parent = [...ws.history(channel)].reverse().find((m) => (m.reply_count ?? 0) > 0) ?? nthLast(1);
       if (!parent) return print(['(no message to reply to here)']);
-      const sent = await driver.sendMessage(user, channel, toSlackText(ws, rest), { threadTs: parent.ts });
-      reportAck('the reply', sent.delivery.status, sent.delivery.skipped);
+      await post(toSlackText(ws, rest), parent.ts);
     },
     edit: async (rest) => {
       const mine = [...ws.allMessages(channel)].reverse().find((m) => m.user === user);
@@ -244,13 +253,7 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
       if (!run) return print([`(unknown command /${slash[1]}; /help lists them)`]);
       return run(slash[2]!);
     }
-    const slackText = toSlackText(ws, text);
-    if (slackText.includes(`<@${ws.bot.userId}>`)) {
-      const sent = await driver.mention(user, channel, slackText);
-      return reportAck('the mention', sent.message.status);
-    }
-    const sent = await driver.sendMessage(user, channel, slackText);
-    reportAck('the message', sent.delivery.status, sent.delivery.skipped);
+    await post(toSlackText(ws, text));
   };
 
   // One line at a time, so a command's effects print before the next line runs.

@@ -16,6 +16,8 @@ describe('typed text, as Slack sends it', () => {
     ['a known user', 'thanks @bob', 'thanks <@U0BOB>'],
     ['an unknown name', 'ask @zoe', 'ask @zoe'],
     ['the bot', '@quadrant is prod down?', '<@U0QUADRANT> is prod down?'],
+    ['a mention in Slack form', '<@U0QUADRANT> async and <@U0BOB>', '<@U0QUADRANT> async and <@U0BOB>'],
+    ['an unknown id in Slack form', '<@U0ZOE> hi', '&lt;@U0ZOE&gt; hi'],
     ['a channel', 'see #hub', 'see <#C0HUB|hub>'],
     ['@here', '@here standup moved', '<!here> standup moved'],
   ];

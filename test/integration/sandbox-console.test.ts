@@ -25,4 +25,25 @@ describe('the sandbox console', () => {
     await type('/cancel', /closed/);
   });
 
+  test('"@quadrant async" in /thread is a mention in that thread, and files the thread', async () => {
+    await type('/in #general', /now in #general/);
+    await type('Can someone review the Q3 handoff doc by Friday?', /ada@#general> Can someone/);
+    const parent = c.sandbox.driver.messagesIn('#general').find((m) => m.text.startsWith('Can someone review'))!;
+    await type('/thread @quadrant async', /Filed as/);
+    const mentions = c.sandbox.driver.deliveries.filter((d) => d.kind === 'event' && (JSON.parse(d.requestBody) as { event: { type: string } }).event.type === 'app_mention');
+    expect(mentions.map((d) => (JSON.parse(d.requestBody) as { event: { thread_ts?: string; text: string } }).event)).toEqual([
+      expect.objectContaining({ thread_ts: parent.ts, text: '<@U0QUADRANT> async' }),
+    ]);
+    expect(mentions[0]!.status).toBe(200);
+    expect(c.sandbox.driver.threadOf('#general', parent.ts).map((m) => [m.user, m.text])).toContainEqual(['U0ADA', '<@U0QUADRANT> async']);
+  });
+
+  test('a plain message naming the bot, as @quadrant or <@U0QUADRANT>, is a mention', async () => {
+    const before = c.sandbox.driver.deliveries.length;
+    await type('@quadrant hello', /Hi!/);
+    await type('<@U0QUADRANT> what is this?', /Hi!/);
+    const events = c.sandbox.driver.deliveries.slice(before).filter((d) => d.kind === 'event').map((d) => (JSON.parse(d.requestBody) as { event: { type: string; text: string } }).event);
+    expect(events.filter((e) => e.type === 'app_mention').map((e) => e.text)).toEqual(['<@U0QUADRANT> hello', '<@U0QUADRANT> what is this?']);
+  });
+
 });
