@@ -17,9 +17,20 @@ function json(body: string): Record<string, unknown> {
   }
 }
 
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/** XML text as read aloud: the five named entities and numeric ones (&#39; &#x27;); anything else stays as written. */
+export function decodeXmlText(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (m, dec?: string, hex?: string, name?: string) => {
+    if (name) return XML_ENTITIES[name] ?? m;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
 /** What a voice call would say: the <Say> text of its TwiML. */
 function spoken(twiml: string): string {
-  return [...twiml.matchAll(/<Say[^>]*>([\s\S]*?)<\/Say>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim()).join(' ');
+  return [...twiml.matchAll(/<Say[^>]*>([\s\S]*?)<\/Say>/g)].map((m) => decodeXmlText(m[1]!).trim()).join(' ');
 }
 
 /** One line for a request a provider fake received, or undefined when it is not a page. */

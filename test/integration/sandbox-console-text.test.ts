@@ -1,5 +1,6 @@
 import { parseAssignments } from '../../sandbox/console';
 import { toSlackText } from '../../sandbox/console-view';
+import { decodeXmlText } from '../../sandbox/pages';
 import { plainText, renderBlocks } from '../../sandbox/render';
 import { Workspace } from '../../sandbox/workspace';
 
@@ -59,5 +60,17 @@ describe('bot output, as Slack shows it', () => {
 describe('/submit arguments', () => {
   test('reads key=value pairs with quoted values', () => {
     expect(parseAssignments('text="Write the Q1 plan" area=deep_work 3=important')).toEqual({ text: 'Write the Q1 plan', area: 'deep_work', '3': 'important' });
+  });
+});
+
+describe('TwiML text, as a voice call reads it', () => {
+  const cases: Array<[label: string, xml: string, spoken: string]> = [
+    ['named entities', 'who&apos;s in? &quot;now&quot; &lt;db&gt; &amp; more', `who's in? "now" <db> & more`],
+    ['numeric entities', 'it&#39;s &#x27;down&#x27; &#8212; now', "it's 'down' \u2014 now"],
+    ['an escaped entity stays one', '&amp;lt; and &amp;apos;', '&lt; and &apos;'],
+    ['not an entity', 'R&D &unknown; done', 'R&D &unknown; done'],
+  ];
+  test.each(cases)('%s', (_label, xml, spoken) => {
+    expect(decodeXmlText(xml)).toBe(spoken);
   });
 });

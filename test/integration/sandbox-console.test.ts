@@ -46,4 +46,11 @@ describe('the sandbox console', () => {
     expect(events.filter((e) => e.type === 'app_mention').map((e) => e.text)).toEqual(['<@U0QUADRANT> hello', '<@U0QUADRANT> what is this?']);
   });
 
+  test('a voice call reads out apostrophes, quotes and ampersands as they were typed', async () => {
+    const shown = await type(`/emergency db's down, who's in? "now" & <fast>`, /page via twilio_voice/);
+    const call = shown.split('\n').find((l) => l.includes('page via twilio_voice'))!;
+    expect(call).toContain(`db's down, who's in? "now" & <fast>`);
+    expect(call).not.toMatch(/&[a-z#0-9]+;/);
+  });
+
 });
