@@ -139,17 +139,28 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     reportAck(threadTs ? 'the reply' : 'the message', sent.delivery.status, sent.delivery.skipped);
   };
 
+  // The bot is a user of the workspace, but nobody can type as it, or DM it from itself.
+  const humans = () => ws.userIds().filter((id) => id !== ws.bot.userId).map((id) => ws.person(id)!);
+  const human = (name: string) => {
+    const p = ws.person(name);
+    return p && p.id !== ws.bot.userId ? p : undefined;
+  };
+
   const commands: Record<string, (rest: string) => Promise<void> | void> = {
     help: () => print([CONSOLE_HELP]),
     as: (rest) => {
-      user = driver.userId(rest.trim());
-      print([`(you are now @${ws.person(user)?.name})`]);
+      const person = human(rest.trim());
+      if (!person) return print([`(no one called "${rest.trim()}" here; act as ${humans().map((p) => p.name).join(', ')})`]);
+      user = person.id;
+      print([`(you are now @${person.name})`]);
     },
     in: (rest) => {
-      channel = driver.channel(rest.trim()).id;
-      print([`(now in ${rest.trim()})`]);
+      const to = rest.trim();
+      if (/^@|^U[A-Z0-9]+$/.test(to) && !human(to)) return print([`(no one called "${to}" to DM; people here: ${humans().map((p) => `@${p.name}`).join(', ')})`]);
+      channel = driver.channel(to).id;
+      print([`(now in ${to})`]);
     },
-    who: () => print([`users: ${ws.userIds().map((id) => `@${ws.person(id)?.name} (${id})`).join(', ')}`, `channels: ${ws.channelList().filter((c) => c.kind === 'channel').map((c) => `#${c.name} (${c.id})`).join(', ')}`]),
+    who: () => print([`users: ${humans().map((p) => `@${p.name} (${p.id})`).join(', ')}; the bot: @${ws.bot.name} (${ws.bot.userId})`, `channels: ${ws.channelList().filter((c) => c.kind === 'channel').map((c) => `#${c.name} (${c.id})`).join(', ')}`]),
     history: (rest) => {
       const lines: string[] = [];
       for (const m of ws.history(channel).slice(-(Number(rest) || 10))) {

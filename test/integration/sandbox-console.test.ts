@@ -53,4 +53,12 @@ describe('the sandbox console', () => {
     expect(call).not.toMatch(/&[a-z#0-9]+;/);
   });
 
+  test('/as offers and accepts the people, never the bot', async () => {
+    const unknown = await type('/as zed', /\)\n/);
+    expect(unknown).toContain('(no one called "zed" here; act as ada, bob, cat)');
+    const bot = await type('/as quadrant', /\)\n/);
+    expect(bot).toContain('(no one called "quadrant" here; act as ada, bob, cat)');
+    expect(await type('/as bob', /\)\n/)).toContain('(you are now @bob)');
+    expect(await type('/in @quadrant', /\)\n/)).toContain('(no one called "@quadrant" to DM; people here: @ada, @bob, @cat)');
+  });
 });
