@@ -11,12 +11,31 @@ export interface SandboxLauncher {
 const ROLES: readonly Role[] = ['web', 'worker', 'all'];
 const SHUTDOWN_BUDGET_MS = 10_000;
 
-export function parseRole(args: string[]): Role | { error: string } {
-  const i = args.findIndex((a) => a === '--role' || a.startsWith('--role='));
-  if (i === -1) return 'all';
-  const value = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
-  if (value && (ROLES as readonly string[]).includes(value)) return value as Role;
-  return { error: `--role must be one of web, worker, all (got ${value ?? 'nothing'})` };
+export const START_USAGE = `usage: quadrant start [--role web|worker|all]
+
+Runs Quadrant until SIGTERM or SIGINT. Without Slack tokens (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) it
+runs the sandbox: a stand-in workspace you drive from this terminal, or with console lines piped in.
+
+  --role ROLE   web (Slack's requests), worker (digests, escalations) or all (the default); web and
+                worker scale separately, sharing Redis
+  -h, --help    this text
+`;
+
+/** The options of `quadrant start`; anything it does not know is an error, so a typo does not start Quadrant. */
+export function parseStartArgs(args: string[]): { role: Role } | { help: true } | { error: string } {
+  let role: Role = 'all';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--role' || arg.startsWith('--role=')) {
+      const value = arg.includes('=') ? arg.slice('--role='.length) : args[++i];
+      if (!value || !(ROLES as readonly string[]).includes(value)) return { error: `--role must be one of web, worker, all (got ${value || 'nothing'})` };
+      role = value as Role;
+      continue;
+    }
+    return { error: arg.startsWith('-') ? `unknown option "${arg}" for start` : `start takes no argument "${arg}"` };
+  }
+  return { role };
 }
 
 /**
@@ -39,11 +58,16 @@ export function stdinFeedsConsole(fd = 0): boolean {
  * Without Slack tokens it runs the sandbox, which the bin script injects (src/ never imports sandbox/).
  */
 export async function runStart(args: string[], env: Env, logger: Logger, sandbox?: SandboxLauncher): Promise<number> {
-  const role = parseRole(args);
-  if (typeof role === 'object') {
-    process.stderr.write(`quadrant: ${role.error}\n`);
+  const parsed = parseStartArgs(args);
+  if ('help' in parsed) {
+    process.stdout.write(START_USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    process.stderr.write(`quadrant: ${parsed.error}\n\n${START_USAGE}`);
     return 2;
   }
+  const { role } = parsed;
   let running: { stop(): Promise<void>; stopped?: Promise<void> };
   if (env.mode === 'sandbox') {
     if (!sandbox) {

@@ -87,4 +87,19 @@ describe('quadrant config validate', () => {
   test('prints usage for a wrong call', () => {
     expect(run(['check']).code).toBe(2);
   });
+
+  test.each([['--help'], ['-h']])('%s prints the usage on stdout and exits 0, wherever it is', (flag) => {
+    for (const args of [[flag], ['validate', flag], ['validate', 'settings.yml', flag]]) {
+      const r = run(args);
+      expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+      expect(r.out).toMatch(/^usage: quadrant config validate FILE\n/);
+    }
+  });
+
+  test('an unknown option is named in one line before the usage, not read as a file', () => {
+    const r = run(['validate', '--strict', 'settings.yml']);
+    expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' });
+    expect(r.err.split('\n')[0]).toBe('quadrant: unknown option "--strict" for config validate');
+    expect(r.err).toContain('usage: quadrant config validate FILE');
+  });
 });
