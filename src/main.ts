@@ -149,7 +149,8 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
         await slack?.stop();
         // Pages already on their way finish before Redis closes.
         await drainEmergencyWork(deps, 5_000);
-        if (redis.status === 'ready') {
+        // Asked, not read from the status: a Redis killed a moment ago still shows 'ready' until the socket closes.
+        if (await isRedisReachable(redis, 500)) {
           // Worker.close() waits for active jobs to finish; anything unfinished returns to the queue via its lock.
           await Promise.all(workers.map((w) => w.close()));
           await closeQueues(queues);
