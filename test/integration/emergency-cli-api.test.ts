@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { runEmergency } from '../../src/cli/emergency';
 import { parseEnv } from '../../src/config/env';
+import { deletePrefix, testPrefix } from '../helpers/redis';
 import { ADA_PHONE, eventually, memoryLogger, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
 
 /**
@@ -134,7 +135,7 @@ describe('quadrant emergency on the command line', () => {
       stderr: new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) }),
     };
     // A prefix no app has used, and a Slack that refuses connections: neither can say whose workspace this is.
-    const prefix = `qe-none-${process.pid}`;
+    const prefix = testPrefix('qe-none');
     const redisUrl = new URL(s.env.REDIS_URL!);
     redisUrl.password = 'hunter2';
     // LOG_LEVEL as shipped (the stack debugs), so the test sees what a person running it would.
@@ -149,6 +150,7 @@ describe('quadrant emergency on the command line', () => {
       stderr: `quadrant emergency: no workspace is known: none is recorded in Redis at ${shown.toString().replace(/\/$/, '')} (key prefix "${prefix}"), and Slack did not say whose SLACK_BOT_TOKEN is. Run Quadrant connected to Slack first (quadrant start, with the same REDIS_URL and QUADRANT_REDIS_PREFIX), or pass --team T0123ABCD.\n`,
     });
     expect(twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes('checkout is down'))).toBe(false);
+    await deletePrefix(prefix);
   });
 
   const bad: Array<[label: string, args: string[], message: string]> = [
