@@ -1,22 +1,27 @@
 import type { Server } from 'node:http';
+import { createServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { createMetrics } from '../../../src/http/metrics';
 import { metricsRoute } from '../../../src/http/metrics-route';
 import { closeServer, createHttpServer, listen } from '../../../src/http/server';
 import { createQueues, type Queues } from '../../../src/queue/queues';
 import { bullConnectionOptions } from '../../../src/redis';
-import { freePort, memoryLogger } from '../../helpers/emergency-stack';
+import { memoryLogger } from '../../helpers/emergency-stack';
 
 // A scrape during a Redis outage is when the error counters matter most: it must answer, without queue depths.
 describe('/metrics while Redis does not answer', () => {
   let server: Server;
   let queues: Queues;
   let connection: Redis;
+  let silent: NetServer;
+  const sockets: Socket[] = [];
   let base: string;
 
   beforeAll(async () => {
-    // Nothing listens on this port: BullMQ's connection queues every command and waits for ever.
-    connection = new Redis(bullConnectionOptions(`redis://127.0.0.1:${await freePort()}`));
+    // A server that accepts connections and never answers, as a frozen Redis does: BullMQ's connection waits for ever.
+    silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    connection = new Redis(bullConnectionOptions(`redis://127.0.0.1:${(silent.address() as AddressInfo).port}`));
     connection.on('error', () => undefined);
     queues = createQueues(connection, 'metrics-test');
     for (const queue of Object.values(queues)) queue.on('error', () => undefined);
@@ -27,8 +32,10 @@ describe('/metrics while Redis does not answer', () => {
   });
   afterAll(async () => {
     await closeServer(server);
-    // Queue.disconnect() waits for a connection that never came; ending our own stops its reconnecting.
+    // Queue.disconnect() waits for a connection that never became ready; ending our own ends it.
     connection.disconnect();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
   });
 
   test('answers 200 with the counters and no depths', async () => {
