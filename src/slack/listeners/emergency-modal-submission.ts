@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../../core/emergency';
 import type { Deps } from '../../deps';
 import { declareEmergency, type Declared } from '../../flows/emergency/declare';
 import { lastKnownSettings } from '../../flows/emergency/last-settings';
+import { tellAdmin } from '../../flows/admin/tell-admin';
 import { declaredReply } from '../blocks/emergency-blocks';
 
 type Args = SlackViewMiddlewareArgs & AllMiddlewareArgs;
@@ -15,18 +16,6 @@ type Values = Record<string, Record<string, { value?: string | null; selected_op
  */
 const MODAL_NOT_DECLARED =
   ':warning: Something went wrong on my side, and it has been logged: your emergency was not declared, and nobody was paged. Declare it again now with `/emergency <what is happening>`, and if it is urgent, call the on-call directly.';
-
-/** Ephemeral in the channel the form came from, or a DM when it came from none (or the ephemeral fails). */
-async function tellReporter(client: Args['client'], channel: string | undefined, user: string, text: string): Promise<void> {
-  if (channel) {
-    const shown = await client.chat.postEphemeral({ channel, user, text }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) return;
-  }
-  await client.chat.postMessage({ channel: user, text });
-}
 
 export function emergencyModalSubmission(deps: Deps) {
   return async ({ ack, view, body, client, logger }: Args) => {
@@ -57,14 +46,14 @@ export function emergencyModalSubmission(deps: Deps) {
       });
     } catch (err) {
       logger.error('emergency modal failed', err);
-      await tellReporter(client, meta.channel, user, MODAL_NOT_DECLARED).catch((e: unknown) => logger.error('could not tell the reporter the emergency failed', e));
+      await tellAdmin(client, { user, origin: meta.channel }, MODAL_NOT_DECLARED).catch((e: unknown) => logger.error('could not tell the reporter the emergency failed', e));
       return;
     }
     // A resubmitted form that was already declared: the first submission answered, and nobody was paged twice.
     if (!declared.created || !declared.paging) return;
     try {
       const reply = declaredReply(declared.emergency, declared.paging, lastKnownSettings(deps, team)?.emergency.channel, { degraded: declared.degraded });
-      await tellReporter(client, meta.channel, user, reply);
+      await tellAdmin(client, { user, origin: meta.channel }, reply);
     } catch (err) {
       logger.error('could not tell the reporter the emergency was declared', err);
     }
