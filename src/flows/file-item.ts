@@ -6,6 +6,8 @@ import { itemIdFrom } from '../core/item-id';
 import { priorityOf, type Priority } from '../core/priority';
 import { resolveDigestChannel } from '../core/routing';
 import type { Verdict } from '../core/verdict';
+import type { WorkspaceSettings } from '../config/settings';
+import type { CorrectionModel } from '../core/learning';
 import type { Deps } from '../deps';
 import { cachedNextDigestAt } from './digest-time-cache';
 
@@ -39,19 +41,29 @@ export function itemIdForSeed(team: string, seed: string): string {
   return itemIdFrom(createHash('sha256').update(`${team}\u0000${seed}`).digest());
 }
 
+/** The verdict an item gets when filed, or re-read after an edit: both must classify the same way. */
+export function classifyForFiling(
+  text: string,
+  settings: WorkspaceSettings,
+  corrections: CorrectionModel,
+  at: { channel: string; ts?: string; threadTs?: string; now: number },
+): Verdict {
+  return classify(text, {
+    channelArea: settings.channels[at.channel]?.area,
+    command: 'async',
+    isThreadReply: Boolean(at.threadTs && at.threadTs !== at.ts),
+    keywords: settings.keywords,
+    corrections,
+    now: at.now,
+    timezone: settings.timezone,
+  });
+}
+
 /** Classifies, files and indexes one item. One Redis round trip on the hot path (settings are cached). */
 export async function fileItem(deps: Deps, input: FileItemInput): Promise<FiledItem> {
   const now = deps.now();
   const [settings, corrections] = await Promise.all([deps.settings.get(input.team), deps.corrections.model(input.team)]);
-  const verdict = classify(input.text, {
-    channelArea: settings.channels[input.channel]?.area,
-    command: 'async',
-    isThreadReply: Boolean(input.threadTs && input.threadTs !== input.ts),
-    keywords: settings.keywords,
-    corrections,
-    now,
-    timezone: settings.timezone,
-  });
+  const verdict = classifyForFiling(input.text, settings, corrections, { channel: input.channel, ts: input.ts, threadTs: input.threadTs, now });
   const area = input.area ?? verdict.area;
   const priority = input.priority ?? priorityOf(verdict);
   const digestChannel = resolveDigestChannel(settings, input.channel);

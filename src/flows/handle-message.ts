@@ -9,7 +9,7 @@ import { priorityOf } from '../core/priority';
 import type { Deps } from '../deps';
 import { userTimezone } from './slack-user';
 import { nudgeBlocks } from '../slack/blocks/nudge-blocks';
-import { fileItem } from './file-item';
+import { classifyForFiling, fileItem } from './file-item';
 import { recordMessage, recordNudgeSent } from './evaluation/record';
 import { afterItemFiled, afterItemMoved } from './hub/post-to-hub';
 import { requestDigestRefresh } from './digest/refresh-digest';
@@ -198,21 +198,12 @@ async function onDeleted(deps: Deps, team: string, channel: string, ts: string):
  * An edit re-reads the item. For an item the policy filed, the edited text also decides its area, priority
  * and due date, so a note edited into something urgent or into an RFC is treated as such. What a person
  * chose (a reaction, an escalation) wins: a field is only rewritten while it still holds what the
- * classifier reads in the old text. The classification mirrors fileItem's, so an unchanged edit is a no-op.
+ * classifier reads in the old text. It classifies as filing does, so an unchanged edit is a no-op.
  */
 async function editItem(deps: Deps, team: string, channel: string, item: Item, text: string): Promise<Item | undefined> {
   const [settings, corrections] = await Promise.all([deps.settings.get(team), deps.corrections.model(team)]);
   const now = deps.now();
-  const read = (t: string) =>
-    classify(t, {
-      channelArea: settings.channels[channel]?.area,
-      command: 'async',
-      isThreadReply: Boolean(item.threadTs && item.threadTs !== item.ts),
-      keywords: settings.keywords,
-      corrections,
-      now,
-      timezone: settings.timezone,
-    });
+  const read = (t: string) => classifyForFiling(t, settings, corrections, { channel, ts: item.ts, threadTs: item.threadTs, now });
   const verdict = read(text);
   const changes: Record<string, unknown> = { text, reasons: verdict.reasons, confidence: verdict.confidence, updatedAt: now };
   if (item.source === 'policy') {
