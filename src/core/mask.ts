@@ -4,7 +4,8 @@
  * puts the stored number back where the mask still matches it, so a masked round trip loses nothing.
  */
 
-const MASK_DOTS = '••••';
+/** What stands in for a number's middle digits. */
+export const MASK_DOTS = '••••';
 const MASKED = /^\+(\d{1,3}) •••• (\d{4})$/;
 
 // ITU-T E.164 country calling codes: 1 and 7 are one digit, these are two, every other code is three.

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { MASK_DOTS } from '../../core/mask';
 import { latestOncallTest } from '../../flows/emergency/oncall-test';
 import { emergencyWorkerStatus } from '../../queue/heartbeat';
 import { oncallTestMessage } from '../blocks/oncall-test-blocks';
@@ -233,16 +234,13 @@ async function digestNow(ctx: QuadrantContext): Promise<void> {
   return ctx.reply({ text: `<#${channel}> has no digest schedule. \`/quadrant channels set daily_operations\` there gives it one.` });
 }
 
-/** What maskPhones writes in place of a number's middle digits. */
-const MASK = '••••';
-
 /**
  * The YAML in a code block, with how to use it. A masked number ("+1 •••• 0100") is no phone number, so a
  * masked export is good for importing back here (the import puts the stored numbers back) and nowhere else:
  * as a `QUADRANT_CONFIG` file it fails validation, and only `export full` makes one.
  */
 function exportText(exported: { yaml: string; fits: boolean }): string {
-  const masked = exported.yaml.includes(MASK);
+  const masked = exported.yaml.includes(MASK_DOTS);
   const tooLong = `It is longer than \`/quadrant import\` takes (${IMPORT_MAX_CHARS} characters)`;
   const use = !masked
     ? exported.fits
