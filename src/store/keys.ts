@@ -4,7 +4,7 @@
  * BullMQ keys live under `${prefix}:bull` (see queue/queues.ts).
  */
 export function createKeys(prefix: string) {
-  const k = (...parts: Array<string | number>) => [prefix, ...parts].join(':');
+  const k = (...parts: Array<string | number>) => `${prefix}:${parts.join(':')}`;
   return {
     prefix,
     bullPrefix: k('bull'),

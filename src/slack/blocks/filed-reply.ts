@@ -21,7 +21,7 @@ export function filedReply(filed: FiledItem, notes: string[] = []): SlackMessage
   const summary = `Filed as *${AREA_INFO[item.area].label}* · *${PRIORITY_LABEL[item.priority]}* (id \`${item.id}\`).`;
   const lines = [
     filed.created ? summary : `Already filed: ${summary}`,
-    `> ${escapeText(truncate(item.text, 300)).replace(/\n/g, '\n> ')}`,
+    `> ${quoteLines(escapeText(truncate(item.text, 300)))}`,
     `Why: ${why}.`,
     where,
     ...notes,
@@ -40,6 +40,10 @@ export function filedReply(filed: FiledItem, notes: string[] = []): SlackMessage
       },
     ],
   };
+}
+
+function quoteLines(text: string): string {
+  return text.indexOf('\n') < 0 ? text : text.replace(/\n/g, '\n> ');
 }
 
 function truncate(text: string, max: number): string {

@@ -25,6 +25,8 @@ describe('escapeText', () => {
     ['escaped entities stay as they are', 'a &amp; b &lt; c &gt; d', 'a &amp; b &lt; c &gt; d'],
     ['a raw ampersand from the API is escaped', 'R&D <3 & more', 'R&amp;D &lt;3 &amp; more'],
     ['a stray > is escaped', 'a -> b', 'a -&gt; b'],
+    ['a raw ampersand in text with no control sequence is escaped', 'Q&A at 3', 'Q&amp;A at 3'],
+    ['plain text comes back unchanged', 'ship the billing copy by friday', 'ship the billing copy by friday'],
     ['mrkdwn formatting is the author\'s and stays', '*bold* _it_ `code`', '*bold* _it_ `code`'],
     ['empty text', '', ''],
   ];
