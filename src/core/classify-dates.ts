@@ -36,6 +36,8 @@ for (const [language, words] of WORDS) for (const word of words.split(' ')) if (
 for (const word of SHORT_FORMS) KINDS.set(word, { short: word === 'ma' ? 'hu' : 'en' });
 for (const word of UNITS) KINDS.set(word, { unit: true });
 
+// Counts chrono reads before a unit: "in 3 days", "in two weeks", "in a few days", "in a couple of weeks".
+const COUNT_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'couple', 'of']);
 const NUMBERED = /^\d{1,2}(?:st|nd|rd|th|am|pm|h)$/;
 const CLOCK = /\d{1,2}:\d\d/;
 const isNumber = (token: string | undefined) => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
@@ -57,19 +59,54 @@ function languageAt(tokens: readonly string[], i: number): DateLanguage | undefi
   if (!kind) return undefined;
   if ('word' in kind) return kind.word;
   if ('short' in kind) return isNumber(tokens[i + 1]) || isNumber(tokens[i - 1]) || SHORT_LEADS.has(tokens[i - 1] ?? '') ? kind.short : undefined;
-  // "in 3 weeks", "next week"
-  if (isNumber(tokens[i - 1]) && tokens[i - 2] === 'in') return 'en';
-  return tokens[i - 1] === 'next' || tokens[i - 1] === 'this' ? 'en' : undefined;
+  // "next week", "in 3 weeks", "in a couple of weeks"
+  if (tokens[i - 1] === 'next' || tokens[i - 1] === 'this') return 'en';
+  for (let back = 1; back <= 3 && i - back > 0; back++) {
+    const count = tokens[i - back]!;
+    if (!isNumber(count) && !COUNT_WORDS.has(count)) return undefined;
+    if (tokens[i - back - 1] === 'in') return 'en';
+  }
+  return undefined;
 }
 
-/** The first word that names a day or a time, found from the message's tokens; cheap enough for every message. */
+/**
+ * Dates written in numbers. An ISO day (2026-12-20) is always a date. A slash date counts only where a
+ * date is expected, after "on", "by", a weekday... or before a time ("12/20 at 3pm"): in "4/5 pipelines
+ * green", "14/20 services" or "24/7" it is a count.
+ */
+const ISO_DAY = /(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)/;
+const SLASH_DAY = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?(?![\d/])/g;
+const SLASH_LEADS = new Set(['on', 'by', 'until', 'till', 'due', 'from', 'before', 'after', 'for', 'am', 'bis', 'ab', 'vom', 'le', 'el', 'del', 'au', 'jusqu']);
+const WORD_BEFORE = /([\p{L}]+)[\s,]*$/u;
+const TIME_AFTER = /^\s*(?:at|um|à|a las|,)?\s*\d{1,2}(?::\d\d|\s?(?:am|pm|h\b|uhr))/;
+
+/** Where the first numeric date is in `text`, or -1. */
+export function numericDateIndex(text: string): number {
+  const dash = text.indexOf('-');
+  if (dash >= 0) {
+    const iso = ISO_DAY.exec(text);
+    if (iso) return iso.index;
+  }
+  if (text.indexOf('/') < 0) return -1;
+  SLASH_DAY.lastIndex = 0;
+  for (let match = SLASH_DAY.exec(text); match; match = SLASH_DAY.exec(text)) {
+    const lead = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 16), match.index))?.[1];
+    if (lead !== undefined && (SLASH_LEADS.has(lead) || KINDS.has(lead))) return match.index;
+    if (TIME_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 16))) return match.index;
+  }
+  return -1;
+}
+
+/** The first word or number that names a day or a time; cheap enough for every message. */
 export function findDateMention(prose: string, tokens: readonly string[]): DateMention | undefined {
+  const numeric = numericDateIndex(prose);
   for (let i = 0; i < tokens.length; i++) {
     const language = languageAt(tokens, i);
     if (!language) continue;
-    const index = wordIndex(prose, tokens[i]!);
-    return { index: index < 0 ? 0 : index, language };
+    const index = Math.max(0, wordIndex(prose, tokens[i]!));
+    return { index: numeric >= 0 && numeric < index ? numeric : index, language };
   }
+  if (numeric >= 0) return { index: numeric, language: 'en' };
   if (prose.indexOf(':') >= 0) {
     const clock = CLOCK.exec(prose);
     if (clock) return { index: clock.index, language: 'en' };
@@ -83,8 +120,10 @@ export function mentionsNumericDate(prose: string, tokens: readonly string[]): b
   return prose.indexOf(':') >= 0 && CLOCK.test(prose);
 }
 
-// Parsers for forms people do not write in chat (ISO stamps, slashes, "3 days ago") only cost time.
-const UNUSED_PARSER = /ISOFormat|Slash|YearMonthDay|TimeUnitAgo|YearMonthName|EndOfCurrentMonth|CasualRelative/;
+// Parsers for past dates ("3 days ago") and forms people rarely write in chat only cost time. The numeric
+// ones (ISO days, slash dates) run only on a window that holds a numeric date.
+const NEVER_USED = /TimeUnitAgo|YearMonthName|EndOfCurrentMonth|CasualRelative/;
+const NUMERIC_PARSER = /ISOFormat|Slash|YearMonthDay/;
 
 type Configuration = ReturnType<typeof chrono.de.createCasualConfiguration>;
 
@@ -137,8 +176,11 @@ const KEEP_LAST_PARSE: chrono.Refiner = {
   },
 };
 
-function lean(configuration: Configuration): chrono.Chrono {
-  configuration.parsers = configuration.parsers.filter((parser) => !UNUSED_PARSER.test(parser.constructor.name));
+function lean(configuration: Configuration, numeric = false): chrono.Chrono {
+  configuration.parsers = configuration.parsers.filter((parser) => {
+    const name = parser.constructor.name;
+    return !NEVER_USED.test(name) && (numeric || !NUMERIC_PARSER.test(name));
+  });
   for (const parser of configuration.parsers) if (hasInnerPattern(parser)) keepPatternCached(parser);
   configuration.refiners.push(KEEP_LAST_PARSE);
   return new chrono.Chrono(configuration);
@@ -151,6 +193,27 @@ const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = {
   es: lean(chrono.es.createCasualConfiguration(true)),
   fr: lean(chrono.fr.createCasualConfiguration(true)),
 };
+/**
+ * For windows with a numeric date. Only English leaves "12/10" open: month first in American zones, day
+ * first elsewhere, as people there write it (chrono swaps the two when only one order is a date).
+ */
+type NumericKey = DateLanguage | 'en-month-first';
+const NUMERIC_CONFIG: Partial<Record<NumericKey, () => Configuration>> = {
+  'en-month-first': () => chrono.en.configuration.createCasualConfiguration(false),
+  en: () => chrono.en.configuration.createCasualConfiguration(true),
+  de: () => chrono.de.createCasualConfiguration(),
+  es: () => chrono.es.createCasualConfiguration(true),
+  fr: () => chrono.fr.createCasualConfiguration(true),
+};
+const NUMERIC_PARSERS: Partial<Record<NumericKey, chrono.Chrono>> = {};
+
+function numericParser(language: DateLanguage, timezone: string): chrono.Chrono | undefined {
+  const key: NumericKey = language === 'en' && /^(?:America|US)\//.test(timezone) ? 'en-month-first' : language;
+  const config = NUMERIC_CONFIG[key];
+  if (!config) return undefined;
+  return (NUMERIC_PARSERS[key] ??= lean(config(), true));
+}
+
 const NOT_A_DATE = /^(?:now|right now|just now)$/;
 const WINDOW_BEFORE = 24;
 const WINDOW_AFTER = 40;
@@ -201,13 +264,13 @@ function placeInZone(result: chrono.ParsedResult, timezone: string, now: number)
 
 /** The first future moment chrono finds near the date word, as epoch ms; undefined when none. */
 export function resolveDate(prose: string, mention: DateMention, now: number, timezone = 'UTC'): number | undefined {
-  const parser = PARSERS[mention.language];
-  if (!parser) return undefined;
   let start = Math.max(0, mention.index - WINDOW_BEFORE);
   const space = prose.lastIndexOf(' ', start);
   if (start > 0 && space >= 0 && mention.index - space <= WINDOW_BEFORE + 12) start = space + 1;
   const window = prose.slice(start, mention.index + WINDOW_AFTER);
   const at = mention.index - start;
+  const parser = numericDateIndex(window) >= 0 ? numericParser(mention.language, timezone) : PARSERS[mention.language];
+  if (!parser) return undefined;
   const results = parser.parse(window, wallClockAt(timezone, now), { forwardDate: true }).filter((r) => !NOT_A_DATE.test(r.text.trim()));
   // Prefer what chrono read at the date word itself; elsewhere in the window it sometimes sees an hour in "12 et 13".
   const covering = results.filter((r) => r.index <= at && at < r.index + r.text.length);

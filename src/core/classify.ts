@@ -169,7 +169,8 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
     alarm: alarm > 0,
   };
   const verdict: Verdict = { area, urgent: flags.urgent, important: flags.important, confidence, reasons, cues };
-  const mention = context.now !== undefined && namesDate && DATED.has(area) ? findDateMention(slack.prose, tokens) : undefined;
+  // Not only when a date word was seen: "in 5 days" and "on 12/20" name a date in forms the cue lists leave out.
+  const mention = context.now !== undefined && DATED.has(area) ? findDateMention(slack.prose, tokens) : undefined;
   if (context.now !== undefined && mention) {
     const when = resolveDate(slack.prose, mention, context.now, context.timezone);
     if (when !== undefined) {

@@ -107,6 +107,22 @@ describe('classify: dates', () => {
     expect(new Date(verdict.when!).toISOString()).toBe('2025-03-10T17:00:00.000Z');
   });
 
+  // Forms the date-word cue does not list: relative spans, numbers, short month names beside a day.
+  test.each([
+    ['in 5 days', 'Team offsite in 5 days, booking the bus', TZ, '2025-03-15T09:00:00.000Z'],
+    ['in a couple of weeks', 'Can we do a call with Acme in a couple of weeks to review the contract?', TZ, '2025-03-24T09:00:00.000Z'],
+    ['an ISO day', 'Offsite on 2025-04-12 in Lisbon, book your flights', TZ, '2025-04-12T10:00:00.000Z'],
+    ['a slash date, day first in Europe', 'Zoom call on 5/4 at 15:00 with Acme', TZ, '2025-04-05T13:00:00.000Z'],
+    ['a slash date, month first in American zones', 'Zoom call on 5/4 at 15:00 with Acme', 'America/New_York', '2025-05-04T19:00:00.000Z'],
+    ['a count is not a date ("4/5 pipelines")', '4/5 pipelines green, quick call at 3pm?', TZ, '2025-03-10T14:00:00.000Z'],
+    ['"24/7" is not a date', 'Quick call about the 24/7 rota at 16:00?', TZ, '2025-03-10T15:00:00.000Z'],
+    ['a short month name beside a day', 'Christmas party: Dec 15 at the rooftop bar, +1s welcome', TZ, '2025-12-15T11:00:00.000Z'],
+  ])('%s', (_form, text, timezone, when) => {
+    const verdict = classify(text, { now: NOW, timezone });
+    expect(['online_meeting', 'offline_activity']).toContain(verdict.area);
+    expect(new Date(verdict.when!).toISOString()).toBe(when);
+  });
+
   test('without now there is no date reasoning', () => {
     const verdict = classify('Team offsite in Lisbon on March 31, flights are booked');
     expect(verdict.when).toBeUndefined();
