@@ -39,6 +39,9 @@ for (const word of UNITS) KINDS.set(word, { unit: true });
 // Counts chrono reads before a unit: "in 3 days", "in two weeks", "in a few days", "in a couple of weeks".
 const COUNT_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'couple', 'of']);
 const NUMBERED = /^\d{1,2}(?:st|nd|rd|th|am|pm|h)$/;
+// "at 3 of 5 slides", "at 2 out of 3": a count, not an hour.
+const NOT_AN_HOUR_AFTER = new Set(['of', 'out', 'von', 'de', 'sur']);
+const HOUR_LEADS = new Map<string, DateLanguage>([['at', 'en'], ['um', 'de'], ['las', 'es'], ['à', 'fr']]);
 const CLOCK = /\d{1,2}:\d\d/;
 const isNumber = (token: string | undefined) => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
 
@@ -97,20 +100,39 @@ export function numericDateIndex(text: string): number {
   return -1;
 }
 
-/** The first word or number that names a day or a time; cheap enough for every message. */
+/** A bare hour after the word for "at" ("call at 3", "um 4", "a las 10", "à 9"): its language, if it is one. */
+function bareHourAt(tokens: readonly string[], i: number): DateLanguage | undefined {
+  const token = tokens[i]!;
+  if (token.length > 2 || !isNumber(token) || NOT_AN_HOUR_AFTER.has(tokens[i + 1] ?? '')) return undefined;
+  return HOUR_LEADS.get(tokens[i - 1] ?? '');
+}
+
+/**
+ * The first word or number that names a day or a time; cheap enough for every message. A day wins over
+ * a bare hour or clock elsewhere in the message: in "the bus leaves at 8:00 sharp on friday" the day is
+ * what matters.
+ */
 export function findDateMention(prose: string, tokens: readonly string[]): DateMention | undefined {
   const numeric = numericDateIndex(prose);
+  let hour: { token: number; language: DateLanguage } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const language = languageAt(tokens, i);
-    if (!language) continue;
+    if (!language) {
+      if (!hour) {
+        const hourLanguage = bareHourAt(tokens, i);
+        if (hourLanguage) hour = { token: i, language: hourLanguage };
+      }
+      continue;
+    }
     const index = Math.max(0, wordIndex(prose, tokens[i]!));
     return { index: numeric >= 0 && numeric < index ? numeric : index, language };
   }
-  if (numeric >= 0) return { index: numeric, language: 'en' };
+  if (numeric >= 0) return { index: numeric, language: hour?.language ?? 'en' };
   if (prose.indexOf(':') >= 0) {
     const clock = CLOCK.exec(prose);
-    if (clock) return { index: clock.index, language: 'en' };
+    if (clock) return { index: clock.index, language: hour?.language ?? 'en' };
   }
+  if (hour) return { index: Math.max(0, wordIndex(prose, tokens[hour.token]!)), language: hour.language };
   return undefined;
 }
 
@@ -254,12 +276,32 @@ function wallClockAt(timezone: string, now: number): Date {
   return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
 }
 
+// "04:00" or "07.30": a leading zero means the writer did think of the night.
+const NIGHT_CLOCK = /(?<!\d)0[1-7](?=[:.h]|\s*(?:uhr|o'?clock))/i;
+
+/**
+ * Whether a bare hour from 1 to 7 ("call at 3", "demain à 4h", "morgen um 4") is the afternoon. chrono
+ * reads it as the night, but calls and in-person events (the only messages dated here) are not held then.
+ */
+function meansAfternoon(result: chrono.ParsedResult): boolean {
+  const start = result.start;
+  const hour = start.get('hour') ?? 12;
+  return hour >= 1 && hour <= 7 && start.isCertain('hour') && !start.isCertain('meridiem') && !NIGHT_CLOCK.test(result.text);
+}
+
 function placeInZone(result: chrono.ParsedResult, timezone: string, now: number): number {
   const start = result.start;
   // The text named its own zone ("10am PT"): chrono has already placed it.
   if (start.isCertain('timezoneOffset')) return start.date().getTime();
-  const wall = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, start.get('hour') ?? 12, start.get('minute') ?? 0, start.get('second') ?? 0);
-  return wall - offsetAt(timezone, wall - offsetAt(timezone, now) * MINUTE) * MINUTE;
+  const toInstant = (wall: number) => wall - offsetAt(timezone, wall - offsetAt(timezone, now) * MINUTE) * MINUTE;
+  const afternoon = meansAfternoon(result);
+  const wall = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, (start.get('hour') ?? 12) + (afternoon ? 12 : 0), start.get('minute') ?? 0, start.get('second') ?? 0);
+  // chrono moved "at 3" to tomorrow night because 3:00 had passed today; 15:00 today may still be ahead.
+  if (afternoon && !start.isCertain('day') && !start.isCertain('weekday')) {
+    const sameDay = toInstant(wall - 24 * 60 * MINUTE);
+    if (sameDay > now) return sameDay;
+  }
+  return toInstant(wall);
 }
 
 /** The first future moment chrono finds near the date word, as epoch ms; undefined when none. */

@@ -117,10 +117,23 @@ describe('classify: dates', () => {
     ['a count is not a date ("4/5 pipelines")', '4/5 pipelines green, quick call at 3pm?', TZ, '2025-03-10T14:00:00.000Z'],
     ['"24/7" is not a date', 'Quick call about the 24/7 rota at 16:00?', TZ, '2025-03-10T15:00:00.000Z'],
     ['a short month name beside a day', 'Christmas party: Dec 15 at the rooftop bar, +1s welcome', TZ, '2025-12-15T11:00:00.000Z'],
+    ['a bare hour is the afternoon ("tomorrow at 4")', 'Design review call tomorrow at 4, invite sent', TZ, '2025-03-11T15:00:00.000Z'],
+    ['"at 3" is today while 15:00 is still ahead', 'quick call at 3?', TZ, '2025-03-10T14:00:00.000Z'],
+    ['a clock with a leading zero keeps the night', 'Call tomorrow at 04:00 with the Sydney team', TZ, '2025-03-11T03:00:00.000Z'],
+    ['"um 4" in German', 'Können wir morgen um 4 kurz telefonieren?', TZ, '2025-03-11T15:00:00.000Z'],
   ])('%s', (_form, text, timezone, when) => {
     const verdict = classify(text, { now: NOW, timezone });
     expect(['online_meeting', 'offline_activity']).toContain(verdict.area);
     expect(new Date(verdict.when!).toISOString()).toBe(when);
+  });
+
+  test('a day wins over a clock that chrono does not join to it', () => {
+    const verdict = classify('The bus leaves the office at 8:00 sharp on Friday for the offsite', { now: NOW, timezone: TZ });
+    expect(new Date(verdict.when!).toISOString().slice(0, 10)).toBe('2025-03-14');
+  });
+
+  test('a count after "at" is not an hour', () => {
+    expect(classify('we are at 3 of 5 slides, call to finish them?', { now: NOW, timezone: TZ }).when).toBeUndefined();
   });
 
   test('without now there is no date reasoning', () => {
