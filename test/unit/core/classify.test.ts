@@ -147,6 +147,42 @@ describe('classify: dates', () => {
   });
 });
 
+describe('classify: dates as people write them', () => {
+  const BERLIN = 'Europe/Berlin';
+  const MORNING = '2025-03-10T09:00:00Z'; // Monday 10:00 in Berlin
+  // [why, text, now, zone, when (ISO) or null for no date]
+  const cases: Array<[string, string, string, string, string | null]> = [
+    ['a span in minutes is from now in any zone', 'call in 30 min', '2025-03-10T15:00:00Z', BERLIN, '2025-03-10T15:30:00.000Z'],
+    ['a span in hours in a zone behind UTC', 'call in 2 hours', '2025-03-10T15:00:00Z', 'America/New_York', '2025-03-10T17:00:00.000Z'],
+    ['"Guten Morgen" is a greeting, not tomorrow', 'Guten Morgen! Kurzer Call um 3?', '2025-03-10T07:00:00Z', BERLIN, '2025-03-10T14:00:00.000Z'],
+    ['a month as a topic gives way to the time', 'call at 3 to review the march numbers', MORNING, BERLIN, '2025-03-10T14:00:00.000Z'],
+    ['a past day gives way to the time', 'zoom call at 3 to recap what we shipped last friday', MORNING, BERLIN, '2025-03-10T14:00:00.000Z'],
+    ['"morning" keeps 7 in the morning', 'call tomorrow morning at 7', MORNING, BERLIN, '2025-03-11T06:00:00.000Z'],
+    ['"du matin" keeps 3 at night', 'visio à 3h du matin', MORNING, BERLIN, '2025-03-11T02:00:00.000Z'],
+    ['a month German shares with English', 'Teamevent am 3. August um 4', MORNING, BERLIN, '2025-08-03T14:00:00.000Z'],
+    ['"Mai"', 'Teamevent am 3. Mai', MORNING, BERLIN, '2025-05-03T10:00:00.000Z'],
+    ['a dotted day with its year', 'Sommerfest am 05.04.2025 im Garten', MORNING, BERLIN, '2025-04-05T10:00:00.000Z'],
+    ['the hour is its own "3", not an earlier one', 'we have 3 teams and about twenty people to sync, so zoom call at 3?', MORNING, BERLIN, '2025-03-10T14:00:00.000Z'],
+    ['"um 2 Tage" is a quantity', 'Können wir das Meeting um 2 Tage verschieben?', MORNING, BERLIN, null],
+    ['"at 2 locations" is a quantity', 'meetup at 2 locations this year', MORNING, BERLIN, null],
+    ['"a las 5 de la tarde"', 'llamada a las 5 de la tarde', MORNING, BERLIN, '2025-03-10T16:00:00.000Z'],
+    ['"15h30"', 'visio à 15h30 avec le produit', MORNING, BERLIN, '2025-03-10T14:30:00.000Z'],
+    ['"for 8/10 people" is a count', 'book a room for 8/10 people for the offsite', MORNING, BERLIN, null],
+    ['"24/7" is not a date', 'we are on 24/7 standby for the offsite', MORNING, BERLIN, null],
+    ['a slash date before "at 3"', 'offsite 12/20 at 3', MORNING, 'Europe/London', '2025-12-20T15:00:00.000Z'],
+    ['"jan 2 hrs" is not January 2', 'call with jan 2 hrs before', MORNING, BERLIN, null],
+    ['"in 5 Tagen"', 'Teamevent in 5 Tagen', MORNING, BERLIN, '2025-03-15T09:00:00.000Z'],
+    ['"dans deux semaines"', 'fête d\'équipe dans deux semaines', MORNING, BERLIN, '2025-03-24T09:00:00.000Z'],
+    ['"en 5 días"', 'evento del equipo en 5 días', MORNING, BERLIN, '2025-03-15T09:00:00.000Z'],
+    ['the afternoon rule with a named zone', 'call at 3 PT', MORNING, BERLIN, '2025-03-10T22:00:00.000Z'],
+    ['"at 3" late in the evening is tomorrow afternoon', 'call at 3', '2025-03-10T21:00:00Z', BERLIN, '2025-03-11T14:00:00.000Z'],
+  ];
+  test.each(cases)('%s', (_why, text, now, timezone, when) => {
+    const verdict = classify(text, { now: Date.parse(now), timezone });
+    expect(verdict.when === undefined ? null : new Date(verdict.when).toISOString()).toBe(when);
+  });
+});
+
 describe('classify: context', () => {
   test('the channel role tips a close call', () => {
     const text = 'anyone seeing this?';
