@@ -328,6 +328,9 @@ const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = {
  * first elsewhere, as people there write it (chrono swaps the two when only one order is a date).
  */
 type NumericKey = DateLanguage | 'en-month-first';
+// The United States write the month first; Canada, Latin America and everyone else mostly the day.
+const MONTH_FIRST_ZONE =
+  /^(?:US\/|Pacific\/Honolulu$|America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/|Kentucky\/|North_Dakota\/|Menominee|Juneau|Sitka|Nome|Yakutat|Metlakatla|Adak))/;
 const NUMERIC_CONFIG: Partial<Record<NumericKey, () => Configuration>> = {
   'en-month-first': () => chrono.en.configuration.createCasualConfiguration(false),
   en: () => chrono.en.configuration.createCasualConfiguration(true),
@@ -338,7 +341,7 @@ const NUMERIC_CONFIG: Partial<Record<NumericKey, () => Configuration>> = {
 const NUMERIC_PARSERS: Partial<Record<NumericKey, chrono.Chrono>> = {};
 
 function numericParser(language: DateLanguage, timezone: string): chrono.Chrono | undefined {
-  const key: NumericKey = language === 'en' && /^(?:America|US)\//.test(timezone) ? 'en-month-first' : language;
+  const key: NumericKey = language === 'en' && MONTH_FIRST_ZONE.test(timezone) ? 'en-month-first' : language;
   const config = NUMERIC_CONFIG[key];
   if (!config) return undefined;
   return (NUMERIC_PARSERS[key] ??= lean(config(), true));
@@ -439,10 +442,22 @@ function resolveAt(prose: string, mention: DateMention, now: number, timezone: s
   // Prefer what chrono read at the date word itself; elsewhere in the window it sometimes sees an hour in "12 et 13".
   const covering = results.filter((r) => r.index <= at && at < r.index + r.text.length);
   for (const result of [...covering, ...results]) {
+    if (isTodayNextYear(result, timezone, now)) continue;
     const when = placeInZone(result, window, timezone, now);
     if (when > now) return when;
   }
   return undefined;
+}
+
+/**
+ * "Offsite on March 10", written on March 10 after noon: chrono's forward dating moves the day, whose
+ * implied noon has passed, to next year. The writer meant today, which is not ahead.
+ */
+function isTodayNextYear(result: chrono.ParsedResult, timezone: string, now: number): boolean {
+  const start = result.start;
+  if (start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return false;
+  const today = new Date(now + offsetAt(timezone, now) * MINUTE);
+  return start.get('month') === today.getUTCMonth() + 1 && start.get('day') === today.getUTCDate() && start.get('year')! > today.getUTCFullYear();
 }
 
 /** "refers to a date 3 weeks ahead", from the distance between now and when. */

@@ -176,9 +176,13 @@ describe('classify: dates as people write them', () => {
     ['"en 5 días"', 'evento del equipo en 5 días', MORNING, BERLIN, '2025-03-15T09:00:00.000Z'],
     ['the afternoon rule with a named zone', 'call at 3 PT', MORNING, BERLIN, '2025-03-10T22:00:00.000Z'],
     ['"at 3" late in the evening is tomorrow afternoon', 'call at 3', '2025-03-10T21:00:00Z', BERLIN, '2025-03-11T14:00:00.000Z'],
+    ['today\'s date after its noon is today, not next year', 'offsite on march 10, bus at the office', '2025-03-10T14:00:00Z', BERLIN, null],
+    ['day first in Latin America', 'Zoom call on 5/4 at 15:00 with Acme', MORNING, 'America/Sao_Paulo', '2025-04-05T18:00:00.000Z'],
   ];
   test.each(cases)('%s', (_why, text, now, timezone, when) => {
     const verdict = classify(text, { now: Date.parse(now), timezone });
+    // Only calls and in-person events are dated: each case must be one, or "no date" would prove nothing.
+    expect(['online_meeting', 'offline_activity']).toContain(verdict.area);
     expect(verdict.when === undefined ? null : new Date(verdict.when).toISOString()).toBe(when);
   });
 });
