@@ -11,7 +11,7 @@
  * A cue marked `negatable` counts as negated when a negator sits up to three tokens before it.
  */
 
-import { DATE_WORDS } from './classify-dates';
+import { DATE_WORDS } from './classify-date-mention';
 
 export const SIGNALS = [
   // emergency evidence
@@ -28,7 +28,7 @@ export const SIGNALS = [
   'review', 'question', 'update', 'thanks', 'support', 'request', 'fyi', 'feedback', 'ci',
   // flags
   'urgentWord', 'important', 'trivial', 'routine', 'deadline', 'past_ref',
-  // dates (the exact moment is classify-dates' job)
+  // dates (where is classify-date-mention's job, when classify-dates')
   'dateWord',
   // matched only to hide other cues ("on call" is not a call)
   'masked',

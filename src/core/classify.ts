@@ -1,7 +1,8 @@
 import { AREA_INFO, AREAS, type Area } from './areas';
 import { bayesPosterior, compileBayes, type BayesCounts, type BayesModel } from './classify-bayes';
 import shippedCounts from './classify-bayes-model.json';
-import { describeLead, findDateMention, mentionsNumericDate, resolveDate } from './classify-dates';
+import { findDateMention, mentionsNumericDate } from './classify-date-mention';
+import { describeLead, resolveDate } from './classify-dates';
 import { flagsFor } from './classify-flags';
 import { keywordHits } from './classify-keywords';
 import { SIG } from './classify-cues';

@@ -1,0 +1,249 @@
+/**
+ * Where a message names a day or a time, found from its tokens cheaply enough for every message. Only
+ * then, and only on a window around that spot, does classify-dates run chrono (accurate but about 100x
+ * slower) to work out when.
+ */
+
+export type DateLanguage = 'en' | 'de' | 'es' | 'fr' | 'hu';
+
+export interface DateMention {
+  /** Where the date word starts in the prose. */
+  index: number;
+  language: DateLanguage;
+  /** A bare hour or clock to read when the date word gives nothing ahead ("call at 3 about last friday"). */
+  fallback?: DateMention;
+}
+
+const WORDS: Array<[DateLanguage, string]> = [
+  ['en', 'today tonight tomorrow tmrw monday tuesday wednesday thursday friday saturday sunday tues thur thurs january february march april june july august september october november december sept eod eow'],
+  ['de', 'heute morgen übermorgen montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli oktober dezember nächste nächsten nächster uhr'],
+  ['es', 'hoy mañana lunes martes miércoles miercoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre próximo próxima'],
+  ['fr', 'aujourd demain lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre octobre novembre décembre prochain prochaine'],
+  ['hu', 'holnap holnapután hétfő hétfőn kedd kedden szerda szerdán csütörtök csütörtökön péntek pénteken szombat szombaton vasárnap vasárnapon jövő januárban februárban márciusban áprilisban májusban júniusban júliusban augusztusban szeptemberben októberben novemberben decemberben órakor'],
+];
+const MONTH_NAMES = new Set(
+  'january february march april may june july august september october november december januar februar märz mai juni juli oktober dezember enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre janvier février mars avril juin juillet août septembre octobre novembre décembre'.split(' '),
+);
+/** Every full date word, for the cue that tells scoring a message names a day or time. */
+export const DATE_WORDS: string[] = WORDS.flatMap(([, words]) => words.split(' '));
+
+// Short forms that are also ordinary words ("may", "mon" in French, "sat", "jan" as a name) count only beside a number or "on"/"next".
+const SHORT_FORMS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'ma'];
+// Units of a span ahead ("in 5 days", "in 5 Tagen", "en 5 días", "dans 5 jours"), with the word that leads it.
+const UNITS: Array<[DateLanguage, string]> = [
+  ['en', 'min mins minutes hour hours day days week weeks month months'],
+  ['de', 'minuten stunde stunden tag tage tagen woche wochen monat monate monaten'],
+  ['es', 'minutos hora horas día días dia dias semana semanas mes meses'],
+  ['fr', 'heure heures jour jours semaine semaines mois'],
+];
+const SPAN_LEADS: Record<string, DateLanguage[]> = { in: ['en', 'de'], en: ['es', 'fr'], dans: ['fr', 'en'] };
+const SHORT_LEADS = new Set(['on', 'next', 'this', 'by', 'until', 'till', 'in', 'from', 'early', 'late', 'mid']);
+// After a short form and a number, these make it a quantity: "sat 4 hours", "may 2 of us", "jan 2 hrs".
+const QUANTITY_AFTER = new Set(['of', 'hours', 'hour', 'hrs', 'hr', 'h', 'mins', 'min', 'minutes', 'days', 'people', 'times', 'x']);
+
+// One lookup per token tells what kind of date word it is, if any.
+type Kind = { word: DateLanguage } | { short: DateLanguage } | { unit: DateLanguage };
+const KINDS = new Map<string, Kind>();
+for (const [language, words] of WORDS) for (const word of words.split(' ')) if (!KINDS.has(word)) KINDS.set(word, { word: language });
+for (const word of SHORT_FORMS) KINDS.set(word, { short: word === 'ma' ? 'hu' : 'en' });
+for (const [language, words] of UNITS) for (const word of words.split(' ')) if (!KINDS.has(word)) KINDS.set(word, { unit: language });
+
+/**
+ * Month names German shares with English (and French with German): the words before them tell which
+ * parser reads "am 3. August" right. Without a sign, the first language listed.
+ */
+const SHARED_MONTHS: Record<string, DateLanguage[]> = {
+  april: ['en', 'de'], august: ['en', 'de'], september: ['en', 'de'], november: ['en', 'de'], mai: ['de', 'fr'],
+};
+const LANGUAGE_SIGNS: Record<string, DateLanguage> = {
+  am: 'de', im: 'de', um: 'de', bis: 'de', vom: 'de', ab: 'de', zum: 'de', anfang: 'de', ende: 'de', mitte: 'de', den: 'de',
+  le: 'fr', au: 'fr', du: 'fr', début: 'fr', fin: 'fr', dès: 'fr', mi: 'fr',
+};
+for (const word of Object.keys(SHARED_MONTHS)) if (!KINDS.has(word)) KINDS.set(word, { word: SHARED_MONTHS[word]![0]! });
+
+// "last friday", "letzten Freitag": behind us, but chrono's forward dating would move it to next week.
+const PAST_LEADS = new Set(['last', 'past', 'letzten', 'letzter', 'letztes', 'vergangenen', 'dernier', 'passé', 'pasado', 'pasada']);
+
+// "Guten Morgen", "Morgen zusammen": a greeting, not tomorrow.
+const GREETING_BEFORE_MORGEN = new Set(['guten', 'gute']);
+const GREETING_AFTER_MORGEN = new Set(['zusammen', 'allerseits', 'alle', 'leute', 'team', 'ihr', 'euch']);
+
+// Counts chrono reads before a unit: "in 3 days", "in two weeks", "in a couple of weeks", "in zwei Wochen", "dans deux semaines".
+const COUNT_WORDS = new Set([
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'couple', 'of',
+  'ein', 'eine', 'einem', 'einer', 'zwei', 'drei', 'vier', 'fünf', 'paar',
+  'un', 'una', 'unos', 'unas', 'dos', 'tres', 'cuatro', 'cinco',
+  'une', 'deux', 'trois', 'quatre', 'cinq', 'quelques',
+]);
+const NUMBERED = /^\d{1,2}(?:st|nd|rd|th|am|pm|h|h\d\d)$/;
+const FRENCH_HOUR = /^\d{1,2}h(?:\d\d)?$/;
+const HOUR_LEADS = new Map<string, DateLanguage>([['at', 'en'], ['um', 'de'], ['las', 'es'], ['à', 'fr']]);
+/**
+ * What may follow a bare hour ("call at 3 with Acme?", "um 4 Uhr", "a las 5 de la tarde"). Anything else
+ * makes the number a quantity: "um 2 Tage verschieben", "à 5 minutes à pied", "at 2 locations".
+ */
+const HOUR_FOLLOWERS = new Set(
+  ('uhr h oclock o today tomorrow tonight tmrw heute morgen demain hoy mañana on with to then and or sharp please pls if instead ' +
+    'works work ok okay latest cet cest utc gmt pt et est pst pdt edt bst mit avec con am pm a p in at via over for next this ' +
+    'vormittags nachmittags abends und oder y ou so sounds').split(' '),
+);
+const CLOCK = /\d{1,2}:\d\d/;
+const isNumber = (token: string | undefined) => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
+
+/** Position in `prose` of tokens[i] as a whole word: its own occurrence, not an earlier one of the same word. */
+function tokenIndex(prose: string, tokens: readonly string[], i: number): number {
+  const token = tokens[i]!;
+  let skip = 0;
+  for (let j = 0; j < i; j++) if (tokens[j] === token) skip++;
+  for (let at = prose.indexOf(token); at >= 0; at = prose.indexOf(token, at + 1)) {
+    const before = at === 0 ? '' : prose[at - 1]!;
+    const after = prose[at + token.length] ?? '';
+    if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+    if (skip-- === 0) return at;
+  }
+  return 0;
+}
+
+function languageAt(tokens: readonly string[], i: number): DateLanguage | undefined {
+  const token = tokens[i]!;
+  if (isNumber(token)) return NUMBERED.test(token) ? (FRENCH_HOUR.test(token) ? 'fr' : 'en') : undefined;
+  const kind = KINDS.get(token);
+  if (!kind) return undefined;
+  if ('word' in kind) {
+    if (PAST_LEADS.has(tokens[i - 1] ?? '')) return undefined;
+    if (token === 'morgen' && (GREETING_BEFORE_MORGEN.has(tokens[i - 1] ?? '') || GREETING_AFTER_MORGEN.has(tokens[i + 1] ?? ''))) return undefined;
+    const shared = SHARED_MONTHS[token];
+    if (shared) {
+      const sign = LANGUAGE_SIGNS[tokens[i - 1] ?? ''] ?? LANGUAGE_SIGNS[tokens[i - 2] ?? ''];
+      return sign && shared.includes(sign) ? sign : shared[0];
+    }
+    return kind.word;
+  }
+  if ('short' in kind) {
+    if (isNumber(tokens[i + 1])) return QUANTITY_AFTER.has(tokens[i + 2] ?? '') ? undefined : kind.short;
+    return isNumber(tokens[i - 1]) || SHORT_LEADS.has(tokens[i - 1] ?? '') ? kind.short : undefined;
+  }
+  // "next week", "in 3 weeks", "in a couple of weeks", "in zwei Wochen", "dans deux semaines"
+  if (kind.unit === 'en' && (tokens[i - 1] === 'next' || tokens[i - 1] === 'this')) return 'en';
+  for (let back = 1; back <= 3 && i - back > 0; back++) {
+    const count = tokens[i - back]!;
+    if (!isNumber(count) && !COUNT_WORDS.has(count)) return undefined;
+    const leads = SPAN_LEADS[tokens[i - back - 1]!];
+    if (leads) return leads.includes(kind.unit) ? kind.unit : token === 'minutes' && leads[0] === 'fr' ? 'fr' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Dates written in numbers. An ISO day (2026-12-20) is always a date. A slash date counts only where a
+ * date is expected, after "on", "by", a weekday... or before a time ("12/20 at 3pm"): in "4/5 pipelines
+ * green", "14/20 services" or "24/7" it is a count.
+ */
+const ISO_DAY = /(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)/;
+// A dotted day counts with its year ("am 05.04.2025"); without one chrono does not read it, and "5.2.0" is a version.
+const DOTTED_DAY = /(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])/;
+const SLASH_DAY = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?(?![\d/%])/g;
+const SLASH_LEADS = new Set(['on', 'by', 'until', 'till', 'due', 'from', 'before', 'after', 'am', 'bis', 'ab', 'vom', 'le', 'el', 'del', 'au', 'jusqu']);
+const WORD_BEFORE = /([\p{L}]+)[\s,]*$/u;
+const WORD_AFTER = /^\s*([\p{L}]+)/u;
+// "on 3/4 of the days", "on 24/7 standby": a share, not a day.
+const SHARE_AFTER = new Set(['of', 'von', 'de', 'des', 'du', 'del', 'standby', 'support', 'coverage', 'people', 'persons']);
+const TIME_AFTER = /^\s*(?:(?:at|um|à|a las)\s*\d{1,2}(?![\d/])|\d{1,2}(?::\d\d|\s?(?:am|pm|h\b|uhr)))/;
+
+/** Where the first numeric date is in `text`, or -1. */
+export function numericDateIndex(text: string): number {
+  const dash = text.indexOf('-');
+  if (dash >= 0) {
+    const iso = ISO_DAY.exec(text);
+    if (iso) return iso.index;
+  }
+  if (text.indexOf('.') >= 0) {
+    const dotted = DOTTED_DAY.exec(text);
+    if (dotted) return dotted.index;
+  }
+  if (text.indexOf('/') < 0) return -1;
+  SLASH_DAY.lastIndex = 0;
+  for (let match = SLASH_DAY.exec(text); match; match = SLASH_DAY.exec(text)) {
+    if (match[0] === '24/7') continue;
+    const follower = WORD_AFTER.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 16))?.[1];
+    if (follower !== undefined && SHARE_AFTER.has(follower)) continue;
+    const lead = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 16), match.index))?.[1];
+    if (lead !== undefined && (SLASH_LEADS.has(lead) || KINDS.has(lead))) return match.index;
+    if (TIME_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 16))) return match.index;
+  }
+  return -1;
+}
+
+const BARE_HOUR = /^\d{1,2}$/;
+
+/** A bare hour after the word for "at" ("call at 3", "um 4", "a las 10", "à 9"): its language, if it is one. */
+function bareHourAt(tokens: readonly string[], i: number): DateLanguage | undefined {
+  const token = tokens[i]!;
+  if (!BARE_HOUR.test(token) || Number(token) > 23) return undefined;
+  const language = HOUR_LEADS.get(tokens[i - 1] ?? '');
+  if (!language) return undefined;
+  const next = tokens[i + 1];
+  return next === undefined || HOUR_FOLLOWERS.has(next) || (language === 'es' && next === 'de') ? language : undefined;
+}
+
+// Before a month name, these make it a date ("in March", "by December"); without one and without a day
+// beside it, the month is a topic ("the march numbers", "the december budget") and a time wins over it.
+const MONTH_LEADS = new Set(['in', 'on', 'by', 'until', 'till', 'from', 'since', 'early', 'mid', 'late', 'end', 'next', 'this', 'of', 'im', 'ab', 'bis', 'ende', 'anfang', 'mitte', 'en', 'dans', 'de', 'para', 'hasta', 'au', 'fin', 'début']);
+
+function isMonthTopic(tokens: readonly string[], i: number): boolean {
+  if (!MONTH_NAMES.has(tokens[i]!)) return false;
+  return !isNumber(tokens[i - 1]) && !isNumber(tokens[i + 1]) && !MONTH_LEADS.has(tokens[i - 1] ?? '');
+}
+
+/**
+ * The first word or number that names a day or a time; cheap enough for every message. A day wins over
+ * a bare hour or clock elsewhere in the message ("the bus leaves at 8:00 sharp on friday"), which stays
+ * as the fallback for when the day lies behind ("call at 3 about last friday"); a month named as a topic
+ * gives way to a time.
+ */
+export function findDateMention(prose: string, tokens: readonly string[]): DateMention | undefined {
+  const numeric = numericDateIndex(prose);
+  let hour: DateMention | undefined;
+  let topic: DateMention | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const language = languageAt(tokens, i);
+    if (!language) {
+      if (!hour) {
+        const hourLanguage = bareHourAt(tokens, i);
+        if (hourLanguage) hour = { index: tokenIndex(prose, tokens, i), language: hourLanguage };
+      }
+      continue;
+    }
+    const index = tokenIndex(prose, tokens, i);
+    if (!topic && isMonthTopic(tokens, i)) {
+      topic = { index, language };
+      continue;
+    }
+    const day = { index: numeric >= 0 && numeric < index ? numeric : index, language };
+    for (let j = i + 1; !hour && j < tokens.length; j++) {
+      const hourLanguage = bareHourAt(tokens, j);
+      if (hourLanguage) hour = { index: tokenIndex(prose, tokens, j), language: hourLanguage };
+    }
+    const fallback = time(prose, hour);
+    return fallback ? { ...day, fallback } : day;
+  }
+  if (numeric >= 0) return { index: numeric, language: hour?.language ?? topic?.language ?? 'en' };
+  const clockOrHour = time(prose, hour);
+  if (clockOrHour) return topic ? { ...clockOrHour, fallback: topic } : clockOrHour;
+  return topic;
+}
+
+/** The first clock ("14:00") in the prose, else the bare hour found: the time of a message. */
+function time(prose: string, hour: DateMention | undefined): DateMention | undefined {
+  if (prose.indexOf(':') >= 0) {
+    const clock = CLOCK.exec(prose);
+    if (clock && (!hour || clock.index < hour.index)) return { index: clock.index, language: hour?.language ?? 'en' };
+  }
+  return hour;
+}
+
+/** Whether a clock time ("14:00") or a numbered day or hour ("23rd", "10am", "16h") appears: the forms no word list covers. */
+export function mentionsNumericDate(prose: string, tokens: readonly string[]): boolean {
+  for (const token of tokens) if (isNumber(token) && token.length <= 4 && NUMBERED.test(token)) return true;
+  return prose.indexOf(':') >= 0 && CLOCK.test(prose);
+}
