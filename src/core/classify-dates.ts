@@ -4,9 +4,10 @@ import { numericDateIndex, type DateLanguage, type DateMention } from './classif
 
 /** When a date mention (classify-date-mention) falls: chrono on a window around it, placed in the workspace's zone. */
 
-// Parsers for past dates ("3 days ago") and forms people rarely write in chat only cost time. The numeric
-// ones (ISO days, slash dates) run only on a window that holds a numeric date.
-const NEVER_USED = /TimeUnitAgo|YearMonthName|EndOfCurrentMonth|CasualRelative/;
+// Parsers for forms people rarely write in chat only cost time; so do the ones for past spans ("3 days
+// ago"), except in German and French (see PARSERS). The numeric ones (ISO days, slash dates) run only on a
+// window that holds a numeric date.
+const NEVER_USED = /YearMonthName|EndOfCurrentMonth|CasualRelative/;
 const NUMERIC_PARSER = /ISOFormat|Slash|YearMonthDay/;
 
 type Configuration = ReturnType<typeof chrono.de.createCasualConfiguration>;
@@ -60,12 +61,30 @@ const KEEP_LAST_PARSE: chrono.Refiner = {
   },
 };
 
-function lean(configuration: Configuration, numeric = false): chrono.Chrono {
+const COMPONENTS = ['year', 'month', 'day', 'hour', 'minute'] as const;
+
+function isValidComponents(components: chrono.ParsedComponents | null | undefined): boolean {
+  if (!components) return true;
+  for (const component of COMPONENTS) if (Number.isNaN(components.get(component))) return false;
+  return true;
+}
+
+/**
+ * The first refiner: drops results with a NaN in them. chrono 2.10's Spanish and German span parsers read
+ * "u h" or "einige Tage" as NaN hours or days, and its zone refiner then loops for ever on the NaN year
+ * ("llamada mañana uh pt" froze the whole process).
+ */
+const DROP_INVALID: chrono.Refiner = {
+  refine: (_context, results) => results.filter((r) => isValidComponents(r.start) && isValidComponents(r.end)),
+};
+
+function lean(configuration: Configuration, { numeric = false, pastSpans = false } = {}): chrono.Chrono {
   configuration.parsers = configuration.parsers.filter((parser) => {
     const name = parser.constructor.name;
-    return !NEVER_USED.test(name) && (numeric || !NUMERIC_PARSER.test(name));
+    return !NEVER_USED.test(name) && (pastSpans || !/TimeUnitAgo/.test(name)) && (numeric || !NUMERIC_PARSER.test(name));
   });
   for (const parser of configuration.parsers) if (hasInnerPattern(parser)) keepPatternCached(parser);
+  configuration.refiners.unshift(DROP_INVALID);
   configuration.refiners.push(KEEP_LAST_PARSE);
   return new chrono.Chrono(configuration);
 }
@@ -73,9 +92,10 @@ function lean(configuration: Configuration, numeric = false): chrono.Chrono {
 // Hungarian has no chrono locale; it still counts as a date mention for scoring.
 const PARSERS: Partial<Record<DateLanguage, chrono.Chrono>> = {
   en: lean(chrono.en.configuration.createCasualConfiguration()),
-  de: lean(chrono.de.createCasualConfiguration()),
+  // The German and French "ago" parsers also read "nächste Woche" and "la semaine prochaine".
+  de: lean(chrono.de.createCasualConfiguration(), { pastSpans: true }),
   es: lean(chrono.es.createCasualConfiguration(true)),
-  fr: lean(chrono.fr.createCasualConfiguration(true)),
+  fr: lean(chrono.fr.createCasualConfiguration(true), { pastSpans: true }),
 };
 /**
  * For windows with a numeric date. Only English leaves "12/10" open: month first in American zones, day
@@ -98,7 +118,7 @@ function numericParser(language: DateLanguage, timezone: string): chrono.Chrono 
   const key: NumericKey = language === 'en' && MONTH_FIRST_ZONE.test(timezone) ? 'en-month-first' : language;
   const config = NUMERIC_CONFIG[key];
   if (!config) return undefined;
-  return (NUMERIC_PARSERS[key] ??= lean(config(), true));
+  return (NUMERIC_PARSERS[key] ??= lean(config(), { numeric: true, pastSpans: language === 'de' || language === 'fr' }));
 }
 
 const NOT_A_DATE = /^(?:now|right now|just now)$/;
