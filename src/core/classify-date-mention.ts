@@ -6,11 +6,18 @@
 
 export type DateLanguage = 'en' | 'de' | 'es' | 'fr' | 'hu';
 
+/**
+ * What a mention names: a day ("friday", "Dec 15", "12/20"), a span from now ("in 5 days"), a time of day
+ * ("at 3", "14:00", "7pm"), or a day that may only be a topic ("the march numbers", "friday's demo").
+ */
+export type MentionKind = 'day' | 'span' | 'time' | 'topic';
+
 export interface DateMention {
   /** Where the date word starts in the prose. */
   index: number;
   language: DateLanguage;
-  /** A bare hour or clock to read when the date word gives nothing ahead ("call at 3 about last friday"). */
+  kind: MentionKind;
+  /** The next mention to read when this one gives nothing ahead ("call at 3 about last friday"). */
   fallback?: DateMention;
 }
 
@@ -66,7 +73,7 @@ const PAST_LEADS = new Set(['last', 'past', 'letzten', 'letzter', 'letztes', 've
 
 // "Guten Morgen", "Morgen zusammen": a greeting, not tomorrow.
 const GREETING_BEFORE_MORGEN = new Set(['guten', 'gute']);
-const GREETING_AFTER_MORGEN = new Set(['zusammen', 'allerseits', 'alle', 'leute', 'team', 'ihr', 'euch']);
+const GREETING_AFTER_MORGEN = new Set(['zusammen', 'allerseits', 'leute', 'ihr', 'euch']);
 
 // Counts chrono reads before a unit: "in 3 days", "in two weeks", "in a couple of weeks", "in zwei Wochen", "dans deux semaines".
 const COUNT_WORDS = new Set([
@@ -77,15 +84,16 @@ const COUNT_WORDS = new Set([
 ]);
 const NUMBERED = /^\d{1,2}(?:st|nd|rd|th|am|pm|h|h\d\d)$/;
 const FRENCH_HOUR = /^\d{1,2}h(?:\d\d)?$/;
+// Hours written as times: "7pm", "10am", "16h", "15h30" (not "23rd", which names a day).
+const TIME_TOKEN = /^\d{1,2}(?:am|pm|h|h\d\d)$/;
 const HOUR_LEADS = new Map<string, DateLanguage>([['at', 'en'], ['um', 'de'], ['las', 'es'], ['à', 'fr']]);
 /**
- * What may follow a bare hour ("call at 3 with Acme?", "um 4 Uhr", "a las 5 de la tarde"). Anything else
- * makes the number a quantity: "um 2 Tage verschieben", "à 5 minutes à pied", "at 2 locations".
+ * After a number that follows the word for "at", these make it a quantity, not an hour: "um 2 Tage
+ * verschieben", "à 5 minutes à pied", "at 2 locations", "at 3 of 5 slides". So do span units (KINDS).
  */
-const HOUR_FOLLOWERS = new Set(
-  ('uhr h oclock o today tomorrow tonight tmrw heute morgen demain hoy mañana on with to then and or sharp please pls if instead ' +
-    'works work ok okay latest cet cest utc gmt pt et est pst pdt edt bst mit avec con am pm a p in at via over for next this ' +
-    'vormittags nachmittags abends und oder y ou so sounds').split(' '),
+const QUANTITY_NOUNS = new Set(
+  ('of out von sur de der des people persons personnes personas leute locations screens écrans slides items tickets points ' +
+    'places seats sites teams percent x times mal fois veces').split(' '),
 );
 const CLOCK = /\d{1,2}:\d\d/;
 const isNumber = (token: string | undefined) => token !== undefined && token.charCodeAt(0) >= 48 && token.charCodeAt(0) <= 57;
@@ -139,7 +147,8 @@ function languageAt(tokens: readonly string[], i: number): DateLanguage | undefi
  * date is expected, after "on", "by", a weekday... or before a time ("12/20 at 3pm"): in "4/5 pipelines
  * green", "14/20 services" or "24/7" it is a count.
  */
-const ISO_DAY = /(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d)/;
+// Not a longer id that starts like one ("invoice 2025-03-11-004").
+const ISO_DAY = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d]|-\d)/;
 // A dotted day counts with its year ("am 05.04.2025"); without one chrono does not read it, and "5.2.0" is a version.
 const DOTTED_DAY = /(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])/;
 const SLASH_DAY = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/(?:\d{4}|\d{2}))?(?![\d/%])/g;
@@ -147,7 +156,7 @@ const SLASH_LEADS = new Set(['on', 'by', 'until', 'till', 'due', 'from', 'before
 const WORD_BEFORE = /([\p{L}]+)[\s,]*$/u;
 const WORD_AFTER = /^\s*([\p{L}]+)/u;
 // "on 3/4 of the days", "on 24/7 standby": a share, not a day.
-const SHARE_AFTER = new Set(['of', 'von', 'de', 'des', 'du', 'del', 'standby', 'support', 'coverage', 'people', 'persons']);
+const SHARE_AFTER = new Set(['of', 'von', 'der', 'de', 'des', 'du', 'del', 'standby', 'support', 'coverage', 'people', 'persons']);
 const TIME_AFTER = /^\s*(?:(?:at|um|à|a las)\s*\d{1,2}(?![\d/])|\d{1,2}(?::\d\d|\s?(?:am|pm|h\b|uhr)))/;
 
 /** Where the first numeric date is in `text`, or -1. */
@@ -168,13 +177,20 @@ export function numericDateIndex(text: string): number {
     const follower = WORD_AFTER.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 16))?.[1];
     if (follower !== undefined && SHARE_AFTER.has(follower)) continue;
     const lead = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 16), match.index))?.[1];
-    if (lead !== undefined && (SLASH_LEADS.has(lead) || KINDS.has(lead))) return match.index;
+    // A weekday or month before it ("friday 11/12"), not a unit ("week 2/4", "Tag 2/5").
+    const kind = lead === undefined ? undefined : KINDS.get(lead);
+    if (lead !== undefined && (SLASH_LEADS.has(lead) || (kind !== undefined && 'word' in kind))) return match.index;
     if (TIME_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 16))) return match.index;
   }
   return -1;
 }
 
 const BARE_HOUR = /^\d{1,2}$/;
+
+function isUnit(token: string): boolean {
+  const kind = KINDS.get(token);
+  return kind !== undefined && 'unit' in kind;
+}
 
 /** A bare hour after the word for "at" ("call at 3", "um 4", "a las 10", "à 9"): its language, if it is one. */
 function bareHourAt(tokens: readonly string[], i: number): DateLanguage | undefined {
@@ -183,7 +199,8 @@ function bareHourAt(tokens: readonly string[], i: number): DateLanguage | undefi
   const language = HOUR_LEADS.get(tokens[i - 1] ?? '');
   if (!language) return undefined;
   const next = tokens[i + 1];
-  return next === undefined || HOUR_FOLLOWERS.has(next) || (language === 'es' && next === 'de') ? language : undefined;
+  if (next === undefined || (language === 'es' && next === 'de')) return language; // "a las 5 de la tarde"
+  return QUANTITY_NOUNS.has(next) || isUnit(next) ? undefined : language;
 }
 
 // Before a month name, these make it a date ("in March", "by December"); without one and without a day
@@ -195,51 +212,47 @@ function isMonthTopic(tokens: readonly string[], i: number): boolean {
   return !isNumber(tokens[i - 1]) && !isNumber(tokens[i + 1]) && !MONTH_LEADS.has(tokens[i - 1] ?? '');
 }
 
+const KIND_ORDER: MentionKind[] = ['day', 'span', 'time', 'topic'];
+
 /**
- * The first word or number that names a day or a time; cheap enough for every message. A day wins over
- * a bare hour or clock elsewhere in the message ("the bus leaves at 8:00 sharp on friday"), which stays
- * as the fallback for when the day lies behind ("call at 3 about last friday"); a month named as a topic
- * gives way to a time.
+ * Where the message names a day or a time; cheap enough for every message. The first of each kind is
+ * kept, and they are read in the order day, span, time, topic: a day wins over a span or an hour
+ * elsewhere in the message ("we shipped it in 2 weeks, demo on friday at 3"), and the hour is what the
+ * resolver joins to a day that has none ("the bus leaves at 8:00 sharp on friday") or reads when the day
+ * lies behind ("call at 3 about last friday"). A month or day named as a topic ("the march numbers",
+ * "friday's demo") comes last.
  */
 export function findDateMention(prose: string, tokens: readonly string[]): DateMention | undefined {
-  const numeric = numericDateIndex(prose);
-  let hour: DateMention | undefined;
-  let topic: DateMention | undefined;
+  const found: Partial<Record<MentionKind, DateMention>> = {};
+  const keep = (kind: MentionKind, i: number, language: DateLanguage) => (found[kind] ??= { index: tokenIndex(prose, tokens, i), language, kind });
   for (let i = 0; i < tokens.length; i++) {
     const language = languageAt(tokens, i);
     if (!language) {
-      if (!hour) {
-        const hourLanguage = bareHourAt(tokens, i);
-        if (hourLanguage) hour = { index: tokenIndex(prose, tokens, i), language: hourLanguage };
-      }
+      const hourLanguage = found.time ? undefined : bareHourAt(tokens, i);
+      if (hourLanguage) keep('time', i, hourLanguage);
       continue;
     }
-    const index = tokenIndex(prose, tokens, i);
-    if (!topic && isMonthTopic(tokens, i)) {
-      topic = { index, language };
-      continue;
-    }
-    const day = { index: numeric >= 0 && numeric < index ? numeric : index, language };
-    for (let j = i + 1; !hour && j < tokens.length; j++) {
-      const hourLanguage = bareHourAt(tokens, j);
-      if (hourLanguage) hour = { index: tokenIndex(prose, tokens, j), language: hourLanguage };
-    }
-    const fallback = time(prose, hour);
-    return fallback ? { ...day, fallback } : day;
+    const token = tokens[i]!;
+    if (TIME_TOKEN.test(token)) keep('time', i, language);
+    else if (token === 'uhr') keep('time', isNumber(tokens[i - 1]) ? i - 1 : i, language); // "ab 19 Uhr"
+    else if (isMonthTopic(tokens, i) || tokens[i + 1] === 's') keep('topic', i, language);
+    else if (isUnit(token)) keep('span', i, language);
+    else keep('day', i, language);
   }
-  if (numeric >= 0) return { index: numeric, language: hour?.language ?? topic?.language ?? 'en' };
-  const clockOrHour = time(prose, hour);
-  if (clockOrHour) return topic ? { ...clockOrHour, fallback: topic } : clockOrHour;
-  return topic;
-}
-
-/** The first clock ("14:00") in the prose, else the bare hour found: the time of a message. */
-function time(prose: string, hour: DateMention | undefined): DateMention | undefined {
+  const numeric = numericDateIndex(prose);
+  if (numeric >= 0 && (!found.day || numeric < found.day.index)) {
+    found.day = { index: numeric, language: found.day?.language ?? found.time?.language ?? 'en', kind: 'day' };
+  }
   if (prose.indexOf(':') >= 0) {
     const clock = CLOCK.exec(prose);
-    if (clock && (!hour || clock.index < hour.index)) return { index: clock.index, language: hour?.language ?? 'en' };
+    if (clock && (!found.time || clock.index < found.time.index)) found.time = { index: clock.index, language: found.time?.language ?? 'en', kind: 'time' };
   }
-  return hour;
+  let first: DateMention | undefined;
+  for (let k = KIND_ORDER.length - 1; k >= 0; k--) {
+    const mention = found[KIND_ORDER[k]!];
+    if (mention) first = { ...mention, fallback: first };
+  }
+  return first;
 }
 
 /** Whether a clock time ("14:00") or a numbered day or hour ("23rd", "10am", "16h") appears: the forms no word list covers. */

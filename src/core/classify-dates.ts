@@ -114,8 +114,11 @@ const NUMERIC_CONFIG: Partial<Record<NumericKey, () => Configuration>> = {
 };
 const NUMERIC_PARSERS: Partial<Record<NumericKey, chrono.Chrono>> = {};
 
-function numericParser(language: DateLanguage, timezone: string): chrono.Chrono | undefined {
-  const key: NumericKey = language === 'en' && MONTH_FIRST_ZONE.test(timezone) ? 'en-month-first' : language;
+// Dotted days ("05.04.2025") are day first everywhere.
+const DOTTED = /\d\.\d{1,2}\.\d/;
+
+function numericParser(language: DateLanguage, timezone: string, window: string): chrono.Chrono | undefined {
+  const key: NumericKey = language === 'en' && MONTH_FIRST_ZONE.test(timezone) && !DOTTED.test(window) ? 'en-month-first' : language;
   const config = NUMERIC_CONFIG[key];
   if (!config) return undefined;
   return (NUMERIC_PARSERS[key] ??= lean(config(), { numeric: true, pastSpans: language === 'de' || language === 'fr' }));
@@ -167,58 +170,94 @@ function wallClockAt(timezone: string, now: number): Date {
 const NIGHT_CLOCK = /(?<!\d)0[1-7](?=[:.h]|\s*(?:uhr|o'?clock))/i;
 // Words right after the result that keep it in the morning: "at 7 in the morning", "à 3h du matin".
 const MORNING_AFTER = /^\s*(?:in the morning|a\.?m\b|du matin|de la mañana|de la madrugada|morgens|früh|in der früh)/i;
+// Events held in the morning, or in the evening (when "at 8" and "at 9" are too).
+const MORNING_EVENT = /breakfast|brunch|frühstück|desayuno|petit[- ]d[ée]jeuner/i;
+const EVENING_EVENT = /dinner|drinks|party|pub\b|beers?\b|karaoke|bowling|tonight|abendessen|heute abend|cena\b|esta noche|dîner|apéro|afterwork|ce soir/i;
 
 /**
- * Whether a bare hour from 1 to 7 ("call at 3", "demain à 4h", "morgen um 4") is the afternoon. chrono
- * reads it as the night, but calls and in-person events (the only messages dated here) are not held then,
- * unless the text says morning ("tomorrow morning at 7", "à 3h du matin").
+ * Whether an hour without am/pm is in the afternoon or evening. chrono reads "call at 3", "demain à 4h"
+ * and "morgen um 4" as the night, but calls and in-person events (the only messages dated here) are not
+ * held then: 1 to 7 is the afternoon, and so is 8 to 11 for dinners and drinks. The text can still say
+ * morning ("tomorrow morning at 7", "à 3h du matin", "breakfast at 7").
  */
 function meansAfternoon(result: chrono.ParsedResult, window: string): boolean {
   const start = result.start;
   const hour = start.get('hour') ?? 12;
-  if (hour < 1 || hour > 7 || !start.isCertain('hour') || start.isCertain('meridiem')) return false;
-  if (NIGHT_CLOCK.test(result.text) || start.tags().has('casualReference/morning')) return false;
-  return !MORNING_AFTER.test(window.slice(result.index + result.text.length, result.index + result.text.length + 20));
+  if (hour < 1 || hour > 11 || !start.isCertain('hour') || start.isCertain('meridiem')) return false;
+  if (NIGHT_CLOCK.test(result.text) || start.tags().has('casualReference/morning') || MORNING_EVENT.test(window)) return false;
+  if (MORNING_AFTER.test(window.slice(result.index + result.text.length, result.index + result.text.length + 20))) return false;
+  return hour <= 7 || EVENING_EVENT.test(window);
 }
 
-function placeInZone(result: chrono.ParsedResult, window: string, timezone: string, now: number): number {
+/** Workspace wall-clock ms (as if UTC) to the instant, with the offset of that wall time itself. */
+function toInstant(wall: number, timezone: string, now: number): number {
+  return wall - offsetAt(timezone, wall - offsetAt(timezone, now) * MINUTE) * MINUTE;
+}
+
+interface Placed {
+  when: number;
+  /** The wall-clock day and time in the workspace's zone (epoch ms as if UTC); absent when the text named a zone. */
+  wall?: number;
+  /** Whether the text said the time of day, or chrono only assumed noon. */
+  timeKnown: boolean;
+}
+
+function placeInZone(result: chrono.ParsedResult, window: string, timezone: string, now: number): Placed {
   const start = result.start;
   const afternoon = meansAfternoon(result, window);
-  const toInstant = (wall: number) => wall - offsetAt(timezone, wall - offsetAt(timezone, now) * MINUTE) * MINUTE;
-  let when: number;
+  const timeKnown = start.isCertain('hour');
   // The text named its own zone ("10am PT"): chrono has already placed it. A span from now ("in 30 min")
   // carries a certain offset too, but it is this process's, not the workspace's: read its wall clock.
   if (start.isCertain('timezoneOffset') && !start.tags().has('result/relativeDateAndTime')) {
-    when = start.date().getTime() + (afternoon ? 12 * HOUR : 0);
-  } else {
-    when = toInstant(Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, (start.get('hour') ?? 12) + (afternoon ? 12 : 0), start.get('minute') ?? 0, start.get('second') ?? 0));
+    const when = start.date().getTime() + (afternoon ? 12 * HOUR : 0);
+    return { when: afternoon && !start.isCertain('day') && !start.isCertain('weekday') && when - DAY > now ? when - DAY : when, timeKnown };
   }
+  const wall = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, (start.get('hour') ?? 12) + (afternoon ? 12 : 0), start.get('minute') ?? 0, start.get('second') ?? 0);
   // chrono moved "at 3" to tomorrow night because 3:00 had passed today; 15:00 today may still be ahead.
-  if (afternoon && !start.isCertain('day') && !start.isCertain('weekday') && when - DAY > now) return when - DAY;
-  return when;
+  if (afternoon && !start.isCertain('day') && !start.isCertain('weekday')) {
+    const sameDay = toInstant(wall - DAY, timezone, now);
+    if (sameDay > now) return { when: sameDay, wall: wall - DAY, timeKnown };
+  }
+  return { when: toInstant(wall, timezone, now), wall, timeKnown };
 }
 
-/** The first future moment chrono finds near the date word (else near its fallback), as epoch ms; undefined when none. */
+/**
+ * The first future moment the mentions give, as epoch ms; undefined when none. They are read in order
+ * (day, span, time, topic); a day whose time chrono only assumed takes the message's time of day when
+ * it names one apart ("the bus leaves at 8:00 sharp on friday").
+ */
 export function resolveDate(prose: string, mention: DateMention, now: number, timezone = 'UTC'): number | undefined {
-  const when = resolveAt(prose, mention, now, timezone);
-  return when === undefined && mention.fallback ? resolveAt(prose, mention.fallback, now, timezone) : when;
+  let time: DateMention | undefined;
+  for (let m: DateMention | undefined = mention; m; m = m.fallback) if (m.kind === 'time') time = m;
+  for (let m: DateMention | undefined = mention; m; m = m.fallback) {
+    const placed = resolveAt(prose, m, now, timezone);
+    if (!placed) continue;
+    if (placed.timeKnown || placed.wall === undefined || !time || m === time) return placed.when;
+    const hour = resolveAt(prose, time, now, timezone);
+    if (hour?.timeKnown && hour.wall !== undefined) {
+      const joined = toInstant(Math.floor(placed.wall / DAY) * DAY + (hour.wall % DAY), timezone, now);
+      if (joined > now) return joined;
+    }
+    return placed.when;
+  }
+  return undefined;
 }
 
-function resolveAt(prose: string, mention: DateMention, now: number, timezone: string): number | undefined {
+function resolveAt(prose: string, mention: DateMention, now: number, timezone: string): Placed | undefined {
   let start = Math.max(0, mention.index - WINDOW_BEFORE);
   const space = prose.lastIndexOf(' ', start);
   if (start > 0 && space >= 0 && mention.index - space <= WINDOW_BEFORE + 12) start = space + 1;
   const window = prose.slice(start, mention.index + WINDOW_AFTER);
   const at = mention.index - start;
-  const parser = numericDateIndex(window) >= 0 ? numericParser(mention.language, timezone) : PARSERS[mention.language];
+  const parser = numericDateIndex(window) >= 0 ? numericParser(mention.language, timezone, window) : PARSERS[mention.language];
   if (!parser) return undefined;
   const results = parser.parse(window, wallClockAt(timezone, now), { forwardDate: true }).filter((r) => !NOT_A_DATE.test(r.text.trim()));
   // Prefer what chrono read at the date word itself; elsewhere in the window it sometimes sees an hour in "12 et 13".
   const covering = results.filter((r) => r.index <= at && at < r.index + r.text.length);
   for (const result of [...covering, ...results]) {
     if (isTodayNextYear(result, timezone, now)) continue;
-    const when = placeInZone(result, window, timezone, now);
-    if (when > now) return when;
+    const placed = placeInZone(result, window, timezone, now);
+    if (placed.when > now) return placed;
   }
   return undefined;
 }
