@@ -230,10 +230,12 @@ export function resolveDate(prose: string, mention: DateMention, now: number, ti
   let time: DateMention | undefined;
   for (let m: DateMention | undefined = mention; m; m = m.fallback) if (m.kind === 'time') time = m;
   for (let m: DateMention | undefined = mention; m; m = m.fallback) {
-    const placed = resolveAt(prose, m, now, timezone);
-    if (!placed) continue;
+    const read = resolveAt(prose, m, now, timezone, m === time ? undefined : time);
+    if (!read) continue;
+    const { placed } = read;
     if (placed.timeKnown || placed.wall === undefined || !time || m === time) return placed.when;
-    const hour = resolveAt(prose, time, now, timezone);
+    // The time is usually in the day's window, where chrono has read it already; else it is read on its own.
+    const hour = read.time ?? resolveAt(prose, time, now, timezone)?.placed;
     if (hour?.timeKnown && hour.wall !== undefined) {
       const joined = toInstant(Math.floor(placed.wall / DAY) * DAY + (hour.wall % DAY), timezone, now);
       if (joined > now) return joined;
@@ -243,7 +245,11 @@ export function resolveDate(prose: string, mention: DateMention, now: number, ti
   return undefined;
 }
 
-function resolveAt(prose: string, mention: DateMention, now: number, timezone: string): Placed | undefined {
+/**
+ * chrono on the window around one mention: the first future moment it reads there, and, when `time`
+ * (another mention) lies in the same window, the time of day chrono read at it.
+ */
+function resolveAt(prose: string, mention: DateMention, now: number, timezone: string, time?: DateMention): { placed: Placed; time?: Placed } | undefined {
   let start = Math.max(0, mention.index - WINDOW_BEFORE);
   const space = prose.lastIndexOf(' ', start);
   if (start > 0 && space >= 0 && mention.index - space <= WINDOW_BEFORE + 12) start = space + 1;
@@ -253,13 +259,20 @@ function resolveAt(prose: string, mention: DateMention, now: number, timezone: s
   if (!parser) return undefined;
   const results = parser.parse(window, wallClockAt(timezone, now), { forwardDate: true }).filter((r) => !NOT_A_DATE.test(r.text.trim()));
   // Prefer what chrono read at the date word itself; elsewhere in the window it sometimes sees an hour in "12 et 13".
-  const covering = results.filter((r) => r.index <= at && at < r.index + r.text.length);
+  const covering = results.filter((r) => covers(r, at));
   for (const result of [...covering, ...results]) {
     if (isTodayNextYear(result, timezone, now)) continue;
     const placed = placeInZone(result, window, timezone, now);
-    if (placed.when > now) return placed;
+    if (placed.when <= now) continue;
+    const timeAt = time && time.language === mention.language ? time.index - start : -1;
+    const atTime = timeAt >= 0 && timeAt < window.length ? results.find((r) => covers(r, timeAt) && r.start.isCertain('hour')) : undefined;
+    return { placed, time: atTime && placeInZone(atTime, window, timezone, now) };
   }
   return undefined;
+}
+
+function covers(result: chrono.ParsedResult, at: number): boolean {
+  return result.index <= at && at < result.index + result.text.length;
 }
 
 /**
