@@ -180,12 +180,13 @@ const EVENING_EVENT = /dinner|drinks|party|pub\b|beers?\b|karaoke|bowling|tonigh
  * held then: 1 to 7 is the afternoon, and so is 8 to 11 for dinners and drinks. The text can still say
  * morning ("tomorrow morning at 7", "à 3h du matin", "breakfast at 7").
  */
-function meansAfternoon(result: chrono.ParsedResult, window: string): boolean {
-  const start = result.start;
+function meansAfternoon(result: chrono.ParsedResult, start: chrono.ParsedComponents, window: string): boolean {
   const hour = start.get('hour') ?? 12;
   if (hour < 1 || hour > 11 || !start.isCertain('hour') || start.isCertain('meridiem')) return false;
   if (NIGHT_CLOCK.test(result.text) || start.tags().has('casualReference/morning') || MORNING_EVENT.test(window)) return false;
   if (MORNING_AFTER.test(window.slice(result.index + result.text.length, result.index + result.text.length + 20))) return false;
+  // A range that ends eight hours or more later starts in the morning: "de 7 à 19h".
+  if (start === result.start && result.end?.isCertain('hour') && result.end.get('hour')! - hour >= 8) return false;
   return hour <= 7 || EVENING_EVENT.test(window);
 }
 
@@ -202,9 +203,24 @@ interface Placed {
   timeKnown: boolean;
 }
 
+// Words that open a real range ("de 7 à 19h", "from 3 to 5"), in the result or just before it.
+const RANGE_OPENER = /^(?:from|between|de|von|entre|du)\b/i;
+const RANGE_OPENER_BEFORE = /\b(?:from|between|de|von|entre|du)\s*$/i;
+
+/**
+ * The part of the result that says when. chrono reads "salle 3 à 10h" or "pour 6 à 20h" as a range from
+ * 3 (or 6) to 10h; a count before "à" is no start, and a call does not last seven hours.
+ */
+function startOf(result: chrono.ParsedResult, window: string): chrono.ParsedComponents {
+  const { start, end } = result;
+  if (!end?.isCertain('hour') || start.isCertain('meridiem')) return start;
+  if (RANGE_OPENER.test(result.text) || RANGE_OPENER_BEFORE.test(window.slice(Math.max(0, result.index - 12), result.index))) return start;
+  return end.get('hour')! - (start.get('hour') ?? 0) >= 6 ? end : start;
+}
+
 function placeInZone(result: chrono.ParsedResult, window: string, timezone: string, now: number): Placed {
-  const start = result.start;
-  const afternoon = meansAfternoon(result, window);
+  const start = startOf(result, window);
+  const afternoon = meansAfternoon(result, start, window);
   const timeKnown = start.isCertain('hour');
   // The text named its own zone ("10am PT"): chrono has already placed it. A span from now ("in 30 min")
   // carries a certain offset too, but it is this process's, not the workspace's: read its wall clock.

@@ -193,6 +193,9 @@ describe('classify: dates as people write them', () => {
     ['"at 3" late on the night the clocks change', 'call at 3', '2025-03-29T21:00:00Z', BERLIN, '2025-03-30T13:00:00.000Z'],
     ['a dotted day is day first even in New York', 'Sommerfest am 05.04.2025 im Garten', MORNING, 'America/New_York', '2025-04-05T16:00:00.000Z'],
     ['"nächste Woche"', 'Call nächste Woche?', MORNING, BERLIN, '2025-03-17T09:00:00.000Z'],
+    ['a count before "à 10h" is not the start of a range', 'réunion salle 3 à 10h', MORNING, BERLIN, '2025-03-11T09:00:00.000Z'],
+    ['"pour 6 à 20h" is at 20h', 'dîner pour 6 à 20h vendredi', MORNING, BERLIN, '2025-03-14T19:00:00.000Z'],
+    ['a range from 7 to 19h starts in the morning', 'réunion de 7 à 19h demain', MORNING, BERLIN, '2025-03-11T06:00:00.000Z'],
     ['today\'s date after its noon is today, not next year', 'offsite on march 10, bus at the office', '2025-03-10T14:00:00Z', BERLIN, null],
     ['day first in Latin America', 'Zoom call on 5/4 at 15:00 with Acme', MORNING, 'America/Sao_Paulo', '2025-04-05T18:00:00.000Z'],
   ];
