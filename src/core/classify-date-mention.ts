@@ -87,6 +87,9 @@ const FRENCH_HOUR = /^\d{1,2}h(?:\d\d)?$/;
 // Hours written as times: "7pm", "10am", "16h", "15h30" (not "23rd", which names a day).
 const TIME_TOKEN = /^\d{1,2}(?:am|pm|h|h\d\d)$/;
 const HOUR_LEADS = new Map<string, DateLanguage>([['at', 'en'], ['um', 'de'], ['las', 'es'], ['à', 'fr']]);
+// "Hours" that name the time of day after "à", where they are no span. (chrono reads "a las 10 horas" as a
+// span of ten hours, so the Spanish form stays out.)
+const HOUR_WORDS = new Map<string, DateLanguage>([['heures', 'fr'], ['heure', 'fr']]);
 /**
  * After a number that follows the word for "at", these make it a quantity, not an hour: "um 2 Tage
  * verschieben", "à 5 minutes à pied", "at 2 locations", "at 3 of 5 slides". So do span units (KINDS).
@@ -200,6 +203,7 @@ function bareHourAt(tokens: readonly string[], i: number): DateLanguage | undefi
   if (!language) return undefined;
   const next = tokens[i + 1];
   if (next === undefined || (language === 'es' && next === 'de')) return language; // "a las 5 de la tarde"
+  if (HOUR_WORDS.get(next) === language) return language; // "à 10 heures", "a las 10 horas"
   return QUANTITY_NOUNS.has(next) || isUnit(next) ? undefined : language;
 }
 

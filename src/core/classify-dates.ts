@@ -172,7 +172,10 @@ const NIGHT_CLOCK = /(?<!\d)0[1-7](?=[:.h]|\s*(?:uhr|o'?clock))/i;
 const MORNING_AFTER = /^\s*(?:in the morning|a\.?m\b|du matin|de la mañana|de la madrugada|morgens|früh|in der früh)/i;
 // Events held in the morning, or in the evening (when "at 8" and "at 9" are too).
 const MORNING_EVENT = /breakfast|brunch|frühstück|desayuno|petit[- ]d[ée]jeuner/i;
-const EVENING_EVENT = /dinner|drinks|party|pub\b|beers?\b|karaoke|bowling|tonight|abendessen|heute abend|cena\b|esta noche|dîner|apéro|afterwork|ce soir/i;
+// Named before the hour ("drinks at 8", "Team dinner on Friday at 8"), not after it ("call at 9 to plan the party").
+const EVENING_BEFORE = /(?:^|[^\p{L}])(?:dinner|drinks|party|pub|beers?|karaoke|bowling|abendessen|cena|dîner|apéro|afterwork)(?![\p{L}])/iu;
+// "9h", "19 Uhr": a 24-hour clock, never shifted.
+const TWENTY_FOUR_HOUR = /\d\s?(?:h\b|uhr)/i;
 
 /**
  * Whether an hour without am/pm is in the afternoon or evening. chrono reads "call at 3", "demain à 4h"
@@ -184,10 +187,11 @@ function meansAfternoon(result: chrono.ParsedResult, start: chrono.ParsedCompone
   const hour = start.get('hour') ?? 12;
   if (hour < 1 || hour > 11 || !start.isCertain('hour') || start.isCertain('meridiem')) return false;
   if (NIGHT_CLOCK.test(result.text) || start.tags().has('casualReference/morning') || MORNING_EVENT.test(window)) return false;
+  if (hour > 7 && TWENTY_FOUR_HOUR.test(result.text)) return false;
   if (MORNING_AFTER.test(window.slice(result.index + result.text.length, result.index + result.text.length + 20))) return false;
   // A range that ends eight hours or more later starts in the morning: "de 7 à 19h".
   if (start === result.start && result.end?.isCertain('hour') && result.end.get('hour')! - hour >= 8) return false;
-  return hour <= 7 || EVENING_EVENT.test(window);
+  return hour <= 7 || EVENING_BEFORE.test(window.slice(Math.max(0, result.index - 40), result.index));
 }
 
 /** Workspace wall-clock ms (as if UTC) to the instant, with the offset of that wall time itself. */
@@ -203,18 +207,20 @@ interface Placed {
   timeKnown: boolean;
 }
 
-// Words that open a real range ("de 7 à 19h", "from 3 to 5"), in the result or just before it.
-const RANGE_OPENER = /^(?:from|between|de|von|entre|du)\b/i;
+// "3 à 10h" as chrono reads it in "salle 3 à 10h": a bare count, then "à" and the hour.
+const COUNT_THEN_HOUR = /^\d{1,2}\s+(?:à|a)\s/i;
+// Words that open a real range ("de 7 à 19h"), just before the result.
 const RANGE_OPENER_BEFORE = /\b(?:from|between|de|von|entre|du)\s*$/i;
 
 /**
  * The part of the result that says when. chrono reads "salle 3 à 10h" or "pour 6 à 20h" as a range from
- * 3 (or 6) to 10h; a count before "à" is no start, and a call does not last seven hours.
+ * 3 (or 6) to 10h; a count before "à" is no start, and a call does not last seven hours. A range written
+ * as one ("9h-17h", "9:00 to 17:00", "de 7 à 19h") keeps its start.
  */
 function startOf(result: chrono.ParsedResult, window: string): chrono.ParsedComponents {
   const { start, end } = result;
-  if (!end?.isCertain('hour') || start.isCertain('meridiem')) return start;
-  if (RANGE_OPENER.test(result.text) || RANGE_OPENER_BEFORE.test(window.slice(Math.max(0, result.index - 12), result.index))) return start;
+  if (!end?.isCertain('hour') || start.isCertain('meridiem') || !COUNT_THEN_HOUR.test(result.text)) return start;
+  if (RANGE_OPENER_BEFORE.test(window.slice(Math.max(0, result.index - 12), result.index))) return start;
   return end.get('hour')! - (start.get('hour') ?? 0) >= 6 ? end : start;
 }
 

@@ -20,7 +20,8 @@ export interface SlackProse {
 const CODE_BLOCK = /```[\s\S]*?(?:```|$)/g;
 const CODE_SPAN = /`[^`\n]*`/g;
 const MARKUP = /<([^<>]*)>/g;
-const EMOJI = /:([a-z0-9_+'-]+):/g;
+// Not right after a digit: in "9:00-17:00" the ":00-17:" is two clocks, not a shortcode (":100:" still is one).
+const EMOJI = /(?<!\d):([a-z0-9_+'-]+):/g;
 const BROADCAST = /<!(here|channel|everyone)(?:\|[^>]*)?>/;
 
 /** Which broadcast mention the text carries (`<!here>`, `<!channel>`, `<!everyone>`), if any. */

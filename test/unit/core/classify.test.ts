@@ -132,6 +132,10 @@ describe('classify: dates', () => {
     expect(new Date(verdict.when!).toISOString().slice(0, 10)).toBe('2025-03-14');
   });
 
+  test('a now that is not a number reasons about no date', () => {
+    expect(classify('Zoom call 16.12.1999 at 3', { now: Number.NaN, timezone: TZ }).when).toBeUndefined();
+  });
+
   test('a count after "at" is not an hour', () => {
     expect(classify('we are at 3 of 5 slides, call to finish them?', { now: NOW, timezone: TZ }).when).toBeUndefined();
   });
@@ -196,6 +200,13 @@ describe('classify: dates as people write them', () => {
     ['a count before "à 10h" is not the start of a range', 'réunion salle 3 à 10h', MORNING, BERLIN, '2025-03-11T09:00:00.000Z'],
     ['"pour 6 à 20h" is at 20h', 'dîner pour 6 à 20h vendredi', MORNING, BERLIN, '2025-03-14T19:00:00.000Z'],
     ['a range from 7 to 19h starts in the morning', 'réunion de 7 à 19h demain', MORNING, BERLIN, '2025-03-11T06:00:00.000Z'],
+    ['a clock range keeps its start', 'Offsite Thursday 9:00-17:00', MORNING, BERLIN, '2025-03-13T08:00:00.000Z'],
+    ['a range written "9h-17h" keeps its start', 'Atelier vendredi 9h-17h', MORNING, BERLIN, '2025-03-14T08:00:00.000Z'],
+    ['"9-17 Uhr" keeps its start', 'Workshop am Freitag 9-17 Uhr', MORNING, BERLIN, '2025-03-14T08:00:00.000Z'],
+    ['a party planned at 9 is not at 21h', 'Meeting at 9 on Friday to plan the holiday party', MORNING, BERLIN, '2025-03-14T08:00:00.000Z'],
+    ['an evening word inside another word does not count', 'Call tomorrow at 8 about the dinnerware order', MORNING, BERLIN, '2025-03-11T07:00:00.000Z'],
+    ['"9h" is a 24-hour clock even before a dinner', 'Vendredi à 9h réunion puis dîner', MORNING, BERLIN, '2025-03-14T08:00:00.000Z'],
+    ['"à 10 heures"', 'Réunion à 10 heures', '2025-03-10T07:00:00Z', BERLIN, '2025-03-10T09:00:00.000Z'],
     ['today\'s date after its noon is today, not next year', 'offsite on march 10, bus at the office', '2025-03-10T14:00:00Z', BERLIN, null],
     ['day first in Latin America', 'Zoom call on 5/4 at 15:00 with Acme', MORNING, 'America/Sao_Paulo', '2025-04-05T18:00:00.000Z'],
   ];

@@ -27,6 +27,12 @@ describe('toProse', () => {
   test('a time like 10:30 is not an emoji', () => {
     expect(toProse('at 10:30 today').emoji).toEqual([]);
   });
+
+  test('a clock range like 9:00-17:00 is not an emoji, and keeps both clocks', () => {
+    const facts = toProse('Offsite Thursday 9:00-17:00 :tada: :100:');
+    expect(facts.emoji).toEqual(['tada', '100']);
+    expect(facts.prose).toContain('9:00-17:00');
+  });
 });
 
 describe('stripSlackMarkup', () => {
