@@ -253,11 +253,14 @@ export function resolveDate(prose: string, mention: DateMention, now: number, ti
   for (let m: DateMention | undefined = mention; m; m = m.fallback) if (m.kind === 'time') time = m;
   for (let m: DateMention | undefined = mention; m; m = m.fallback) {
     const read = resolveAt(prose, m, now, timezone, m === time ? undefined : time);
+    // A day chrono cannot read ("on the 3rd", "tues") is still that day: the hour alone would put it today.
+    if (read === UNREAD) return undefined;
     if (!read) continue;
     const { placed } = read;
     if (placed.timeKnown || placed.wall === undefined || !time || m === time) return placed.when;
     // The time is usually in the day's window, where chrono has read it already; else it is read on its own.
-    const hour = read.time ?? resolveAt(prose, time, now, timezone)?.placed;
+    const alone = read.time ? undefined : resolveAt(prose, time, now, timezone);
+    const hour = read.time ?? (alone && alone !== UNREAD ? alone.placed : undefined);
     if (hour?.timeKnown && hour.wall !== undefined) {
       const joined = toInstant(Math.floor(placed.wall / DAY) * DAY + (hour.wall % DAY), timezone, now);
       if (joined > now) return joined;
@@ -271,7 +274,9 @@ export function resolveDate(prose: string, mention: DateMention, now: number, ti
  * chrono on the window around one mention: the first future moment it reads there, and, when `time`
  * (another mention) lies in the same window, the time of day chrono read at it.
  */
-function resolveAt(prose: string, mention: DateMention, now: number, timezone: string, time?: DateMention): { placed: Placed; time?: Placed } | undefined {
+const UNREAD = 'unread';
+
+function resolveAt(prose: string, mention: DateMention, now: number, timezone: string, time?: DateMention): { placed: Placed; time?: Placed } | typeof UNREAD | undefined {
   let start = Math.max(0, mention.index - WINDOW_BEFORE);
   const space = prose.lastIndexOf(' ', start);
   if (start > 0 && space >= 0 && mention.index - space <= WINDOW_BEFORE + 12) start = space + 1;
@@ -282,6 +287,7 @@ function resolveAt(prose: string, mention: DateMention, now: number, timezone: s
   const results = parser.parse(window, wallClockAt(timezone, now), { forwardDate: true }).filter((r) => !NOT_A_DATE.test(r.text.trim()));
   // Prefer what chrono read at the date word itself; elsewhere in the window it sometimes sees an hour in "12 et 13".
   const covering = results.filter((r) => covers(r, at));
+  if (mention.kind === 'day' && covering.length === 0) return UNREAD;
   for (const result of [...covering, ...results]) {
     if (isTodayNextYear(result, timezone, now)) continue;
     const placed = placeInZone(result, window, timezone, now);

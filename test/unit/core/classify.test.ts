@@ -207,6 +207,8 @@ describe('classify: dates as people write them', () => {
     ['an evening word inside another word does not count', 'Call tomorrow at 8 about the dinnerware order', MORNING, BERLIN, '2025-03-11T07:00:00.000Z'],
     ['"9h" is a 24-hour clock even before a dinner', 'Vendredi à 9h réunion puis dîner', MORNING, BERLIN, '2025-03-14T08:00:00.000Z'],
     ['"à 10 heures"', 'Réunion à 10 heures', '2025-03-10T07:00:00Z', BERLIN, '2025-03-10T09:00:00.000Z'],
+    ['a day chrono cannot read gives no date, not today at the hour ("the 3rd")', 'the pub quiz is on the 3rd at 8', MORNING, BERLIN, null],
+    ['nor does "tues"', 'call tues 3pm', MORNING, BERLIN, null],
     ['today\'s date after its noon is today, not next year', 'offsite on march 10, bus at the office', '2025-03-10T14:00:00Z', BERLIN, null],
     ['day first in Latin America', 'Zoom call on 5/4 at 15:00 with Acme', MORNING, 'America/Sao_Paulo', '2025-04-05T18:00:00.000Z'],
   ];
