@@ -156,13 +156,18 @@ function offsetAt(timezone: string, at: number): number {
   return offset;
 }
 
+/** Now on the workspace's wall clock, as a Date whose UTC fields are the local ones. */
+function wallNow(timezone: string, now: number): Date {
+  return new Date(now + offsetAt(timezone, now) * MINUTE);
+}
+
 /**
  * chrono is given the workspace's wall-clock time as a local Date: told a time zone instead, it runs
  * about ten times slower. Its answers are wall-clock times in the workspace, placed back on the
  * timeline here, with the offset of their own date (a date past a daylight-saving change has another).
  */
 function wallClockAt(timezone: string, now: number): Date {
-  const wall = new Date(now + offsetAt(timezone, now) * MINUTE);
+  const wall = wallNow(timezone, now);
   return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
 }
 
@@ -228,15 +233,16 @@ function placeInZone(result: chrono.ParsedResult, window: string, timezone: stri
   const start = startOf(result, window);
   const afternoon = meansAfternoon(result, start, window);
   const timeKnown = start.isCertain('hour');
+  // chrono moved "at 3" to tomorrow night because 3:00 had passed today; 15:00 today may still be ahead.
+  const mayBeToday = afternoon && !start.isCertain('day') && !start.isCertain('weekday');
   // The text named its own zone ("10am PT"): chrono has already placed it. A span from now ("in 30 min")
   // carries a certain offset too, but it is this process's, not the workspace's: read its wall clock.
   if (start.isCertain('timezoneOffset') && !start.tags().has('result/relativeDateAndTime')) {
     const when = start.date().getTime() + (afternoon ? 12 * HOUR : 0);
-    return { when: afternoon && !start.isCertain('day') && !start.isCertain('weekday') && when - DAY > now ? when - DAY : when, timeKnown };
+    return { when: mayBeToday && when - DAY > now ? when - DAY : when, timeKnown };
   }
   const wall = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, (start.get('hour') ?? 12) + (afternoon ? 12 : 0), start.get('minute') ?? 0, start.get('second') ?? 0);
-  // chrono moved "at 3" to tomorrow night because 3:00 had passed today; 15:00 today may still be ahead.
-  if (afternoon && !start.isCertain('day') && !start.isCertain('weekday')) {
+  if (mayBeToday) {
     const sameDay = toInstant(wall - DAY, timezone, now);
     if (sameDay > now) return { when: sameDay, wall: wall - DAY, timeKnown };
   }
@@ -310,7 +316,7 @@ function covers(result: chrono.ParsedResult, at: number): boolean {
 function isTodayNextYear(result: chrono.ParsedResult, timezone: string, now: number): boolean {
   const start = result.start;
   if (start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return false;
-  const today = new Date(now + offsetAt(timezone, now) * MINUTE);
+  const today = wallNow(timezone, now);
   return start.get('month') === today.getUTCMonth() + 1 && start.get('day') === today.getUTCDate() && start.get('year')! > today.getUTCFullYear();
 }
 
