@@ -33,6 +33,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['v', 'round 4'],
   ['u', 'round 5'],
   ['t', 'round 6 (final check)'],
+  ['s', 'round 7 (written blind by another author)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -107,9 +108,12 @@ function main(): void {
     'the honest estimate for messages nobody has tuned on. First scores (macro-F1 / emergency recall): round 1 0.81 / 56%,',
     'round 2 0.85 / 53%, round 3 0.78 / 59%, round 4 0.82 / 65% (rules alone), round 5 0.75 / 56% with the rules alone and',
     '0.91 / 92% once the learned part was added. Round 6 was written after all tuning and scored once by the shipped model',
-    '(which had not seen it): 0.96 / 93% (14 of 15), emergency precision 100%, urgent flag 90%, important flag 84%. All rounds',
-    'were written by the same people who wrote the rules, which flatters every figure here; the held-out set Quadrant is',
-    `judged on is written by the corpus author. Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
+    '(which had not seen it): 0.96 / 93% (14 of 15), emergency precision 100%, urgent flag 90%, important flag 84%. Rounds',
+    'up to 6 were written by the same people who wrote the rules, which flatters those figures. Round 7 (140 messages,',
+    '30 of them emergencies and 30 near misses) was written by another author who had not seen the rules, and scored once',
+    'by the shipped model: macro-F1 0.91, emergency recall 100% (30 of 30), emergency precision 94%, urgent flag 91%,',
+    'important flag 79%. The held-out set Quadrant is judged on is written by the corpus author.',
+    `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);
 }

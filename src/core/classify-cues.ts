@@ -57,6 +57,10 @@ const FUNCTIONS = [
   'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge',
 ];
 const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}`));
+// German puts the verb first ("der Login geht seit heute früh nicht mehr"); "nicht mehr" alone is any "no longer"
+// ("finde ich sie nicht mehr").
+const GERMAN_VERBS = ['geht', 'gehen', 'funktioniert', 'funktionieren', 'läuft', 'laufen', 'lädt', 'laden', 'antwortet', 'antworten', 'reagiert', 'reagieren', 'startet', 'starten', 'klappt', 'kommt', 'kommen'];
+const GERMAN_STOPPED = GERMAN_VERBS.flatMap((verb) => [`${verb} ~ nicht mehr`, `${verb} ~ nicht`]);
 
 export const CUES: Cue[] = [
   { signal: 'dateWord', label: 'names a date', patterns: [...DATE_WORDS, 'next week', 'next month', 'this week', 'this afternoon', 'end of day', 'end of the week'] },
@@ -153,7 +157,7 @@ export const CUES: Cue[] = [
       'packet loss', 'time out', 'haywire', 'runaway', 'out of control', 'burning', 'unusable', 'hanging', 'hangs', 'frozen', 'freezes', 'spinning', 'endless', 'infinite loop', 'in a loop', 'missing', 'disappeared', 'vanished',
       'nicht erreichbar', 'fehlermeldungen', 'fehlermeldung', 'fehler', 'lädt endlos', 'endlos', 'hängt', 'no cargan', 'error de', 'errores',
       'fallan', 'falla', 'fallo', 'fallando', 'rechaza', 'roto', 'rota', 'inaccesible', 'inaccessible', 'erreur', 'erreurs', 'plante',
-      'planté', 'tourne en boucle', 'en boucle', 'bloqué', 'bloqués', 'nem elérhető', 'hibát', 'hiba', 'hibaüzenet*', 'dob', 'nicht mehr',
+      'planté', 'tourne en boucle', 'en boucle', 'bloqué', 'bloqués', 'nem elérhető', 'hibát', 'hiba', 'hibaüzenet*', 'dob', ...GERMAN_STOPPED,
       'keine bestellungen', 'nem tölt*', '500er', '404er', 'les da error', 'da error', 'dan error',
     ],
   },
@@ -245,7 +249,7 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants'],
     masks: ['call'],
   },
   // ---- what takes the alarm back
@@ -294,8 +298,12 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
+      'only my', 'only affects me', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
+  // "nobody else is affected" narrows the trouble; it is no "nobody can log in".
+  { signal: 'limited', label: 'affects only one person or a test system', patterns: ['nobody else', 'no one else', 'noone else'], masks: ['scope'] },
+
   {
     signal: 'advice',
     label: 'warns people to watch out',
@@ -314,7 +322,7 @@ export const CUES: Cue[] = [
     patterns: [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1 1',
-      'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
+      'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
       'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime',
     ],
     negatable: true,
@@ -384,7 +392,7 @@ export const CUES: Cue[] = [
   {
     signal: 'inPerson',
     label: 'happens in person',
-    patterns: ['in person', 'on site', 'onsite', 'at the office', 'office', 'hq', 'headquarters', 'studio', 'vor ort', 'büro*', 'oficina', 'sur place', 'présentiel', 'en personne', 'iroda*', 'személyesen', 'presencial', 'floor', 'desks', 'at their', 'leaves the office', 'in the office'] },
+    patterns: ['in person', 'on site', 'onsite', 'at the office', 'office', 'hq', 'headquarters', 'studio', 'vor ort', 'büro*', 'oficina', 'sur place', 'présentiel', 'en personne', 'iroda*', 'személyesen', 'presencial', 'floor', 'desks', 'at their', 'leaves the office', 'in the office', 'visiting', 'site visit', 'customer visit', 'visit their', 'visitamos', 'kundenbesuch', 'visite client'] },
   { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*'] },
   // ---- deep work
   {
@@ -474,5 +482,5 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'deadline', label: 'has a deadline', patterns: ['by friday', 'by fri', 'by monday', 'by eod', 'by end of', 'before the', 'by the', 'deadline', 'due', 'until', 'bis', 'hasta', 'd ici', 'végéig', 'ig'] },
-  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced'] },
+  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*'] },
 ];

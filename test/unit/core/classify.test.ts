@@ -29,6 +29,14 @@ describe('classify: the traps keyword matching falls into', () => {
     ['French: a scoping note for review', "J'ai rédigé une note de cadrage, merci de commenter d'ici mardi prochain", 'deep_work'],
     ['one word: a call request', 'call?', 'online_meeting'],
     ['one word: an approval', 'lgtm', 'daily_operations'],
+    ['German: a verb that stopped, before "nicht mehr"', 'Checkout geht seit 10 Uhr nicht mehr, alle Kunden bekommen Fehler', 'emergency'],
+    ['German: "nicht mehr" that is only "no longer"', 'Ich finde das Onboarding-Dokument nicht mehr, hat jemand den Link?', 'daily_operations'],
+    ['a failure only the writer has ("nobody else")', 'my preview app 500s on every route, nobody else is affected, no rush', 'daily_operations'],
+    ['"call for papers" is no call', 'Call for papers: our internal tech day at HQ is in person, submit a title by Friday', 'offline_activity'],
+    ['"good call" is praise', 'good call on pinning the node version, merged', 'daily_operations'],
+    ['asking for a screen share', 'can you share your screen? I cannot find the setting you mean', 'online_meeting'],
+    ['back from an event', 'back from the offsite, catching up on DMs', 'daily_operations'],
+    ['a customer site visit', 'Visiting a customer site in Lyon on Thursday to watch them use the app, who wants to join?', 'offline_activity'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
