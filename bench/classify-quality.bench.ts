@@ -34,6 +34,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['u', 'round 5'],
   ['t', 'round 6 (final check)'],
   ['s', 'round 7 (written blind by another author)'],
+  ['r', "round 8 (written blind, in the corpus author's style)"],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -112,7 +113,13 @@ function main(): void {
     'up to 6 were written by the same people who wrote the rules, which flatters those figures. Round 7 (140 messages,',
     '30 of them emergencies and 30 near misses) was written by another author who had not seen the rules, and scored once',
     'by the shipped model: macro-F1 0.91, emergency recall 100% (30 of 30), emergency precision 94%, urgent flag 91%,',
-    'important flag 79%. The held-out set Quadrant is judged on is written by the corpus author.',
+    'important flag 79%. Round 8 (140 messages, 58 of them emergencies) was written blind too, on purpose in the corpus',
+    "author's style, and scored once by the model that had learned round 7: macro-F1 0.86, emergency recall 90% (52 of 58),",
+    'emergency precision 85%, urgent flag 89%, important flag 80%. That is the most honest estimate here of the held-out',
+    'set Quadrant is judged on (written by the corpus author): below the emergency goals. Its misses were ransomware,',
+    'a hijacked admin account, an incident update with a bridge link, data written wrong for customers, and a hospital',
+    "integration that stopped forwarding alerts; its false alarms were alert noise, staging, a safety training and a",
+    "what-if question. The cue families that missed them were widened (not the sentences), and it was added to the cases.",
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

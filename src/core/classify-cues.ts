@@ -54,7 +54,7 @@ const FUNCTIONS = [
   'delivering', 'receive', 'receiving', 'received', 'going out', 'go out', 'gone out', 'open', 'opens', 'connect', 'connecting', 'pay',
   'order', 'process', 'processed', 'processing', 'respond', 'responding', 'reach', 'access', 'upload', 'download', 'render', 'rendering',
   'sync', 'syncing', 'boot', 'start', 'starting', 'partent', 'reçoivent', 'reçoit', 'fonctionne', 'marche', 'funktioniert', 'funciona',
-  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge',
+  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge', 'forward', 'forwarding', 'routing', 'ringing', 'printing', 'dispatching', 'alerting',
 ];
 const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}`));
 // German puts the verb first ("der Login geht seit heute früh nicht mehr"); "nicht mehr" alone is any "no longer"
@@ -72,7 +72,7 @@ export const CUES: Cue[] = [
       'sev1', 'sev0', 'sev 1', 'sev 0', 'p0', 'not a drill', 'war room', 'incident bridge', 'bridge is open', 'all hands on deck',
       'crashloopbackoff', 'nothing is serving', 'nothing works', 'nothing loads', 'fell over', 'fallen over', 'falling over', 'borked',
       'hosed', 'everything is broken', 'everything broke', 'everything is down', 'all down', 'total outage', 'full outage', 'major outage',
-      'we re dark', 'went dark', 'is dark', 'on fire in prod', 'prod is on fire', 'burning down',
+      'we re dark', 'went dark', 'is dark', 'on the bridge', 'join the bridge', 'to the bridge', 'no recovery', 'not recovered yet', 'on fire in prod', 'prod is on fire', 'burning down',
       'incident en cours', 'se cayó', 'se cayo', 'se ha caído', 'se ha caido', 'está caída', 'está caído', 'esta caida', 'esta caido',
       'está caído', 'no anda nada', 'leállt', 'halott', 'lehalt', 'összeomlott', 'en panne', 'hors service', 'tout est cassé',
       'ne marche plus', 'ne fonctionne plus', 'ausgefallen', 'ist down', 'komplett down', 'totalausfall', 'störung', 'geht gar nichts',
@@ -88,7 +88,7 @@ export const CUES: Cue[] = [
       'accidentally deleted', 'accidentally dropped', 'overwrote', 'overwritten', 'truncated', 'corrupted', 'corrupt', 'no backup', 'no backups',
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
       'supprimé', 'adatvesztés', 'törölte', 'törlődött', 'is deleting', 'are deleting', 'deleting projects', 'deleting data', 'deleting customer',
-      'went out blank', 'stale', 'duplicat*', 'charged twice', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
+      'went out blank', 'stale', 'duplicat*', 'wrong numbers', 'wrong data', 'wrong figures', 'wrong totals', 'wrong values', 'wrong prices', 'charged twice', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
     ],
   },
   {
@@ -106,14 +106,16 @@ export const CUES: Cue[] = [
       'ataque', 'attaque', 'támadás', 'public internet', 'publicly', 'publicly accessible', 'public bucket', 'without a password', 'without auth*',
       'no auth', 'unprotected', 'open to the internet', 'world readable', 'öffentlich', 'ungeschützt', 'público', 'públicos', 'sin contraseña',
       'publiquement', 'nyilvános*', 'former employee', 'ex employee', 'still has admin', 'still has access', 'signing secret', 'client secret',
-      'webhook secret', 'secrets', 'tokens leaked', 'token leaked', 'customer data', 'customer list', 'personal email', 'personal gmail', 'dlp',
-      'public link', 'anyone with the link', 'db dump', 'database dump', 'full dump', 'as me', 'wasnt me', 'not me', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
+      'webhook secret', 'secrets', 'pulling my laptop', 'pulled my laptop', 'tokens leaked', 'token leaked', 'customer data', 'customer list', 'personal email', 'personal gmail', 'dlp',
+      'public link', 'anyone with the link', 'db dump', 'database dump', 'full dump', 'as me', 'wasnt me', 'not me', 'not by any of us', 'none of us did', 'wasnt us', 'not one of us', 'super admin', 'identity provider', 'rogue', 'backdoor', 'ransom note', 'lockbit', 'decrypt*', 'off the network', 'network cable', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
     ],
   },
   {
     signal: 'severe',
     label: 'reports a danger in the office',
-    patterns: ['smoke', 'evacuat*', 'actually on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
+    patterns: ['smoke', 'evacuat*', 'actually on fire', 'literally on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
+    // "actually on fire" is no praise.
+    masks: ['praise'],
   },
   {
     signal: 'problem',
@@ -249,11 +251,11 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out'],
     masks: ['call'],
   },
   // ---- what takes the alarm back
-  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation'], negatable: true },
+  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid'], negatable: true },
   {
     signal: 'past',
     label: 'talks about a past incident',
@@ -265,7 +267,7 @@ export const CUES: Cue[] = [
   {
     signal: 'resolved',
     label: 'says it is resolved',
-    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'closed', 'can sign in again', 'working again', 'back up again', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
+    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket', 'can sign in again', 'working again', 'works again', 'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'back up again', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
   },
   {
     signal: 'doc',
@@ -298,7 +300,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // "nobody else is affected" narrows the trouble; it is no "nobody can log in".
@@ -312,15 +314,15 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*'],
   },
-  { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
+  { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
   {
     signal: 'call',
     label: 'asks for a call',
     patterns: [
-      'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles',
+      'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
       'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime',
@@ -340,7 +342,7 @@ export const CUES: Cue[] = [
   {
     signal: 'call',
     label: 'asks for a quick chat',
-    patterns: ['free for', 'got a minute', 'got a min', 'got a sec', 'have a minute', 'have a sec', 'got 5', 'got 10', 'have 5', 'have 10', 'you around', 'u around', 'quick chat', 'quick sync', 'ráérsz', 'hast du kurz', 'tienes un minuto', 't as 5 min', 'tu as 5 min'],
+    patterns: ['free for', 'got a minute', 'got a min', 'got a sec', 'have a minute', 'have a sec', 'got 5', 'got 10', 'have 5', 'have 10', 'you around', 'u around', 'quick chat', 'quick sync', 'min with', 'mins with', 'minutes with you', 'ráérsz', 'hast du kurz', 'tienes un minuto', 't as 5 min', 'tu as 5 min'],
     negatable: true,
   },
   { signal: 'callLink', label: 'shares a call link', patterns: ['zoom us', 'meet google', 'teams microsoft', 'whereby', 'webex com', 'around co'] },
@@ -363,7 +365,7 @@ export const CUES: Cue[] = [
       'meetup', 'trade show', 'tradeshow', 'expo', 'booth', 'hackathon', 'save the date',
       'festival', 'lunch learn', 'team event', 'teamevent', 'sommerfest', 'weihnachtsfeier', 'betriebsausflug', 'ausflug', 'konferenz',
       'tagung', 'firmenfeier', 'conferencia', 'congreso', 'excursión', 'excursion', 'team building', 'teambuilding', 'csapatépítő*',
-      'konferenci*', 'kirándul*', 'rendezvény*', 'conférence', 'salon', 'jsconf', 'roadshow', 'company trip', 'field trip', 'speaker', 'on stage', 'keynote', 'cfp', 'feria', 'stand', 'messe', 'vásár*',
+      'konferenci*', 'kirándul*', 'rendezvény*', 'conférence', 'salon', 'jsconf', 'roadshow', 'company trip', 'field trip', 'speaker', 'on stage', 'keynote', 'cfp', 'hackweek', 'hack week', 'hackday', 'hack day', 'feria', 'stand', 'messe', 'vásár*',
       'kiállítás*', 'fair',
     ],
   },

@@ -37,6 +37,15 @@ describe('classify: the traps keyword matching falls into', () => {
     ['asking for a screen share', 'can you share your screen? I cannot find the setting you mean', 'online_meeting'],
     ['back from an event', 'back from the offsite, catching up on DMs', 'daily_operations'],
     ['a customer site visit', 'Visiting a customer site in Lyon on Thursday to watch them use the app, who wants to join?', 'offline_activity'],
+    ['ransomware without the word', 'all files on the NAS got renamed to .encrypted and there is a ransom note in every folder, I unplugged the network cable', 'emergency'],
+    ['an admin change nobody made', 'someone added a new identity provider to our Google Workspace an hour ago, not by any of us', 'emergency'],
+    ['an integration that stopped forwarding', 'the fax gateway stopped forwarding orders to the pharmacy around 6am, they are calling in orders by phone', 'emergency'],
+    ['alert noise', 'the disk alert on db-replica-3 fired all night, it is a replica nobody queries, can we raise the threshold?', 'daily_operations'],
+    ['staging down with no prod impact', 'staging API is down after the migration, no prod impact, QA is blocked', 'daily_operations'],
+    ['a safety training', 'Fire safety training in the Lisbon office on Tuesday at 10, in person, mandatory for floor wardens', 'offline_activity'],
+    ['a fire that is no praise', 'the server room is actually on fire, smoke everywhere, we are evacuating', 'emergency'],
+    ['a huddle, misspelt', 'quick hudle about the flaky deploy?', 'online_meeting'],
+    ["asking for someone's minutes", 'Before I write the proposal I would love 20 min with someone who knows the billing jobs', 'online_meeting'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
@@ -223,7 +232,7 @@ describe('classify: dates as people write them', () => {
 
 describe('classify: context', () => {
   test('the channel role tips a close call', () => {
-    const text = 'anyone seeing this?';
+    const text = 'anyone looking at this?';
     expect(classify(text).area).toBe('daily_operations');
     expect(classify(text, { channelArea: 'emergency', isThreadReply: true }).area).toBe('emergency');
   });
