@@ -35,6 +35,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['t', 'round 6 (final check)'],
   ['s', 'round 7 (written blind by another author)'],
   ['r', "round 8 (written blind, in the corpus author's style)"],
+  ['p', 'round 9 (written blind by two authors, in the corpus style)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -120,6 +121,13 @@ function main(): void {
     'a hijacked admin account, an incident update with a bridge link, data written wrong for customers, and a hospital',
     "integration that stopped forwarding alerts; its false alarms were alert noise, staging, a safety training and a",
     "what-if question. The cue families that missed them were widened (not the sentences), and it was added to the cases.",
+    'Round 9 (160 messages in the corpus proportions, 36 emergencies) was written blind by two more authors, one of them',
+    "for other kinds of company (fintech, logistics, healthcare), and scored once by the model that had learned round 8:",
+    'macro-F1 0.92, emergency recall 97% (35 of 36), emergency precision 97% (one false alarm), urgent flag 92%, important',
+    'flag 83%. So the families widened after round 8 held on new wording. Its one missed emergency was a public link to',
+    'patient data posted "in a customer forum" (read as one customer); its other misses were calls named as a "video',
+    'session", a meeting moved to Teams "instead of the office", the notes of a past call, and a German "only from today on"',
+    'read as "nothing but errors".',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

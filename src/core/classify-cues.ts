@@ -110,6 +110,13 @@ export const CUES: Cue[] = [
       'public link', 'anyone with the link', 'db dump', 'database dump', 'full dump', 'as me', 'wasnt me', 'not me', 'not by any of us', 'none of us did', 'wasnt us', 'not one of us', 'super admin', 'identity provider', 'rogue', 'backdoor', 'ransom note', 'lockbit', 'decrypt*', 'off the network', 'network cable', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
     ],
   },
+  // Where leaked data turns up is no narrow scope: "posted in a customer forum" is not "a customer".
+  {
+    signal: 'security',
+    label: 'mentions a security breach',
+    patterns: ['a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly'],
+    masks: ['limited'],
+  },
   {
     signal: 'severe',
     label: 'reports a danger in the office',
@@ -125,7 +132,7 @@ export const CUES: Cue[] = [
       'at zero', 'to zero', 'dropped to', 'lost', 'deleted', 'charged', 'charges', 'cards hit', 'customers hit', 'users hit', 'spike', 'surge',
       'weird', 'broke', 'slow', 'super slow', 'very slow', 'twice', 'duplicates',
       'water', 'server room', 'serious', 'critical', 'severe', 'major', 'really wrong', 'very wrong', 'badly', 'baj', 'ernstes', 'ernst', 'grave', 'graves', 'súlyos',
-      'gros problème', 'problema', 'probléma', 'probléma*', 'problème', 'nur noch', 'supprim*', 'gelöscht', 'borr*', 'törl*', 'hibás',
+      'gros problème', 'problema', 'probléma', 'probléma*', 'problème', 'nur noch ~ 500*', 'nur noch ~ 502*', 'nur noch ~ 503*', 'nur noch ~ 504*', 'nur noch ~ fehler*', 'nur noch ~ error*', 'nur noch ~ leer*', 'nur noch ~ weiß*', 'nur noch ~ timeout*', 'supprim*', 'gelöscht', 'borr*', 'törl*', 'hibás',
       'falsch', 'mauvais', 'incorrecto', 'rossz',
     ],
     negatable: true,
@@ -254,6 +261,18 @@ export const CUES: Cue[] = [
     patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out'],
     masks: ['call'],
   },
+  // Blocking a calendar is no blockage, "for now" is no "now", a stage at an event is no staging system.
+  { signal: 'masked', label: '', patterns: ['block your', 'block the date', 'block the dates', 'block the week', 'block off', 'block out', 'just block', 'please block', 'calendar block*', 'focus block*', 'time block*'], masks: ['problem'] },
+  { signal: 'masked', label: '', patterns: ['for now', 'for the moment'], masks: ['live', 'soon', 'urgentWord'] },
+  // A rule that applies from now on ("ab sofort", "effective immediately") is an announcement, not something happening now.
+  {
+    signal: 'fyi',
+    label: 'is an FYI',
+    patterns: ['from now on', 'effective immediately', 'effective today', 'going forward', 'ab sofort', 'ab heute', 'ab jetzt', 'von nun an', 'a partir de ahora', 'a partir de hoy', 'desde ahora', 'à partir de maintenant', 'à partir d aujourd hui', 'dès maintenant', 'désormais', 'dorénavant', 'mostantól', 'ettől kezdve'],
+    masks: ['live', 'action', 'urgentWord', 'soon', 'ongoing'],
+  },
+  { signal: 'masked', label: '', patterns: ['on stage', 'on the stage', 'main stage', 'discord stage', 'keynote stage', 'the stage'], masks: ['limited'] },
+  { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
   // ---- what takes the alarm back
   { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid'], negatable: true },
   {
@@ -314,7 +333,7 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
@@ -325,7 +344,7 @@ export const CUES: Cue[] = [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
-      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime',
+      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'zoom link*', 'teams link*',
     ],
     negatable: true,
   },
@@ -395,7 +414,7 @@ export const CUES: Cue[] = [
     signal: 'inPerson',
     label: 'happens in person',
     patterns: ['in person', 'on site', 'onsite', 'at the office', 'office', 'hq', 'headquarters', 'studio', 'vor ort', 'büro*', 'oficina', 'sur place', 'présentiel', 'en personne', 'iroda*', 'személyesen', 'presencial', 'floor', 'desks', 'at their', 'leaves the office', 'in the office', 'visiting', 'site visit', 'customer visit', 'visit their', 'visitamos', 'kundenbesuch', 'visite client'] },
-  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*'] },
+  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*', 'parental leave', 'maternity leave', 'paternity leave', 'on leave', 'sabbatical', 'elternzeit', 'mutterschutz', 'baja', 'congé parental'] },
   // ---- deep work
   {
     signal: 'proposal',
@@ -440,7 +459,7 @@ export const CUES: Cue[] = [
   { signal: 'knowledge', label: 'shares knowledge', patterns: ['how our', 'how it works', 'actually works', 'wrote up', 'written up', 'write up', 'deep dive', 'explainer', 'learned', 'lessons', 'knowledge', 'diagrams', 'documented'] },
   // ---- daily operations
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo'] },
-  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here'] },
+  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
   { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password'] },
@@ -484,5 +503,7 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'deadline', label: 'has a deadline', patterns: ['by friday', 'by fri', 'by monday', 'by eod', 'by end of', 'before the', 'by the', 'deadline', 'due', 'until', 'bis', 'hasta', 'd ici', 'végéig', 'ig'] },
+  // Notes of a call that happened: no call to join.
+  { signal: 'past_ref', label: 'looks back', patterns: ['call recap', 'call notes', 'call summary', 'meeting recap', 'meeting notes', 'meeting summary', 'sync notes', 'notes from the call', 'from the call', 'after the call', 'on yesterday s call'], masks: ['call', 'meeting'] },
   { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*'] },
 ];

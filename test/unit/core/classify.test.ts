@@ -46,6 +46,13 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a fire that is no praise', 'the server room is actually on fire, smoke everywhere, we are evacuating', 'emergency'],
     ['a huddle, misspelt', 'quick hudle about the flaky deploy?', 'online_meeting'],
     ["asking for someone's minutes", 'Before I write the proposal I would love 20 min with someone who knows the billing jobs', 'online_meeting'],
+    ['leaked data where the public can read it', 'a link to the full member export (names, birth dates) was posted in a customer forum an hour ago and still resolves, who can revoke it?', 'emergency'],
+    ['a video session is a call', 'the review thread is stuck, can we do a 20-min video session tomorrow to settle it?', 'online_meeting'],
+    ['German: a meeting moved online', 'Können wir das Planning morgen per Zoom machen statt im Büro?', 'online_meeting'],
+    ['the notes of a call that happened', 'Call recap with Initech: they want SSO by Q2, logged it in the CRM', 'daily_operations'],
+    ['German: a rule "ab sofort" is no alarm', 'Ab sofort bitte nur noch die neue Rechnungsvorlage verwenden, die alte ist veraltet', 'daily_operations'],
+    ['blocking a calendar is no blockage', 'Engineering offsite in the mountains, three days in June. For now just block the dates', 'offline_activity'],
+    ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
