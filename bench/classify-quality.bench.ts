@@ -36,6 +36,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['s', 'round 7 (written blind by another author)'],
   ['r', "round 8 (written blind, in the corpus author's style)"],
   ['p', 'round 9 (written blind by two authors, in the corpus style)'],
+  ['o', 'round 10 (written blind by two more authors, in the corpus style)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -127,7 +128,13 @@ function main(): void {
     'flag 83%. So the families widened after round 8 held on new wording. Its one missed emergency was a public link to',
     'patient data posted "in a customer forum" (read as one customer); its other misses were calls named as a "video',
     'session", a meeting moved to Teams "instead of the office", the notes of a past call, and a German "only from today on"',
-    'read as "nothing but errors".',
+    'read as "nothing but errors". Round 10 (160 messages, 36 emergencies; one author wrote as support, sales and',
+    'finance people, the other as engineers writing long updates) was scored once by the model that had learned round 9:',
+    'macro-F1 0.97, emergency recall 92% (33 of 36), emergency precision 97%, urgent flag 91%, important flag 78%. All',
+    "three missed emergencies were one customer's data in front of another (another company's contacts on a reports",
+    "page, invoices mailed with some other customer's PDF) or ransomware on a laptop, each taken back by a narrowing",
+    'word ("my test account", "my laptop"); the families now read whose data it is, and reproducing a bug on a test',
+    'account no longer narrows it.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -62,6 +62,11 @@ const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}
 const GERMAN_VERBS = ['geht', 'gehen', 'funktioniert', 'funktionieren', 'läuft', 'laufen', 'lädt', 'laden', 'antwortet', 'antworten', 'reagiert', 'reagieren', 'startet', 'starten', 'klappt', 'kommt', 'kommen'];
 const GERMAN_STOPPED = GERMAN_VERBS.flatMap((verb) => [`${verb} ~ nicht mehr`, `${verb} ~ nicht`]);
 
+// Someone else's data in front of the wrong people: "another company's contacts", "some other customer's invoice PDF".
+const OTHER_OWNERS = ['customer', 'company', 'client', 'tenant', 'user', 'org', 'account', 'school', 'clinic', 'patient'];
+const THEIR_DATA = ['data', 'contacts', 'invoice*', 'pdf*', 'records', 'files', 'documents', 'details', 'orders', 'emails', 'messages', 'reports', 'dashboard*', 'names', 'addresses', 'card*', 'payslip*', 'salar*', 'chart*', 'results', 'photos'];
+const OTHERS_DATA = ['another', 'other'].flatMap((who) => OTHER_OWNERS.flatMap((owner) => THEIR_DATA.map((data) => `${who} ${owner} s ~ ${data}`)));
+
 export const CUES: Cue[] = [
   { signal: 'dateWord', label: 'names a date', patterns: [...DATE_WORDS, 'next week', 'next month', 'this week', 'this afternoon', 'end of day', 'end of the week'] },
   // ---- emergency: the incident itself
@@ -110,11 +115,16 @@ export const CUES: Cue[] = [
       'public link', 'anyone with the link', 'db dump', 'database dump', 'full dump', 'as me', 'wasnt me', 'not me', 'not by any of us', 'none of us did', 'wasnt us', 'not one of us', 'super admin', 'identity provider', 'rogue', 'backdoor', 'ransom note', 'lockbit', 'decrypt*', 'off the network', 'network cable', 'from an ip', 'unknown ip', 'unknown device', 'defaced', 'hijack*', 'redirects to', 'connection string', 'gist', 'public docs', 'public repo', 'pasted into', 'committed to', 'printed in', 'kundendaten', 'datos de clientes', 'données client*', 'ügyféladat*',
     ],
   },
-  // Where leaked data turns up is no narrow scope: "posted in a customer forum" is not "a customer".
+  // Where leaked data turns up is no narrow scope: "posted in a customer forum" is not "a customer". Nor is one
+  // customer's data in front of another: "another company's contacts", "some other customer's invoice".
   {
     signal: 'security',
     label: 'mentions a security breach',
-    patterns: ['a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly'],
+    patterns: [
+      ...OTHERS_DATA,
+      'unplugging my laptop', 'unplugged my laptop', 'unplug my laptop', 'files are being encrypted', 'files are getting encrypted',
+      'a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly',
+    ],
     masks: ['limited'],
   },
   {
@@ -263,6 +273,8 @@ export const CUES: Cue[] = [
   },
   // Blocking a calendar is no blockage, "for now" is no "now", a stage at an event is no staging system.
   { signal: 'masked', label: '', patterns: ['block your', 'block the date', 'block the dates', 'block the week', 'block off', 'block out', 'just block', 'please block', 'calendar block*', 'focus block*', 'time block*'], masks: ['problem'] },
+  // Reproduced on one's own test account: the bug is general, not narrowed to that account.
+  { signal: 'masked', label: '', patterns: ['reproduce ~ test account', 'reproduced ~ test account', 'repro ~ test account', 'reproduce ~ my account', 'reproduced ~ my account'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['for now', 'for the moment'], masks: ['live', 'soon', 'urgentWord'] },
   // A rule that applies from now on ("ab sofort", "effective immediately") is an announcement, not something happening now.
   {
@@ -286,7 +298,7 @@ export const CUES: Cue[] = [
   {
     signal: 'resolved',
     label: 'says it is resolved',
-    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket', 'can sign in again', 'working again', 'works again', 'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'back up again', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva'],
+    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket', 'can sign in again', 'working again', 'works again', 'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'back up again', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva', 'resent the', 'sent the right', 'sent the correct', 'corrected it', 'corrected the', 'reverted it', 'rolled it back', 'undid it', 'all sorted', 'sorted now'],
   },
   {
     signal: 'doc',
@@ -308,7 +320,8 @@ export const CUES: Cue[] = [
       'emoji', 'kávé', 'kaffee', 'café',
     ],
   },
-  { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'killer feature', 'killed it', 'crushed it', 'on fire', 'nailed it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
+  { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
+  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
   {
     signal: 'limited',
     label: 'affects only one person or a test system',
@@ -460,7 +473,7 @@ export const CUES: Cue[] = [
   // ---- daily operations
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo'] },
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
-  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo'] },
+  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password'] },
   { signal: 'request', label: 'asks someone to do something', patterns: ['schicken', 'senden', 'enviar', 'envoyer', 'küld*', 'can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },
@@ -503,6 +516,15 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'deadline', label: 'has a deadline', patterns: ['by friday', 'by fri', 'by monday', 'by eod', 'by end of', 'before the', 'by the', 'deadline', 'due', 'until', 'bis', 'hasta', 'd ici', 'végéig', 'ig'] },
+  // "Back from the offsite": the event is over, what is left is catching up.
+  {
+    signal: 'past_ref',
+    label: 'looks back',
+    patterns: ['back from', 'got back from', 'home from', 'returned from', 'zurück vom', 'zurück von', 'de vuelta de', 'de retour de'].flatMap((back) =>
+      ['offsite', 'off site', 'retreat', 'conference', 'conf', 'summit', 'kubecon', 'workshop', 'seminar', 'meetup', 'trade show', 'expo', 'hackathon', 'trip', 'customer visit', 'site visit', 'konferenz', 'conferencia', 'conférence', 'séminaire'].map((event) => `${back} ~ ${event}`),
+    ),
+    masks: ['offsite', 'event', 'travel', 'social'],
+  },
   // Notes of a call that happened: no call to join.
   { signal: 'past_ref', label: 'looks back', patterns: ['call recap', 'call notes', 'call summary', 'meeting recap', 'meeting notes', 'meeting summary', 'sync notes', 'notes from the call', 'from the call', 'after the call', 'on yesterday s call'], masks: ['call', 'meeting'] },
   { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*'] },

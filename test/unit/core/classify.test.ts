@@ -52,6 +52,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['the notes of a call that happened', 'Call recap with Initech: they want SSO by Q2, logged it in the CRM', 'daily_operations'],
     ['German: a rule "ab sofort" is no alarm', 'Ab sofort bitte nur noch die neue Rechnungsvorlage verwenden, die alte ist veraltet', 'daily_operations'],
     ['blocking a calendar is no blockage', 'Engineering offsite in the mountains, three days in June. For now just block the dates', 'offline_activity'],
+    ["one customer's data shown to another", "the reporting page shows some other customer's invoices to Acme right now, they can download them", 'emergency'],
+    ['ransomware on a laptop', 'ransom note on the shared drive, unplugging my laptop, someone call IT', 'emergency'],
+    ['"killing it" is praise', 'infra team is killing it :muscle: deploys went from 20 min to 4 after the cache change', 'daily_operations'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
