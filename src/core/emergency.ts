@@ -19,7 +19,10 @@ export interface Emergency {
   status: EmergencyStatus;
   /** The escalation step claimed last (0 = first tier at declaration). */
   step: number;
-  /** False while the claimed step's pages are going out; a retried job pages it again rather than lose it. */
+  /**
+   * False while the claimed step's pages are going out (from the declaration on, for step 0); a retried job, or
+   * the first-tier check for step 0, pages it again rather than lose it.
+   */
   stepPaged?: boolean;
   /** The step "Escalate now" asked for and no job has claimed yet; a repeat of the same request is no change. */
   escalateTo?: number;
@@ -90,6 +93,14 @@ export function claimStep(e: Emergency, step: number): ClaimOutcome {
   if (e.step > step || (e.step === step && e.stepPaged !== false)) return { ok: false, reason: 'already_paged' };
   const { escalateTo, ...rest } = e;
   return { ok: true, next: { ...rest, step, stepPaged: false, ...(escalateTo !== undefined && escalateTo > step ? { escalateTo } : {}) } };
+}
+
+/**
+ * The record that `step`'s pages have all settled; undefined when there is nothing to mark, because a later step
+ * was claimed meanwhile ("Escalate now", a short ack timeout) and its own pages are what the flag now tracks.
+ */
+export function finishStep(e: Emergency, step: number): Emergency | undefined {
+  return e.step === step && e.stepPaged === false ? { ...e, stepPaged: true } : undefined;
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = {

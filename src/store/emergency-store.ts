@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { claimStep, isClosed, transition, type ClaimOutcome, type Emergency, type EmergencyAction, type TransitionOptions, type TransitionOutcome } from '../core/emergency';
+import { claimStep, finishStep, isClosed, transition, type ClaimOutcome, type Emergency, type EmergencyAction, type TransitionOptions, type TransitionOutcome } from '../core/emergency';
 import type { Keys } from './keys';
 
 export interface TimelineEntry {
@@ -47,6 +47,8 @@ export interface EmergencyStore {
   claimStep(team: string, id: string, step: number): Promise<ClaimOutcome | undefined>;
   /** Sets fields that are not state transitions (the post's ts, a step's pages sent). */
   patch(team: string, id: string, changes: Partial<Emergency>): Promise<Emergency | undefined>;
+  /** Records that `step`'s pages have settled (see core finishStep); a later step's claim is left alone. */
+  finishStep(team: string, id: string, step: number): Promise<void>;
   appendTimeline(team: string, id: string, entry: TimelineEntry): Promise<void>;
   /** Appends the entries not stored yet (same time, kind and text), for replays that may run twice. */
   appendTimelineOnce(team: string, id: string, entries: TimelineEntry[]): Promise<number>;
@@ -134,6 +136,9 @@ export function createEmergencyStore(redis: Redis, keys: Keys): EmergencyStore {
     },
     async patch(team, id, changes) {
       return modify(team, id, (e) => ({ ...e, ...changes, id: e.id, team: e.team }));
+    },
+    async finishStep(team, id, step) {
+      await modify(team, id, (e) => finishStep(e, step));
     },
     async appendTimeline(team, id, entry) {
       await redis.rpush(keys.emergencyTimeline(team, id), JSON.stringify(entry));

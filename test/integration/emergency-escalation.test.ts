@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Emergency } from '../../src/core/emergency';
 import { actOnEmergency } from '../../src/flows/emergency/act';
+import { escalateJob } from '../../src/flows/emergency/escalate';
 import { codeFor, emergencyIdFor } from '../../src/flows/emergency/ids';
 import { replaySpool } from '../../src/flows/emergency/replay-spool';
 import { escalationJobId, providerRetryJobId } from '../../src/flows/emergency/schedule-escalation';
@@ -17,7 +18,7 @@ import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, escalationJob, eventually,
 /** The emergency an API declaration with this idempotency key makes, as the declaration builds it (not stored). */
 function apiEmergency(idempotencyKey: string, text: string): Emergency {
   const id = emergencyIdFor(TEAM_ID, `api-${idempotencyKey}`);
-  return { id, team: TEAM_ID, code: codeFor(id, 0), text, severity: 'critical', reporter: 'monitoring', origin: 'api', declaredAt: Date.now(), status: 'open', step: 0 };
+  return { id, team: TEAM_ID, code: codeFor(id, 0), text, severity: 'critical', reporter: 'monitoring', origin: 'api', declaredAt: Date.now(), status: 'open', step: 0, stepPaged: false };
 }
 
 describe('escalation', () => {
@@ -28,6 +29,16 @@ describe('escalation', () => {
   afterAll(async () => {
     await s?.stop();
   });
+
+  /** Waits until `step` is the step claimed last and its pages have settled (tier 1's are marked at declaration). */
+  const stepSettled = (e: Emergency, step: number, what: string) =>
+    eventually(async () => {
+      const current = await s.app.deps.emergencies.get(TEAM_ID, e.id);
+      return current?.step === step && current.stepPaged === true;
+    }, what);
+
+  /** Runs an escalation step in this process, as a worker would run its job. */
+  const escalateAgain = (e: Emergency, step: number) => escalateJob(s.app.deps, { team: TEAM_ID, id: e.id, step });
 
   const api = (body: unknown) =>
     fetch(`${s.publicUrl}/api/emergencies`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.secrets.apiToken}` }, body: JSON.stringify(body) });
@@ -44,10 +55,46 @@ describe('escalation', () => {
     const retry = await api({ text: 'the primary database is gone', idempotency_key: key });
     expect(await retry.json()).toMatchObject({ id, duplicate: true });
 
+    // The retry pages nobody itself (it is a duplicate), but it queues what the crash lost: the first-tier check,
+    // which finds tier 1's pages never settled and pages tier 1 from a worker, and the step-1 escalation.
+    const check = await eventually(() => escalationJob(s, draft, 0), 'the first-tier check');
+    expect(await check.getState()).toBe('delayed');
+    await check.promote();
+    await eventually(() => twilioTo(s.providers, ADA_PHONE).sms.some((m) => m.Body?.includes(draft.code)), 'the SMS to tier 1');
+    await stepSettled(draft, 0, 'tier 1 marked paged');
+    const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, id);
+    expect(timeline.find((t) => t.kind === 'escalated')?.text).toMatch(/^Tier 1's pages never finished where this was declared .* paging tier 1 again: <@U0ADA>/);
+
     const job = await eventually(() => escalationJob(s, draft, 1), 'the step-1 escalation job');
     expect(await job.getState()).toBe('delayed');
     await job.promote();
     await eventually(() => twilioTo(s.providers, BOB_PHONE).sms.some((m) => m.Body?.includes(draft.code)), 'the SMS to tier 2');
+  });
+
+  test('a process that died before any page went out has tier 1 paged by the first-tier check, once', async () => {
+    // What a crash after the record and its jobs were stored, before any page left, leaves behind.
+    const key = `no-page-${Date.now()}`;
+    const draft = apiEmergency(key, 'checkout returns 502 for every shopper');
+    expect(await s.app.deps.emergencies.create(draft, `api-${key}`)).toMatchObject({ created: true });
+    await s.app.deps.queues.emergency.add('escalate', { team: TEAM_ID, id: draft.id, step: 0 }, { jobId: escalationJobId(draft, 0), delay: 60_000 });
+
+    await (await escalationJob(s, draft, 0))!.promote();
+    expect((await finished(s, draft, 0)).returnvalue).toBe('paged tier 1');
+    expect(twilioTo(s.providers, ADA_PHONE).sms.filter((m) => m.Body?.includes(draft.code))).toHaveLength(1);
+    expect(await s.app.deps.emergencies.get(TEAM_ID, draft.id)).toMatchObject({ step: 0, stepPaged: true });
+    // The same job run again (a worker that crashed after paging, a replay) finds the step settled.
+    expect(await escalateAgain(draft, 0)).toBe('step already paged');
+  });
+
+  test('the first-tier check of a declaration that paged tier 1 pages nobody again', async () => {
+    s.providers.reset();
+    const e = await declared('the search cluster rejects every query');
+    await stepSettled(e, 0, 'tier 1 marked paged by the declaration');
+    const check = await eventually(() => escalationJob(s, e, 0), 'the first-tier check');
+    expect(await check.getState()).toBe('delayed');
+    await check.promote();
+    expect((await finished(s, e, 0)).returnvalue).toBe('step already paged');
+    expect(twilioTo(s.providers, ADA_PHONE).sms.filter((m) => m.Body?.includes(e.code))).toHaveLength(1);
   });
 
   test('an emergency journalled while Redis was away escalates after the replay, even if its job already ran and found nothing', async () => {
@@ -161,7 +208,7 @@ describe('escalation', () => {
       // Both clicks come from the same rendering of the message; the second lands after the first has paged tier 2.
       const seen = buttonValue(post);
       await s.driver.clickButton('cat', target, EMERGENCY_ACTIONS.escalate, { value: seen });
-      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.stepPaged === true, 'tier 2 paged');
+      await stepSettled(e, 1, 'tier 2 paged');
       await s.driver.clickButton('cat', target, EMERGENCY_ACTIONS.escalate, { value: seen });
       await eventually(() => s.driver.ephemeralsFor('cat').some((m) => m.text?.includes('It already escalated: tier 2 is being paged')), 'the answer to the second click');
       expect(s.driver.ephemeralsFor('cat').filter((m) => m.text?.startsWith('Escalating now: tier 2 is being paged.'))).toHaveLength(1);
@@ -183,7 +230,7 @@ describe('escalation', () => {
       await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
       await eventually(() => s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts)?.blocks?.some((b) => JSON.stringify(b).includes('acknowledged by <@U0ADA>')), 'the message acknowledged');
       await s.driver.clickButton('cat', { channel: '#emergencies', ts: post.ts }, EMERGENCY_ACTIONS.escalate, { value: buttonValue(post) });
-      await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.stepPaged === true && (await s.app.deps.emergencies.get(TEAM_ID, e.id))?.step === 1, 'tier 2 paged');
+      await stepSettled(e, 1, 'tier 2 paged');
 
       await eventually(() => s.driver.ephemeralsFor('cat').some((m) => m.text?.includes('This re-opened it (<@U0ADA> had acknowledged)')), 'the answer to the click');
       const timeline = await s.app.deps.emergencies.timeline(TEAM_ID, e.id);

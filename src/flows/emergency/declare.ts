@@ -12,7 +12,7 @@ import { trackEmergencyWork } from './inflight';
 import { emergencySettings } from './last-settings';
 import { ADMIN_TEXT_MAX, alertAdmins, postEmergency } from './notify';
 import { prepareTier, type TierPage } from './paging';
-import { scheduleEscalation } from './schedule-escalation';
+import { scheduleEscalation, scheduleFirstTierCheck } from './schedule-escalation';
 
 export interface DeclareInput {
   team: string;
@@ -100,13 +100,17 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
     declaredAt: now,
     status: 'open',
     step: 0,
+    stepPaged: false,
   };
   const settingsRead = emergencySettings(deps, input.team, REDIS_DEADLINE_MS);
-  // The step-1 job is queued beside the record, and the pages wait for both: a process that dies at any point
-  // after its first page leaves has an escalation in Redis that outlives it. The job id follows from the dedup
-  // key, so a retry (or a duplicate) queues nothing new, and a queued job for an emergency acknowledged
-  // meanwhile pages nobody (it re-checks the status when it claims its step).
-  const escalationQueued = settingsRead.then(({ settings }) => fastRedis(deps.redis, () => scheduleEscalation(deps, draft, settings, 1), REDIS_DEADLINE_MS)).then(
+  // The step-1 job and the first-tier check are queued beside the record, and the pages wait for all three: a
+  // process that dies at any point after its first page leaves has an escalation in Redis that outlives it, and
+  // one that dies before its pages settle has tier 1 paged again by a worker. Job ids follow from the dedup key,
+  // so a retry (or a duplicate) queues nothing new, and a queued job for an emergency acknowledged meanwhile
+  // pages nobody (it re-checks the status when it claims its step).
+  const escalationQueued = settingsRead.then(({ settings }) =>
+    fastRedis(deps.redis, () => Promise.all([scheduleEscalation(deps, draft, settings, 1), scheduleFirstTierCheck(deps, draft, settings)]), REDIS_DEADLINE_MS),
+  ).then(
     () => undefined,
     (err: unknown) => ({ err }),
   );
@@ -157,6 +161,12 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
 
   const settled = done
     .then(async (results) => {
+      // Settled here, so the first-tier check pages nobody again. Without Redis there is no check to stop.
+      if (!degraded) {
+        await fastRedis(deps.redis, () => deps.emergencies.finishStep(emergency.team, emergency.id, 0), REDIS_DEADLINE_MS).catch((err: unknown) =>
+          log.warn({ err, emergency: id }, 'could not mark tier 1 paged; the first-tier check will page it again'),
+        );
+      }
       // Retries called off by an acknowledgement are not a paging failure worth a broadcast.
       if (results.length > 0 && results.every((r) => !r.ok) && !results.some(calledOff)) await everyPageFailed(deps, journal, settings);
       if (results.length === 0) await nobodyToPage(deps, journal, settings);

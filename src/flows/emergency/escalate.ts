@@ -27,6 +27,8 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   const settings = await deps.settings.get(job.team);
   rememberSettings(deps, job.team, settings);
   const plan = planEscalation(job.step, settings.emergency);
+  // A first-tier check for a workspace whose tiers were all removed meanwhile: there is nobody to page again.
+  if (!plan && job.step === 0) return 'no tiers';
   // Claimed like a page, so an acknowledgement that lands first wins and a job that runs twice posts once.
   const claim = await deps.emergencies.claimStep(job.team, job.id, job.step);
   if (!claim) return UNKNOWN_EMERGENCY;
@@ -34,7 +36,7 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   const e = claim.next;
   if (!plan) {
     await recordStep(deps, e, { at: deps.now(), kind: 'escalation_ended', text: ':warning: <!here> *Escalation has run its course and nobody acknowledged.* Paging has stopped; call the on-call directly.' }, { broadcast: true });
-    await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
+    await deps.emergencies.finishStep(e.team, e.id, job.step);
     return 'escalation over';
   }
 
@@ -54,7 +56,7 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   await refreshEmergencyMessage(deps, e);
   await recordStep(deps, e, { at: deps.now(), kind: 'escalated', text: escalatedText(before, job.step, plan, prepared.people) });
   const results = await done;
-  await deps.emergencies.patch(e.team, e.id, { stepPaged: true });
+  await deps.emergencies.finishStep(e.team, e.id, job.step);
 
   if (results.length === 0 || (results.every((r) => !r.ok) && !results.some(calledOff))) {
     await recordStep(deps, e, { at: deps.now(), kind: 'all_failed', text: `:warning: <!here> *Every page to tier ${plan.tierIndex + 1} failed.* Call the on-call directly.` }, { broadcast: true });
@@ -71,6 +73,7 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
 export function escalatedText(before: Emergency, step: number, plan: { tierIndex: number; repeat?: boolean }, people: string[]): string {
   const tier = `tier ${plan.tierIndex + 1}`;
   const who = people.map((p) => `<@${p}>`).join(', ') || 'nobody';
+  if (step === 0) return `Tier 1's pages never finished where this was declared (that process stopped), so a worker is paging ${tier} again: ${who}.`;
   const asked = before.escalateTo !== undefined && before.escalateTo >= step;
   if (asked && before.ackBy) {
     return `Re-opened as asked, after ${mentionOrName(before.ackBy)} had acknowledged: ${plan.repeat ? `paging ${tier} again` : `escalating to ${tier}`}: ${who}. Escalation goes on until someone acknowledges again.`;

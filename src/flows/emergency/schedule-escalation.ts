@@ -31,6 +31,22 @@ export async function scheduleEscalation(deps: Deps, e: Pick<Emergency, 'team' |
 }
 
 /**
+ * How long after a declaration its first tier is checked. Longer than the declaration's own paging can take (four
+ * tries of five seconds each, with waits of at most five seconds between them), so a check never pages a tier whose
+ * pages are still going out; short beside an ack timeout, so a crash costs tier 1 a minute rather than a tier.
+ */
+export const FIRST_TIER_CHECK_MS = 60_000;
+
+/**
+ * Queues the check that tier 1 was paged: the step-0 job claims the step only if the declaration never marked its
+ * pages settled (the process that declared it died on the way), and then pages tier 1 from a worker.
+ */
+export async function scheduleFirstTierCheck(deps: Deps, e: Pick<Emergency, 'team' | 'id'>, settings: WorkspaceSettings): Promise<void> {
+  if (!planEscalation(0, settings.emergency)) return;
+  await deps.queues.emergency.add('escalate', { team: e.team, id: e.id, step: 0 }, { jobId: escalationJobId(e, 0), delay: FIRST_TIER_CHECK_MS });
+}
+
+/**
  * As scheduleEscalation, for the spool replay: a declaration whose record did not reach Redis may still have
  * queued its job, which then ran, found no emergency and finished. Its id would make a new add a no-op.
  */

@@ -1,4 +1,4 @@
-import { claimStep, transition, type Emergency, type EmergencyAction } from '../../../src/core/emergency';
+import { claimStep, finishStep, transition, type Emergency, type EmergencyAction } from '../../../src/core/emergency';
 
 const base: Emergency = {
   id: 'em1', team: 'T0TEAM', code: '4821', text: 'db down', severity: 'critical', reporter: 'U0ADA', origin: 'C0OPS',
@@ -63,7 +63,9 @@ describe('claimStep', () => {
     ['a step already claimed and paged (the job ran twice)', { step: 1, stepPaged: true }, 1, 'already_paged'],
     ['a step claimed by a worker that crashed before paging finished', { step: 1, stepPaged: false }, 1, 'claimed'],
     ['an older step than the one paged', { step: 2, stepPaged: true }, 1, 'already_paged'],
-    ['step 0 again (declaration pages it, never a job)', { step: 0 }, 0, 'already_paged'],
+    ['step 0 once the declaration settled its pages', { step: 0, stepPaged: true }, 0, 'already_paged'],
+    ['step 0 from a record older than the first-tier check (no flag)', { step: 0 }, 0, 'already_paged'],
+    ['step 0 whose declaration died before its pages settled (the first-tier check)', { step: 0, stepPaged: false }, 0, 'claimed'],
     ['any step after an acknowledgement', { status: 'acknowledged' }, 1, 'not_paging'],
     ['any step after resolve', { status: 'resolved' }, 1, 'not_paging'],
   ];
@@ -73,5 +75,20 @@ describe('claimStep', () => {
       expect(outcome.ok).toBe(true);
       expect(outcome.ok && outcome.next).toMatchObject({ step, stepPaged: false });
     } else expect(outcome).toEqual({ ok: false, reason: expected });
+  });
+});
+
+describe('finishStep', () => {
+  // Only the step whose pages just settled is marked; a step claimed meanwhile keeps its own flag.
+  const cases: Array<[label: string, from: Partial<Emergency>, step: number, marked: boolean]> = [
+    ['the declaration settles tier 1', { step: 0, stepPaged: false }, 0, true],
+    ['a job settles its own step', { step: 2, stepPaged: false }, 2, true],
+    ['a later step was claimed meanwhile ("Escalate now")', { step: 1, stepPaged: false }, 0, false],
+    ['already marked', { step: 1, stepPaged: true }, 1, false],
+  ];
+  test.each(cases)('%s', (_label, from, step, marked) => {
+    const next = finishStep({ ...base, ...from }, step);
+    if (marked) expect(next).toMatchObject({ step, stepPaged: true });
+    else expect(next).toBeUndefined();
   });
 });
