@@ -37,6 +37,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['r', "round 8 (written blind, in the corpus author's style)"],
   ['p', 'round 9 (written blind by two authors, in the corpus style)'],
   ['o', 'round 10 (written blind by two more authors, in the corpus style)'],
+  ['n', 'round 11 (written blind: the whole company, and short messy messages)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -134,7 +135,14 @@ function main(): void {
     "three missed emergencies were one customer's data in front of another (another company's contacts on a reports",
     "page, invoices mailed with some other customer's PDF) or ransomware on a laptop, each taken back by a narrowing",
     'word ("my test account", "my laptop"); the families now read whose data it is, and reproducing a bug on a test',
-    'account no longer narrows it.',
+    'account no longer narrows it. Round 11 (160 messages, 36 emergencies; one author wrote for HR, legal, finance and',
+    'facilities as well as engineering, the other short and messy messages, a tenth of them in other languages) scored',
+    'macro-F1 0.94, emergency recall 89% (32 of 36), emergency precision 86%, urgent flag 89%, important flag 79%. Its',
+    'missed emergencies were away from software: water pouring through an office ceiling, a colleague hurt with an',
+    'ambulance on its way, an app pulled from the App Store (its guideline number "3.1.1" read as a 1:1 call), and salary',
+    'bands published on the careers page; its false alarms were a page "dead" for lack of visits, "no errors so far" after',
+    'a deploy, "dead after that sprint", one person\'s MFA, and guidance about customer data. So a set written for other',
+    'corners of the company still finds families the rules lack; the ones it found were widened.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

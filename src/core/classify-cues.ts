@@ -122,6 +122,7 @@ export const CUES: Cue[] = [
     label: 'mentions a security breach',
     patterns: [
       ...OTHERS_DATA,
+      'publishing our internal', 'published our internal', 'publishing internal', 'published internal', 'exposing our internal', 'google has indexed', 'google indexed', 'already indexed', 'salary bands', 'interviewer notes',
       'unplugging my laptop', 'unplugged my laptop', 'unplug my laptop', 'files are being encrypted', 'files are getting encrypted',
       'a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly',
     ],
@@ -130,7 +131,10 @@ export const CUES: Cue[] = [
   {
     signal: 'severe',
     label: 'reports a danger in the office',
-    patterns: ['smoke', 'evacuat*', 'actually on fire', 'literally on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
+    patterns: [
+      'water is pouring', 'water pouring', 'pouring through', 'through the ceiling', 'ceiling is leaking', 'burst pipe', 'pipe burst', 'shut off valve', 'shutoff valve',
+      'hit their head', 'hit his head', 'hit her head', 'slipped on the stairs', 'slipped and fell', 'fell down the stairs', 'someone collapsed', 'has collapsed', 'just collapsed', 'unconscious', 'not breathing', 'is bleeding', 'bleeding badly', 'bleeding heavily', 'heart attack', 'seizure', 'first aider', 'first aiders', 'call 112', 'call 911', 'called 112', 'called 911',
+      'smoke', 'evacuat*', 'actually on fire', 'literally on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
     // "actually on fire" is no praise.
     masks: ['praise'],
   },
@@ -275,7 +279,7 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['block your', 'block the date', 'block the dates', 'block the week', 'block off', 'block out', 'just block', 'please block', 'calendar block*', 'focus block*', 'time block*'], masks: ['problem'] },
   // Reproduced on one's own test account: the bug is general, not narrowed to that account.
   { signal: 'masked', label: '', patterns: ['reproduce ~ test account', 'reproduced ~ test account', 'repro ~ test account', 'reproduce ~ my account', 'reproduced ~ my account'], masks: ['limited'] },
-  { signal: 'masked', label: '', patterns: ['for now', 'for the moment'], masks: ['live', 'soon', 'urgentWord'] },
+  { signal: 'masked', label: '', patterns: ['for now', 'for the moment', 'is now a', 'is now an', 'is now the'], masks: ['live', 'soon', 'urgentWord'] },
   // A rule that applies from now on ("ab sofort", "effective immediately") is an announcement, not something happening now.
   {
     signal: 'fyi',
@@ -317,7 +321,7 @@ export const CUES: Cue[] = [
       'coffee', 'printer', 'kitchen', 'snack*', 'lol', 'ish', 'jk', 'haha', 'milk', 'pizza', 'cake', 'fridge', 'plants', 'parking', 'toner',
       'jammed', 'wifi', 'guest wifi', 'donuts', 'cookies', 'candy', 'chocolate', 'tea', 'espresso', 'microwave', 'dishwasher', 'aircon',
       'air conditioning', 'elevator', 'lift', 'bathroom', 'toilet', 'mug', 'meme', 'gif', 'playlist', 'fantasy football', 'font', 'fonts',
-      'emoji', 'kávé', 'kaffee', 'café',
+      'emoji', 'kávé', 'kaffee', 'café', 'dead after', 'im dead', 'i m dead', 'so dead', 'dead tired', 'zero visits', 'no visits', 'no traffic', 'zero traffic', 'nobody uses', 'no one uses', 'unused', 'ok if i', 'okay if i', 'mind if i',
     ],
   },
   { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
@@ -332,7 +336,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // "nobody else is affected" narrows the trouble; it is no "nobody can log in".
@@ -346,7 +350,7 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
@@ -355,7 +359,7 @@ export const CUES: Cue[] = [
     label: 'asks for a call',
     patterns: [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
-      'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1 1',
+      'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1on1', '1on1s', '1 on 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
       'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'zoom link*', 'teams link*',
     ],
@@ -427,7 +431,7 @@ export const CUES: Cue[] = [
     signal: 'inPerson',
     label: 'happens in person',
     patterns: ['in person', 'on site', 'onsite', 'at the office', 'office', 'hq', 'headquarters', 'studio', 'vor ort', 'büro*', 'oficina', 'sur place', 'présentiel', 'en personne', 'iroda*', 'személyesen', 'presencial', 'floor', 'desks', 'at their', 'leaves the office', 'in the office', 'visiting', 'site visit', 'customer visit', 'visit their', 'visitamos', 'kundenbesuch', 'visite client'] },
-  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*', 'parental leave', 'maternity leave', 'paternity leave', 'on leave', 'sabbatical', 'elternzeit', 'mutterschutz', 'baja', 'congé parental'] },
+  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*', 'parental leave', 'maternity leave', 'paternity leave', 'on leave', 'sabbatical', 'elternzeit', 'mutterschutz', 'baja', 'congé parental', 'logging off', 'signing off', 'back tmrw', 'back tomorrow'] },
   // ---- deep work
   {
     signal: 'proposal',
@@ -527,5 +531,5 @@ export const CUES: Cue[] = [
   },
   // Notes of a call that happened: no call to join.
   { signal: 'past_ref', label: 'looks back', patterns: ['call recap', 'call notes', 'call summary', 'meeting recap', 'meeting notes', 'meeting summary', 'sync notes', 'notes from the call', 'from the call', 'after the call', 'on yesterday s call'], masks: ['call', 'meeting'] },
-  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*'] },
+  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*', 'travel expense*', 'reisekosten*', 'gastos de viaje', 'frais de déplacement', 'note de frais', 'útiköltség*'] },
 ];

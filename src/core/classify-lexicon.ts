@@ -1,5 +1,5 @@
 import { CUES, SIGNALS, type Cue, type Signal } from './classify-cues';
-import { expandContractions, NEGATORS, tokenEnd, tokenize, tokenStart } from './classify-text';
+import { NEGATORS, tokenEnd, tokenize, tokenStart, tokenText } from './classify-text';
 import { hashSlice, TokenTable } from './token-table';
 
 /**
@@ -233,7 +233,7 @@ export interface CueReading {
 
 /** Tokenizes lower-cased prose as tokenize() does and matches every cue against the tokens. */
 export function readCues(lexicon: Lexicon, prose: string): CueReading {
-  const text = expandContractions(prose);
+  const text = tokenText(prose);
   const tokens: string[] = [];
   const found: Candidates[] = [];
   for (let start = tokenStart(text, 0); start >= 0; ) {

@@ -1,10 +1,14 @@
 /** Word tokens of lower-cased prose, the unit every classifier cue is matched against. */
 
 const CONTRACTION = /n['’]t\b/g;
+// "1:1" is a meeting; "3.1.1" and "11:15" are not, which tokens alone (1, 1) cannot tell apart.
+const ONE_ON_ONE = /(?<![\d.:])1:1(?![\d:])/g;
 
-/** The text tokens are read from: `can't` -> `cant`. */
-export function expandContractions(prose: string): string {
-  return prose.indexOf("'") >= 0 || prose.indexOf('’') >= 0 ? prose.replace(CONTRACTION, 'nt') : prose;
+/** The text tokens are read from: `can't` -> `cant`, `1:1` -> `1on1`. */
+export function tokenText(prose: string): string {
+  let text = prose.indexOf("'") >= 0 || prose.indexOf('’') >= 0 ? prose.replace(CONTRACTION, 'nt') : prose;
+  if (text.indexOf('1:1') >= 0) text = text.replace(ONE_ON_ONE, '1on1');
+  return text;
 }
 
 // Latin letters with accents cover the German, Spanish, French and Hungarian messages people send.
@@ -33,7 +37,7 @@ export function tokenEnd(text: string, start: number): number {
 
 /** `can't` -> `cant`, `sign-up` -> `sign up`, `100%` stays one token, apostrophes split (`prod's` -> `prod s`). */
 export function tokenize(prose: string): string[] {
-  const text = expandContractions(prose);
+  const text = tokenText(prose);
   const tokens: string[] = [];
   for (let start = tokenStart(text, 0); start >= 0; ) {
     const end = tokenEnd(text, start);

@@ -55,6 +55,12 @@ describe('classify: the traps keyword matching falls into', () => {
     ["one customer's data shown to another", "the reporting page shows some other customer's invoices to Acme right now, they can download them", 'emergency'],
     ['ransomware on a laptop', 'ransom note on the shared drive, unplugging my laptop, someone call IT', 'emergency'],
     ['"killing it" is praise', 'infra team is killing it :muscle: deploys went from 20 min to 4 after the cache change', 'daily_operations'],
+    ['an injury in the office', 'Someone slipped on the stairs by reception and hit their head, ambulance is on its way, first aiders please come', 'emergency'],
+    ['water coming through the ceiling', 'water is pouring through the ceiling onto the server rack in room 2, where is the shut-off valve??', 'emergency'],
+    ['internal data made public', 'the careers site is publishing our internal salary bands for every role and Google already indexed them, who can take it down?', 'emergency'],
+    ['a version number is no 1:1', 'App Store review rejected 3.1.1 again, same guideline as last time, resubmitting tomorrow', 'daily_operations'],
+    ['"dead" for a page nobody visits', 'the old webinar landing page is dead (zero visits this year), ok if I unpublish it?', 'daily_operations'],
+    ['a deploy without errors', 'deploy of 7.2.0 to prod done, no errors so far :white_check_mark:', 'daily_operations'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
