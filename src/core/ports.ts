@@ -49,7 +49,15 @@ export interface PageRequest {
 
 export type PageResult =
   | { ok: true; provider: string; target?: string; reference?: string }
-  | { ok: false; provider: string; target?: string; retryable: boolean; reason: string };
+  | {
+      ok: false;
+      provider: string;
+      target?: string;
+      retryable: boolean;
+      reason: string;
+      /** Another try is already scheduled (a per-emergency provider, retried from the queue): not given up yet. */
+      retryLater?: boolean;
+    };
 
 /** What a provider is told when someone acknowledges or resolves. */
 export interface FollowUpRequest extends Pick<PageRequest, 'team' | 'emergencyId'> {

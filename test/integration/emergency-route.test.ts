@@ -1,6 +1,7 @@
 import type { Emergency } from '../../src/core/emergency';
 import { actOnEmergency } from '../../src/flows/emergency/act';
 import { prepareTier } from '../../src/flows/emergency/paging';
+import { providerRetryJobId } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
 import { ADA_PHONE, BOB_PHONE, emergencyCodeIn, escalationJob, emergencySettingsYaml, ephemeralText, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
@@ -342,6 +343,25 @@ describe('the emergency route', () => {
         s.slack.clearFaults();
       }
     });
+  });
+
+  test('when every page failed but PagerDuty is tried again from the queue, the channel hears "not yet", not "every page failed"', async () => {
+    for (const fake of [s.providers.twilio, s.providers.opsgenie, s.providers.webhook]) fake.setMode('unauthorized');
+    // The first try and the declaration's three retries are rate limited; the next try waits in the queue.
+    s.providers.pagerduty.setMode('status429', { times: 4 });
+    s.slack.failMethod('conversations.open', 'invalid_auth', 1);
+    try {
+      const { e } = await declare(s, 'every card payment is declined at checkout');
+      const post = await waitForPost(s, e!);
+      const broadcast = await eventually(() => s.driver.messagesIn('#emergencies').find((m) => m.thread_ts === post.ts && m.text?.includes(`No page for emergency ${e!.code}`)), 'the broadcast in the channel');
+      expect(broadcast.text).toContain('has got through yet.* PagerDuty is being tried again; call the on-call directly meanwhile.');
+      await eventually(() => s.driver.dmsTo('ada').some((m) => m.text?.includes('no page has got through yet (PagerDuty is being tried again)')), 'the DM to the admin');
+      expect(s.driver.messagesIn('#emergencies').some((m) => m.thread_ts === post.ts && m.text?.includes('Every page'))).toBe(false);
+      await s.app.deps.queues.emergency.remove(providerRetryJobId(e!, 'pagerduty', 1));
+    } finally {
+      for (const fake of [s.providers.twilio, s.providers.pagerduty, s.providers.opsgenie, s.providers.webhook]) fake.setMode('ok');
+      s.slack.clearFaults();
+    }
   });
 
   test('phone numbers and provider keys never appear in the logs', () => {

@@ -168,7 +168,10 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
         );
       }
       // Retries called off by an acknowledgement are not a paging failure worth a broadcast.
-      if (results.length > 0 && results.every((r) => !r.ok) && !results.some(calledOff)) await everyPageFailed(deps, journal, settings);
+      if (results.length > 0 && results.every((r) => !r.ok) && !results.some(calledOff)) {
+        const retried = results.flatMap((r) => (!r.ok && r.retryLater ? [providerName(r.provider)] : []));
+        await (retried.length > 0 ? noPageYet(deps, journal, settings, retried) : everyPageFailed(deps, journal, settings));
+      }
       if (results.length === 0) await nobodyToPage(deps, journal, settings);
       await journal.idle();
     })
@@ -201,6 +204,14 @@ async function everyPageFailed(deps: Deps, journal: Journal, settings: Workspace
   const e = journal.current();
   journal.step('all_failed', `:warning: <!here> *Every page for emergency ${e.code} failed.* Nobody has been reached by phone. Call the on-call directly.`, { broadcast: true });
   await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: every page failed. Nobody has been reached; call the on-call directly, and check the providers with \`/quadrant oncall test\`.`);
+}
+
+/** Every page failed so far, but a provider is tried again from the queue: say both, and what to do meanwhile. */
+async function noPageYet(deps: Deps, journal: Journal, settings: WorkspaceSettings, retried: string[]): Promise<void> {
+  const e = journal.current();
+  const who = retried.join(' and ');
+  journal.step('all_failed', `:warning: <!here> *No page for emergency ${e.code} has got through yet.* ${who} ${retried.length > 1 ? 'are' : 'is'} being tried again; call the on-call directly meanwhile.`, { broadcast: true });
+  await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: no page has got through yet (${who} ${retried.length > 1 ? 'are' : 'is'} being tried again). Call the on-call directly, and check the providers with \`/quadrant oncall test\`.`);
 }
 
 async function nobodyToPage(deps: Deps, journal: Journal, settings: WorkspaceSettings): Promise<void> {

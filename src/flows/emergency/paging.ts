@@ -81,6 +81,8 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
       const voice = pagers.find((p) => p.id === 'twilio_voice');
       const perPerson = new Map(pagers.map((p) => [p.id, p.perPerson]));
       const queued: Array<Promise<void>> = [];
+      // The results whose provider is tried again from the queue, as reported: the tier has not given up on them.
+      const later = new Map<PageResult, PageResult>();
       // "sent" counts deliveries started; accepted + failed count how they ended (after retries).
       for (const pager of pagers) deps.metrics.pages.inc({ provider: pager.id, outcome: 'sent' }, pager.perPerson ? targets.length : 1);
       const sent = pageAll(pagers, pageRequestFor(e, tierIndex + 1), targets, {
@@ -101,7 +103,11 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
           if (tierIndex === 0 && retriedFromQueue(result, perPerson.get(result.provider) ?? true)) {
             const delay = providerRetryDelay(result);
             queued.push(fastRedis(deps.redis, () => queueProviderRetry(deps, e, result.provider, 1, delay), REDIS_DEADLINE_MS).then(
-              () => onResult({ ...result, reason: `${result.reason}; trying again in ${Math.round(delay / 1000)} s` }),
+              () => {
+                const reported = { ...result, reason: `${result.reason}; trying again in ${Math.round(delay / 1000)} s`, retryLater: true };
+                later.set(result, reported);
+                onResult(reported);
+              },
               (err: unknown) => {
                 log.error({ err, provider: result.provider }, 'could not queue the provider retry');
                 onResult(result);
@@ -115,7 +121,7 @@ export async function prepareTier(deps: Deps, e: Emergency, settings: WorkspaceS
       // Settles once the retries are queued too, so nobody takes the tier for done before they are in Redis.
       return sent.then(async (results) => {
         await Promise.all(queued);
-        return results;
+        return results.map((r) => later.get(r) ?? r);
       });
     },
   };
