@@ -38,6 +38,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['p', 'round 9 (written blind by two authors, in the corpus style)'],
   ['o', 'round 10 (written blind by two more authors, in the corpus style)'],
   ['n', 'round 11 (written blind: the whole company, and short messy messages)'],
+  ['m', "round 12 (written blind: a sister set of the corpus, and the emergency boundary)"],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -142,7 +143,17 @@ function main(): void {
     'ambulance on its way, an app pulled from the App Store (its guideline number "3.1.1" read as a 1:1 call), and salary',
     'bands published on the careers page; its false alarms were a page "dead" for lack of visits, "no errors so far" after',
     'a deploy, "dead after that sprint", one person\'s MFA, and guidance about customer data. So a set written for other',
-    'corners of the company still finds families the rules lack; the ones it found were widened.',
+    'corners of the company still finds families the rules lack; the ones it found were widened. Round 12 (160',
+    'messages, 36 emergencies) had one author write a sister set of the corpus (same mix of situations and traps, new',
+    'wording) and another probe the emergency boundary from both sides (13 of 18 emergencies without any alarm word,',
+    '42 near misses). First scores: the sister set macro-F1 0.93, emergency recall 94% (17 of 18), precision 89%; the',
+    'boundary set 0.86, recall 72% (13 of 18), precision 87%; together 0.89, 83% (30 of 36), 88%. The misses: a SEV1',
+    'bridge on Meet read as a meeting, a retention bug deleting customer files buried in a standup list, a sync',
+    'reporting success while nothing lands, "kommt kein Kunde mehr" in German, a gas smell in the office, and a package',
+    'published from a departed employee\'s account; the false alarms: a phishing mail nobody fell for, a simulated',
+    'phishing campaign, slow logins inside the SLO, staging broken with prod untouched. Besides widening those',
+    'families, a call inside a live, undefused incident now counts as its bridge, and "small thing" or planning words',
+    'no longer take back a failure that is still going on.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -60,7 +60,7 @@ const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}
 // German puts the verb first ("der Login geht seit heute früh nicht mehr"); "nicht mehr" alone is any "no longer"
 // ("finde ich sie nicht mehr").
 const GERMAN_VERBS = ['geht', 'gehen', 'funktioniert', 'funktionieren', 'läuft', 'laufen', 'lädt', 'laden', 'antwortet', 'antworten', 'reagiert', 'reagieren', 'startet', 'starten', 'klappt', 'kommt', 'kommen'];
-const GERMAN_STOPPED = GERMAN_VERBS.flatMap((verb) => [`${verb} ~ nicht mehr`, `${verb} ~ nicht`]);
+const GERMAN_STOPPED = GERMAN_VERBS.flatMap((verb) => [`${verb} ~ nicht mehr`, `${verb} ~ nicht`, `${verb} ~ kein`, `${verb} ~ keine`, `${verb} ~ keiner`]);
 
 // Someone else's data in front of the wrong people: "another company's contacts", "some other customer's invoice PDF".
 const OTHER_OWNERS = ['customer', 'company', 'client', 'tenant', 'user', 'org', 'account', 'school', 'clinic', 'patient'];
@@ -74,7 +74,7 @@ export const CUES: Cue[] = [
     signal: 'severe',
     label: 'reads like a live incident',
     patterns: [
-      'sev1', 'sev0', 'sev 1', 'sev 0', 'p0', 'not a drill', 'war room', 'incident bridge', 'bridge is open', 'all hands on deck',
+      'sev1', 'sev0', 'sev 1', 'sev 0', 'p0', 'not a drill', 'war room', 'incident bridge', 'bridge is open', 'bridge for the', 'bridge is on', 'all hands on deck',
       'crashloopbackoff', 'nothing is serving', 'nothing works', 'nothing loads', 'fell over', 'fallen over', 'falling over', 'borked',
       'hosed', 'everything is broken', 'everything broke', 'everything is down', 'all down', 'total outage', 'full outage', 'major outage',
       'we re dark', 'went dark', 'is dark', 'on the bridge', 'join the bridge', 'to the bridge', 'no recovery', 'not recovered yet', 'on fire in prod', 'prod is on fire', 'burning down',
@@ -93,7 +93,7 @@ export const CUES: Cue[] = [
       'accidentally deleted', 'accidentally dropped', 'overwrote', 'overwritten', 'truncated', 'corrupted', 'corrupt', 'no backup', 'no backups',
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
       'supprimé', 'adatvesztés', 'törölte', 'törlődött', 'is deleting', 'are deleting', 'deleting projects', 'deleting data', 'deleting customer',
-      'went out blank', 'stale', 'duplicat*', 'wrong numbers', 'wrong data', 'wrong figures', 'wrong totals', 'wrong values', 'wrong prices', 'charged twice', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
+      'went out blank', 'throws away', 'throws more away', 'thrown away', 'throwing away', 'silently dropp*', 'silently discard*', 'been deleting', 'keeps deleting', 'still deleting', 'has no versioning', 'no versioning', 'stale', 'duplicat*', 'wrong numbers', 'wrong data', 'wrong figures', 'wrong totals', 'wrong values', 'wrong prices', 'charged twice', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
     ],
   },
   {
@@ -122,6 +122,7 @@ export const CUES: Cue[] = [
     label: 'mentions a security breach',
     patterns: [
       ...OTHERS_DATA,
+      'postinstall', 'remote script', 'malicious package', 'malicious version', 'malicious code', 'malicious script', 'supply chain attack', 'account of someone who left', 'someone who left in', 'account of a former', 'departed employee',
       'publishing our internal', 'published our internal', 'publishing internal', 'published internal', 'exposing our internal', 'google has indexed', 'google indexed', 'already indexed', 'salary bands', 'interviewer notes',
       'unplugging my laptop', 'unplugged my laptop', 'unplug my laptop', 'files are being encrypted', 'files are getting encrypted',
       'a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly',
@@ -133,6 +134,7 @@ export const CUES: Cue[] = [
     label: 'reports a danger in the office',
     patterns: [
       'water is pouring', 'water pouring', 'pouring through', 'through the ceiling', 'ceiling is leaking', 'burst pipe', 'pipe burst', 'shut off valve', 'shutoff valve',
+      'gas smell', 'smell of gas', 'smells like gas', 'smell gas', 'gas odor', 'gas odour', 'gasgeruch', 'riecht nach gas', 'olor a gas', 'huele a gas', 'odeur de gaz', 'gázszag', 'get people out', 'get everyone out',
       'hit their head', 'hit his head', 'hit her head', 'slipped on the stairs', 'slipped and fell', 'fell down the stairs', 'someone collapsed', 'has collapsed', 'just collapsed', 'unconscious', 'not breathing', 'is bleeding', 'bleeding badly', 'bleeding heavily', 'heart attack', 'seizure', 'first aider', 'first aiders', 'call 112', 'call 911', 'called 112', 'called 911',
       'smoke', 'evacuat*', 'actually on fire', 'literally on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
     // "actually on fire" is no praise.
@@ -217,6 +219,8 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'blocked', label: 'says something stopped working', patterns: STOPPED },
+  // "Reports success but nothing lands": only after nothing/never, since "no worries, it arrives Monday" is no failure.
+  { signal: 'blocked', label: 'says something stopped working', patterns: ['nothing', 'never'].flatMap((none) => ['lands', 'landed', 'arrives', 'arrived', 'shows up', 'showed up', 'comes through', 'came through', 'gets through', 'got through'].map((verb) => `${none} ~ ${verb}`)) },
   {
     signal: 'live',
     label: 'is happening right now',
@@ -272,13 +276,15 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
     masks: ['call'],
   },
   // Blocking a calendar is no blockage, "for now" is no "now", a stage at an event is no staging system.
   { signal: 'masked', label: '', patterns: ['block your', 'block the date', 'block the dates', 'block the week', 'block off', 'block out', 'just block', 'please block', 'calendar block*', 'focus block*', 'time block*'], masks: ['problem'] },
   // Reproduced on one's own test account: the bug is general, not narrowed to that account.
   { signal: 'masked', label: '', patterns: ['reproduce ~ test account', 'reproduced ~ test account', 'repro ~ test account', 'reproduce ~ my account', 'reproduced ~ my account'], masks: ['limited'] },
+  // "I'd love 20 min with you" asks for time; it praises nothing.
+  { signal: 'masked', label: '', patterns: ['would love', 'd love', 'i d love', 'wd love'], masks: ['praise'] },
   { signal: 'masked', label: '', patterns: ['for now', 'for the moment', 'is now a', 'is now an', 'is now the'], masks: ['live', 'soon', 'urgentWord'] },
   // A rule that applies from now on ("ab sofort", "effective immediately") is an announcement, not something happening now.
   {
@@ -290,7 +296,7 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['on stage', 'on the stage', 'main stage', 'discord stage', 'keynote stage', 'the stage'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
   // ---- what takes the alarm back
-  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid'], negatable: true },
+  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing'], negatable: true },
   {
     signal: 'past',
     label: 'talks about a past incident',
@@ -325,7 +331,7 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
-  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
+  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'the bomb', 'da bomb', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
   {
     signal: 'limited',
     label: 'affects only one person or a test system',
@@ -345,12 +351,12 @@ export const CUES: Cue[] = [
   {
     signal: 'advice',
     label: 'warns people to watch out',
-    patterns: ['psa', 'dont click', 'do not click', 'be careful', 'watch out', 'beware', 'reminder to', 'never share', 'report suspicious', 'going around'],
+    patterns: ['psa', 'dont click', 'do not click', 'be careful', 'watch out', 'beware', 'reminder to', 'never share', 'report suspicious', 'going around', 'didnt click', 'did not click', 'forwarded it to', 'flagging in case', 'in case others got', 'gift card*'],
   },
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
@@ -361,7 +367,7 @@ export const CUES: Cue[] = [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1on1', '1on1s', '1 on 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
-      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'zoom link*', 'teams link*',
+      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'grab 15', 'grab 20', 'grab 30', 'grab 45', 'grab an hour', 'settle it live', 'discuss it live', 'decide it live', 'on meet', 'is on meet', 'on google meet', 'zoom link*', 'teams link*',
     ],
     negatable: true,
   },
@@ -473,8 +479,9 @@ export const CUES: Cue[] = [
   },
   { signal: 'hub', label: 'is for the hub', patterns: ['hub', 'hubban', 'hubba', 'wiki', 'confluence', 'notion', 'notion so', 'docs', 'in the hub', 'im hub', 'en el hub'] },
   { signal: 'planning', label: 'is planning work', patterns: ['planning', 'plan', 'plans', 'quarterly', 'next quarter', 'next year', 'h2', 'roadmap', 'hiring', 'headcount', 'budget lines', 'tervez*', 'planificación', 'planung'] },
-  { signal: 'knowledge', label: 'shares knowledge', patterns: ['how our', 'how it works', 'actually works', 'wrote up', 'written up', 'write up', 'deep dive', 'explainer', 'learned', 'lessons', 'knowledge', 'diagrams', 'documented'] },
+  { signal: 'knowledge', label: 'shares knowledge', patterns: ['retro is up', 'retro is out', 'postmortem is up', 'postmortem is out', 'post mortem is up', 'rca is up', 'rca is out', 'write up is up', 'kb article', 'knowledge base', 'how to read', 'worked example*', 'explained', 'how our', 'how it works', 'actually works', 'wrote up', 'written up', 'write up', 'deep dive', 'explainer', 'learned', 'lessons', 'knowledge', 'diagrams', 'documented'] },
   // ---- daily operations
+  { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo'] },
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
   { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
@@ -531,5 +538,5 @@ export const CUES: Cue[] = [
   },
   // Notes of a call that happened: no call to join.
   { signal: 'past_ref', label: 'looks back', patterns: ['call recap', 'call notes', 'call summary', 'meeting recap', 'meeting notes', 'meeting summary', 'sync notes', 'notes from the call', 'from the call', 'after the call', 'on yesterday s call'], masks: ['call', 'meeting'] },
-  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*', 'travel expense*', 'reisekosten*', 'gastos de viaje', 'frais de déplacement', 'note de frais', 'útiköltség*'] },
+  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*', 'travel expense*', 'expense', 'expenses', 'expense claim*', 'reimburse*', 'was the bomb', 'was amazing', 'was awesome', 'was fantastic', 'was brilliant', 'reisekosten*', 'gastos de viaje', 'frais de déplacement', 'note de frais', 'útiköltség*'] },
 ];

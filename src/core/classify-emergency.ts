@@ -93,7 +93,7 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   if (alarm === 0) return { score: 0, alarm, factor: 1 };
 
   let factor = 1;
-  const broken = hasCue(hits, SIG.severe) || hasCue(hits, SIG.down) || hasCue(hits, SIG.symptom) || hasCue(hits, SIG.blocked) || hasCue(hits, SIG.problem);
+  const broken = hasCue(hits, SIG.severe) || hasCue(hits, SIG.security) || hasCue(hits, SIG.down) || hasCue(hits, SIG.symptom) || hasCue(hits, SIG.blocked) || hasCue(hits, SIG.problem);
   const live = (hasCue(hits, SIG.live) || hasCue(hits, SIG.ongoing)) && broken;
   // Only "still", "again", "not fixed" outweigh a "resolved" or a "yesterday's".
   const ongoing = hasCue(hits, SIG.ongoing) && broken;
@@ -109,11 +109,12 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   factor = defuse(factor, hasCue(hits, SIG.doc), live ? 0.8 : 0.45, labelOf(hits, SIG.doc), contributions);
   factor = defuse(factor, hasCue(hits, SIG.docWeak) && !live, 0.8, labelOf(hits, SIG.docWeak), contributions);
   factor = defuse(factor, hasCue(hits, SIG.proposal) || hasCue(hits, SIG.musing), 0.5, labelOf(hits, hasCue(hits, SIG.proposal) ? SIG.proposal : SIG.musing), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.strategy) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.comments), 0.7, 'is about planning', contributions);
+  factor = defuse(factor, (hasCue(hits, SIG.strategy) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.comments)) && !ongoing, 0.7, 'is about planning', contributions);
   factor = defuse(factor, (hasCue(hits, SIG.call) || hasCue(hits, SIG.meeting)) && !live, 0.6, 'asks for a meeting', contributions);
   factor = defuse(factor, hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social), 0.5, 'is an in-person event', contributions);
   factor = defuse(factor, hasCue(hits, SIG.question) && !live, 0.85, labelOf(hits, SIG.question), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.trivial), 0.6, labelOf(hits, SIG.trivial), contributions);
+  // A failure still going on, buried among small items ("copy is in Figma", "lunch order is in the sheet"), is no small thing.
+  factor = defuse(factor, hasCue(hits, SIG.trivial) && !ongoing, 0.6, labelOf(hits, SIG.trivial), contributions);
   factor = defuse(factor, facts.bullets >= 3 && !hasCue(hits, SIG.severe), 0.5, 'is a status update', contributions);
   return { score: evidence * factor, alarm, factor };
 }

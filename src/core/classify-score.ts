@@ -151,6 +151,10 @@ export function scoreFacts(facts: Facts): Scores {
     // Asking for the call is what counts, whatever the call is about (an offsite, an RFC, an incident review).
     if (asksCall && (facts.question || hasCue(hits, SIG.request))) add(tally, MEET, 0.8, 'asks for a call');
   }
+  // A call in the middle of a live, undefused incident is its bridge: the emergency, not a meeting to hold.
+  if ((asksCall || hasCue(hits, SIG.meeting) || hasCue(hits, SIG.callLink)) && emergency.alarm >= 4 && emergency.factor >= 0.8 && hasCue(hits, SIG.live)) {
+    add(tally, MEET, -1.5, 'is the bridge of a live incident');
+  }
   if (negated[SIG.call]! > 0 || negated[SIG.meeting]! > 0) {
     add(tally, MEET, -1.8, 'says no call is needed');
     if (negated[SIG.call]! > 0) add(tally, OPS, 0.6, 'says no call is needed');

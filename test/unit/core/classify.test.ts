@@ -61,6 +61,15 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a version number is no 1:1', 'App Store review rejected 3.1.1 again, same guideline as last time, resubmitting tomorrow', 'daily_operations'],
     ['"dead" for a page nobody visits', 'the old webinar landing page is dead (zero visits this year), ok if I unpublish it?', 'daily_operations'],
     ['a deploy without errors', 'deploy of 7.2.0 to prod done, no errors so far :white_check_mark:', 'daily_operations'],
+    ['a live incident bridge on a call', 'SEV1 bridge for the billing outage is on Zoom, need someone from payments there now <https://acme.zoom.us/j/123|bridge>', 'emergency'],
+    ['a failure still going on, buried in a round-up', 'Morning! quick round-up:\n• new onboarding copy is in Figma\n• the cleanup cron I shipped yesterday has been deleting customer uploads older than a week, it runs again every 10 min and I can\'t stop it\n• lunch order is in the sheet', 'emergency'],
+    ['a sync that reports success while nothing lands', 'the HubSpot sync says success on every run since Monday but nothing lands in their CRM, and every run throws more records away', 'emergency'],
+    ['German: no customer gets in any more', 'Seit 8 Uhr kommt kein Kunde mehr ins Portal, nur noch Zertifikatsfehler, das Telefon klingelt ununterbrochen', 'emergency'],
+    ['a gas smell in the office', 'strong gas smell near the 2nd floor kitchen, getting stronger, should we get people out?', 'emergency'],
+    ["a package published from a departed employee's account", 'did anyone publish 3.0.2 of our npm package? it went up an hour ago from the account of someone who left in May, with a new postinstall that downloads a remote script', 'emergency'],
+    ['a phishing mail nobody fell for', "got a 'CEO' email asking for gift cards, didn't click anything, forwarded it to security", 'daily_operations'],
+    ['a simulated phishing campaign', 'Heads up: IT sends a simulated phishing email to everyone on Tuesday, just report it with the button', 'daily_operations'],
+    ['staging broken, prod untouched', 'staging deploys fail since the last merge, nobody can deploy to staging, prod is untouched', 'daily_operations'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
