@@ -269,7 +269,9 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
 
   // One line at a time, so a command's effects print before the next line runs.
   let queue = Promise.resolve();
+  let linesRead = 0;
   rl.on('line', (line) => {
+    linesRead++;
     queue = queue
       .then(() => handle(line))
       .catch((err: unknown) => print([`(error: ${err instanceof Error ? err.message : String(err)})`]))
@@ -279,6 +281,13 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
   rl.on('close', () => {
     // close() from the sandbox's own stop() must not call back into it.
     if (closedFromOutside) return stopWatching();
+    // Input that ends before any line (`npm start &` in a script, stdin from /dev/null, `true | npm start`) is no
+    // script to run: the sandbox keeps serving, without a console.
+    if (linesRead === 0 && !typed) {
+      stopWatching();
+      output.write('(no input to read: the console is off, and the sandbox keeps running until Ctrl-C or SIGTERM)\n');
+      return;
+    }
     // /quit or end of input (Ctrl-D, the end of a piped script) ends the sandbox, once the lines read so far have run.
     void queue.then(() => {
       stopWatching();

@@ -63,6 +63,11 @@ export type PageResult =
 export interface FollowUpRequest extends Pick<PageRequest, 'team' | 'emergencyId'> {
   /** The emergency's voice calls so far (Twilio call sids), for hanging up phones still ringing. */
   calls?: readonly string[];
+  /**
+   * When the acknowledgement or resolution happened (epoch ms): an emergency re-opened by "Escalate now" can be
+   * acknowledged again, and that is a new event, not a retry of the first.
+   */
+  at?: number;
 }
 
 /**

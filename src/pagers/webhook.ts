@@ -1,4 +1,4 @@
-import type { Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
+import type { FollowUpRequest, Pager, PageRequest, PageResult, PageTarget } from '../core/ports';
 import { callHttp, classifyOutcome, failedPage, type FetchLike } from './http';
 import { smsText } from './page-text';
 import { signStandardWebhook, webhookId } from './standard-webhooks';
@@ -48,7 +48,8 @@ export interface WebhookConfig {
  * 429, 5xx and timeouts are retried with the same `webhook-id`, as Standard Webhooks requires, so a
  * receiver that drops ids it has seen shows a retry after a timeout once. The id is derived from the
  * team, emergency, escalation step, person and event type: the last tier paged again at a later step
- * is a new event with a new id, and is not swallowed.
+ * is a new event with a new id, and is not swallowed. Acknowledgements and resolutions add their time, so
+ * acknowledging again after an "Escalate now" re-open is a new event too.
  */
 export function createWebhookPager(config: WebhookConfig): Pager {
   const now = config.now ?? Date.now;
@@ -77,8 +78,9 @@ export function createWebhookPager(config: WebhookConfig): Pager {
     return { ok: true, provider: 'webhook', target, reference: id };
   }
 
-  function followUp(type: 'emergency.acknowledged' | 'emergency.resolved', request: Pick<PageRequest, 'team' | 'emergencyId'>) {
-    return deliver(webhookId(request.team, request.emergencyId, type), { type, data: { team: request.team, emergency_id: request.emergencyId } });
+  function followUp(type: 'emergency.acknowledged' | 'emergency.resolved', request: FollowUpRequest) {
+    const id = request.at === undefined ? webhookId(request.team, request.emergencyId, type) : webhookId(request.team, request.emergencyId, type, request.at);
+    return deliver(id, { type, data: { team: request.team, emergency_id: request.emergencyId } });
   }
 
   return {

@@ -13,6 +13,8 @@ export interface ConsoleSandbox {
   type(line: string, until: RegExp): Promise<string>;
   /** Types a line without waiting. */
   write(line: string): void;
+  /** Ends the input, as the end of a pipe does. */
+  endInput(): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startConsoleSandbox(label: string): Promise<ConsoleSandbox
     sandbox,
     printed: () => printed,
     write,
+    endInput: () => input.end(),
     type: (line, until) => {
       const from = printed.length;
       write(line);

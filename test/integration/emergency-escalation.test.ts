@@ -194,6 +194,21 @@ describe('escalation', () => {
     expect(s.providers.pagerduty.requests.filter((r) => JSON.parse(r.body).event_action === 'trigger')).toHaveLength(sent);
   });
 
+  test('acknowledging again after an "Escalate now" re-open is a new webhook event, not a repeat a receiver would drop', async () => {
+    s.providers.reset();
+    const e = await declared('the ledger writes stall for every account');
+    const first = await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0ADA');
+    await (first.ok && first.changed ? first.followedUp : undefined);
+    expect(await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'escalate_now', 'U0CAT', 'slack', { seenStep: 0 })).toMatchObject({ ok: true, changed: true });
+    // Acknowledged a second time, a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await actOnEmergency(s.app.deps, TEAM_ID, e.id, 'acknowledge', 'U0BOB');
+    await (second.ok && second.changed ? second.followedUp : undefined);
+    const acks = s.providers.webhook.deliveries().filter((d) => d.body.type === 'emergency.acknowledged' && d.body.data?.emergency_id === e.id);
+    expect(acks).toHaveLength(2);
+    expect(new Set(acks.map((d) => d.id)).size).toBe(2);
+  });
+
   describe('"Escalate now"', () => {
     const buttonValue = (post: { ts: string }) => {
       const message = s.driver.messagesIn('#emergencies').find((m) => m.ts === post.ts);

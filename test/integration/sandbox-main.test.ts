@@ -74,3 +74,30 @@ describe('a running sandbox, driven from its console', () => {
     expect(message).toMatchObject({ user: 'U0BOB', channel: 'C0HUB' });
   });
 });
+
+describe('the end of piped input', () => {
+  test('before any line (stdin from /dev/null, `npm start &` in a script) leaves the sandbox running, without a console', async () => {
+    const c = await startConsoleSandbox('qt-noinput');
+    try {
+      c.endInput();
+      await c.sandbox.driver.waitFor(() => (c.printed().includes('the console is off') ? true : undefined), { what: 'the console-off line' });
+      const outcome = await Promise.race([c.sandbox.stopped.then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('running'), 300))]);
+      expect(outcome).toBe('running');
+      expect((await fetch(`${c.sandbox.appUrl}/health`)).status).toBe(200);
+    } finally {
+      await c.close();
+    }
+  });
+
+  test('after a script ends the sandbox once its lines have run', async () => {
+    const c = await startConsoleSandbox('qt-script');
+    try {
+      c.write('/async review the onboarding copy');
+      c.endInput();
+      await c.sandbox.stopped;
+      expect(c.printed()).toMatch(/Filed/);
+    } finally {
+      await c.close();
+    }
+  });
+});

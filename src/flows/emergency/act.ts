@@ -68,7 +68,8 @@ export async function actOnEmergency(deps: Deps, team: string, id: string, actio
     const settings = await deps.settings.get(team);
     const { pagers } = await pagersFor(deps, team, settings);
     const calls = await deps.emergencies.takeCalls(team, id).catch(() => []);
-    followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls }, { ...FOLLOW_UP_RETRIES, log }).then(
+    const at = follow === 'acknowledge' ? e.ackAt : e.closedAt;
+    followedUp = followUpAll(pagers, follow, { team, emergencyId: id, calls, at }, { ...FOLLOW_UP_RETRIES, log }).then(
       (results) => keepCallsNotStopped(deps, team, id, calls, results),
       (err: unknown) => log.warn({ err }, 'follow-up failed'),
     );
