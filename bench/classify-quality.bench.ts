@@ -39,6 +39,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['o', 'round 10 (written blind by two more authors, in the corpus style)'],
   ['n', 'round 11 (written blind: the whole company, and short messy messages)'],
   ['m', "round 12 (written blind: a sister set of the corpus, and the emergency boundary)"],
+  ['l', 'round 13 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -153,7 +154,13 @@ function main(): void {
     'published from a departed employee\'s account; the false alarms: a phishing mail nobody fell for, a simulated',
     'phishing campaign, slow logins inside the SLO, staging broken with prod untouched. Besides widening those',
     'families, a call inside a live, undefused incident now counts as its bridge, and "small thing" or planning words',
-    'no longer take back a failure that is still going on.',
+    'no longer take back a failure that is still going on. Round 13 (160 messages, 36 emergencies) was two more sister',
+    'sets, one at a company of the author\'s choosing, scored once by the model that had learned round 12: macro-F1 0.93,',
+    'emergency recall 97% (35 of 36), emergency precision 85% (6 false alarms), urgent flag 91%, important flag 79%.',
+    'Recall now holds on new sets; precision is the weaker side: its false alarms were releases at 100% with a flat',
+    'crash dashboard, one person locked out after changing phones, a layout bug on one tablet, and feedback from an',
+    'advisory panel; its missed emergency was devices shipping with debug firmware and a default root password, taken',
+    'back by "14:00 local" read as a local machine.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

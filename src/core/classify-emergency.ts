@@ -99,7 +99,8 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   const ongoing = hasCue(hits, SIG.ongoing) && broken;
   factor = defuse(factor, hasCue(hits, SIG.drill), 0.15, labelOf(hits, SIG.drill), contributions);
   factor = defuse(factor, hasCue(hits, SIG.calm), 0.25, labelOf(hits, SIG.calm), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : 0.45, labelOf(hits, SIG.limited), contributions);
+  // A breach is one even when it reaches one customer, one laptop or one account.
+  factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.security) ? 0.85 : hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : 0.45, labelOf(hits, SIG.limited), contributions);
   factor = defuse(factor, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions);
   factor = defuse(factor, hasCue(hits, SIG.feedback) && !live, 0.6, labelOf(hits, SIG.feedback), contributions);
   factor = defuse(factor, hasCue(hits, SIG.casual), hasCue(hits, SIG.severe) ? 0.8 : 0.35, labelOf(hits, SIG.casual), contributions);

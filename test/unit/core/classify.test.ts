@@ -70,6 +70,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a phishing mail nobody fell for', "got a 'CEO' email asking for gift cards, didn't click anything, forwarded it to security", 'daily_operations'],
     ['a simulated phishing campaign', 'Heads up: IT sends a simulated phishing email to everyone on Tuesday, just report it with the button', 'daily_operations'],
     ['staging broken, prod untouched', 'staging deploys fail since the last merge, nobody can deploy to staging, prod is untouched', 'daily_operations'],
+    ['a release with a flat crash dashboard', 'Rollout of 2.8.0 reached 100% of devices, crash dashboard flat, notes in #releases', 'daily_operations'],
+    ['one person locked out after a new phone', 'my Okta is locked since I changed my phone, can someone reset the MFA for me?', 'daily_operations'],
+    ['devices shipping with debug access ("14:00 local" is no local machine)', 'the packing line has been flashing devices with debug firmware since the night shift: telnet open, default root password, first pallet ships at 14:00 local', 'emergency'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
