@@ -123,7 +123,7 @@ describe('quadrant emergency on the command line', () => {
     const result = JSON.parse(out.stdout.trim()) as { id: string; code: string };
     const posted = await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, result.id))?.post, 'the post once Slack answers', 20_000);
     expect(s.driver.messagesIn('#emergencies').filter((m) => m.text?.includes(`Emergency ${result.code}`))).toHaveLength(1);
-    await eventually(() => s.driver.threadOf('#emergencies', posted.ts).some((m) => m.text?.includes('Slack did not answer')), 'what happened meanwhile, in the thread');
+    await eventually(() => s.driver.threadOf('#emergencies', posted.ts).some((m) => m.text?.includes('could not be posted when it was declared; it was paged anyway')), 'what happened meanwhile, in the thread');
     expect(await s.app.deps.emergencies.pendingPosts()).not.toContainEqual({ team: TEAM_ID, id: result.id });
   });
 

@@ -4,7 +4,8 @@ import { actOnEmergency } from '../../src/flows/emergency/act';
 import { escalateJob } from '../../src/flows/emergency/escalate';
 import { codeFor, emergencyIdFor } from '../../src/flows/emergency/ids';
 import { replaySpool } from '../../src/flows/emergency/replay-spool';
-import { escalationJobId, providerRetryJobId } from '../../src/flows/emergency/schedule-escalation';
+import { postPendingEmergencies } from '../../src/flows/emergency/post-pending';
+import { escalationJobId, providerRetryJobId, scheduleFirstTierCheck } from '../../src/flows/emergency/schedule-escalation';
 import { emergencyKey } from '../../src/pagers';
 import { EMERGENCY_ACTIONS } from '../../src/slack/blocks/emergency-blocks';
 import { ADA_PHONE, BOB_PHONE, emergencySettingsYaml, escalationJob, eventually, startEmergencyStack, TEAM_ID, twilioTo, type EmergencyStack } from '../helpers/emergency-stack';
@@ -76,7 +77,7 @@ describe('escalation', () => {
     const key = `no-page-${Date.now()}`;
     const draft = apiEmergency(key, 'checkout returns 502 for every shopper');
     expect(await s.app.deps.emergencies.create(draft, `api-${key}`)).toMatchObject({ created: true });
-    await s.app.deps.queues.emergency.add('escalate', { team: TEAM_ID, id: draft.id, step: 0 }, { jobId: escalationJobId(draft, 0), delay: 60_000 });
+    await scheduleFirstTierCheck(s.app.deps, draft, await s.app.deps.settings.get(TEAM_ID));
 
     await (await escalationJob(s, draft, 0))!.promote();
     expect((await finished(s, draft, 0)).returnvalue).toBe('paged tier 1');
@@ -84,6 +85,31 @@ describe('escalation', () => {
     expect(await s.app.deps.emergencies.get(TEAM_ID, draft.id)).toMatchObject({ step: 0, stepPaged: true });
     // The same job run again (a worker that crashed after paging, a replay) finds the step settled.
     expect(await escalateAgain(draft, 0)).toBe('step already paged');
+
+    // The dead process never posted it either: the upkeep (run here, and by the app's own timer) posts it now, and
+    // its thread tells what happened.
+    await postPendingEmergencies(s.app.deps);
+    const post = await eventually(async () => (await s.app.deps.emergencies.get(TEAM_ID, draft.id))?.post, 'the emergency posted');
+    await eventually(
+      () => s.driver.threadOf('#emergencies', post.ts).some((m) => m.text?.includes("Tier 1's pages never finished where this was declared") && m.text.includes('paging tier 1 again')),
+      'the thread telling what happened',
+    );
+  });
+
+  test('a declaration that counted Redis as away, whose record and check reached Redis late, does not have tier 1 paged twice', async () => {
+    // Redis answered too slowly for the declaration (it paged from memory and journalled), but the record and the
+    // first-tier check landed after all. The journal says tier 1's pages settled; the replay passes that on.
+    const key = `late-${Date.now()}`;
+    const draft = apiEmergency(key, 'the warehouse scanners cannot reach the order service');
+    expect(await s.app.deps.emergencies.create(draft, `api-${key}`)).toMatchObject({ created: true });
+    await scheduleFirstTierCheck(s.app.deps, draft, await s.app.deps.settings.get(TEAM_ID));
+    s.app.deps.spool.write({ emergency: { ...draft, stepPaged: true }, dedupKey: `api-${key}`, timeline: [] });
+    await replaySpool(s.app.deps);
+    expect(await s.app.deps.emergencies.get(TEAM_ID, draft.id)).toMatchObject({ step: 0, stepPaged: true });
+
+    await (await escalationJob(s, draft, 0))!.promote();
+    expect((await finished(s, draft, 0)).returnvalue).toBe('step already paged');
+    expect(twilioTo(s.providers, ADA_PHONE).sms.filter((m) => m.Body?.includes(draft.code))).toHaveLength(0);
   });
 
   test('the first-tier check of a declaration that paged tier 1 pages nobody again', async () => {

@@ -161,12 +161,7 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
 
   const settled = done
     .then(async (results) => {
-      // Settled here, so the first-tier check pages nobody again. Without Redis there is no check to stop.
-      if (!degraded) {
-        await fastRedis(deps.redis, () => deps.emergencies.finishStep(emergency.team, emergency.id, 0), REDIS_DEADLINE_MS).catch((err: unknown) =>
-          log.warn({ err, emergency: id }, 'could not mark tier 1 paged; the first-tier check will page it again'),
-        );
-      }
+      await markFirstTierSettled(deps, journal, log);
       // Retries called off by an acknowledgement are not a paging failure worth a broadcast.
       if (results.length > 0 && results.every((r) => !r.ok) && !results.some(calledOff)) {
         const retried = results.flatMap((r) => (!r.ok && r.retryLater ? [providerName(r.provider)] : []));
@@ -179,6 +174,29 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
   trackEmergencyWork(deps, settled);
   const { send: _send, ...paging } = prepared;
   return { emergency, created: true, paging: { ...paging, admins: settings.admins.length }, degraded, pages: done, settled };
+}
+
+// Nothing waits on this write any more, so it gets a longer deadline than the page path, and a few tries.
+const SETTLED_DEADLINE_MS = 2_000;
+const SETTLED_TRIES = 3;
+
+/**
+ * Tells the first-tier check that tier 1's pages settled here, so it pages nobody again. Also when the declaration
+ * counted Redis as away: a record and a check that reached Redis late must not page tier 1 twice, so the spool
+ * entry says it too and its replay passes it on.
+ */
+async function markFirstTierSettled(deps: Deps, journal: Journal, log: Deps['logger']): Promise<void> {
+  journal.firstTierSettled();
+  const e = journal.current();
+  for (let attempt = 1; attempt <= SETTLED_TRIES; attempt++) {
+    try {
+      await fastRedis(deps.redis, () => deps.emergencies.finishStep(e.team, e.id, 0), SETTLED_DEADLINE_MS);
+      return;
+    } catch (err) {
+      if (attempt === SETTLED_TRIES) return void log.warn({ err, emergency: e.id, spooled: journal.spooled }, 'could not mark tier 1 paged in Redis');
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 function duplicate(log: Deps['logger'], emergency: Emergency): Declared {
@@ -209,6 +227,9 @@ async function everyPageFailed(deps: Deps, journal: Journal, settings: Workspace
 /** Every page failed so far, but a provider is tried again from the queue: say both, and what to do meanwhile. */
 async function noPageYet(deps: Deps, journal: Journal, settings: WorkspaceSettings, retried: string[]): Promise<void> {
   const e = journal.current();
+  // A quick retry from the queue (a short Retry-After) may have got through while the other deliveries kept trying.
+  const timeline = await fastRedis(deps.redis, () => deps.emergencies.timeline(e.team, e.id), REDIS_DEADLINE_MS).catch(() => []);
+  if (timeline.some((t) => t.kind === 'paged')) return;
   const who = retried.join(' and ');
   journal.step('all_failed', `:warning: <!here> *No page for emergency ${e.code} has got through yet.* ${who} ${retried.length > 1 ? 'are' : 'is'} being tried again; call the on-call directly meanwhile.`, { broadcast: true });
   await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: no page has got through yet (${who} ${retried.length > 1 ? 'are' : 'is'} being tried again). Call the on-call directly, and check the providers with \`/quadrant oncall test\`.`);

@@ -40,6 +40,9 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
     return 'escalation over';
   }
 
+  // The first-tier check claimed step 0, so the declaring process died; if it had not posted the emergency yet, the
+  // upkeep that posts what Slack did not take posts it, with its timeline.
+  if (job.step === 0 && !e.post) await deps.emergencies.addPendingPost(e.team, e.id);
   const prepared = await prepareTier(deps, e, settings, plan.tierIndex);
   const done = prepared.send((result) => {
     const who = result.target ? ` to <@${result.target}>` : '';
@@ -59,8 +62,11 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
   await deps.emergencies.finishStep(e.team, e.id, job.step);
 
   if (results.length === 0 || (results.every((r) => !r.ok) && !results.some(calledOff))) {
-    await recordStep(deps, e, { at: deps.now(), kind: 'all_failed', text: `:warning: <!here> *Every page to tier ${plan.tierIndex + 1} failed.* Call the on-call directly.` }, { broadcast: true });
-    await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: every page to tier ${plan.tierIndex + 1} failed. Call the on-call directly.`);
+    const tier = `tier ${plan.tierIndex + 1}`;
+    const retried = results.flatMap((r) => (!r.ok && r.retryLater ? [providerName(r.provider)] : []));
+    const said = retried.length > 0 ? `No page to ${tier} has got through yet (${retried.join(' and ')} ${retried.length > 1 ? 'are' : 'is'} being tried again)` : `Every page to ${tier} failed`;
+    await recordStep(deps, e, { at: deps.now(), kind: 'all_failed', text: `:warning: <!here> *${said}.* Call the on-call directly.` }, { broadcast: true });
+    await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: ${said.charAt(0).toLowerCase()}${said.slice(1)}. Call the on-call directly.`);
   }
   return `paged tier ${plan.tierIndex + 1}`;
 }

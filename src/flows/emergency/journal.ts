@@ -24,6 +24,8 @@ export interface Journal {
   postPending(): Promise<void>;
   /** Marks that a Redis write failed: the spool replay finishes the job (escalation, timeline). */
   spoolNow(): void;
+  /** Tier 1's pages have settled; a spooled entry keeps that for the replay (see markFirstTierSettled). */
+  firstTierSettled(): void;
   readonly spooled: boolean;
   current(): Emergency;
   /** Settles when every step so far is done. */
@@ -81,6 +83,10 @@ export function createJournal(deps: Deps, first: Emergency, dedupKey: string, sp
     },
     spoolNow() {
       switchToSpool(new Error('a Redis write on the emergency path failed'));
+    },
+    firstTierSettled() {
+      e = { ...e, stepPaged: true };
+      if (spooled) spool((s) => ({ ...s, emergency: { ...s.emergency, stepPaged: true } }));
     },
     get spooled() {
       return spooled;

@@ -7,7 +7,7 @@ const LOCK_MS = 60_000;
 
 /**
  * Posts emergencies that were paged while Slack did not answer (the command line and the API exist for
- * exactly that), then tells the thread what happened meanwhile. Any process may run it; a lock per emergency
+ * exactly that), or whose declaring process died before posting, then tells the thread what happened meanwhile. Any process may run it; a lock per emergency
  * keeps two from posting the same one. Returns how many were posted.
  */
 export async function postPendingEmergencies(deps: Deps): Promise<number> {
@@ -45,7 +45,7 @@ async function postOne(deps: Deps, team: string, id: string): Promise<boolean> {
   const timeline = await deps.emergencies.timeline(team, id);
   if (timeline.length) {
     const lines = timeline.map((entry) => `• ${slackDate(entry.at, '{time}')} ${entry.text}`);
-    await postToThread(deps, withPost, `Slack did not answer when this emergency was declared; it was paged anyway. What happened meanwhile:\n${lines.join('\n')}`);
+    await postToThread(deps, withPost, `This emergency could not be posted when it was declared; it was paged anyway. What happened meanwhile:\n${lines.join('\n')}`);
   }
   return true;
 }

@@ -51,6 +51,8 @@ async function replayOne(deps: Deps, entry: SpooledEmergency): Promise<boolean> 
 
   const settings = await deps.settings.get(team);
   rememberSettings(deps, team, settings);
+  // Tier 1 was paged from here and settled: a record and a first-tier check that reached Redis late page nobody again.
+  if (entry.emergency.stepPaged !== false) await deps.emergencies.finishStep(team, id, 0);
   if (stored.status === 'open' && stored.step === 0) {
     await rescheduleEscalation(deps, stored, settings, 1, stored.declaredAt + settings.emergency.ack_timeout - deps.now());
   }
