@@ -40,6 +40,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['n', 'round 11 (written blind: the whole company, and short messy messages)'],
   ['m', "round 12 (written blind: a sister set of the corpus, and the emergency boundary)"],
   ['l', 'round 13 (written blind: two more sister sets of the corpus)'],
+  ['k', 'round 14 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -160,7 +161,13 @@ function main(): void {
     'Recall now holds on new sets; precision is the weaker side: its false alarms were releases at 100% with a flat',
     'crash dashboard, one person locked out after changing phones, a layout bug on one tablet, and feedback from an',
     'advisory panel; its missed emergency was devices shipping with debug firmware and a default root password, taken',
-    'back by "14:00 local" read as a local machine.',
+    'back by "14:00 local" read as a local machine. Round 14 (two more sister sets, 160 messages, 36 emergencies) scored',
+    'once: macro-F1 0.95, emergency recall 97% (35 of 36), emergency precision 92%, urgent flag 94%, important flag 84%.',
+    'The missed emergency was an app whose force-update screen loops for ever so no iOS user can get in; the false',
+    "alarms were one person's phone and authenticator, a new hire without access, and a French thank-you that no rule",
+    'read at all (the emergency bias now tips only messages in which the rules saw some alarm). Over the five sister',
+    'sets in rounds 12 to 14 (400 messages, 90 emergencies) the first scores add up to emergency recall 97% (87 of',
+    '90) and precision 89% (87 of 98): recall at the goal, precision the side still short of it.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -221,6 +221,8 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'blocked', label: 'says something stopped working', patterns: STOPPED },
+  // An app nobody can get into, a screen that loops for ever: stopped for whoever meets it.
+  { signal: 'blocked', label: 'says something stopped working', patterns: ['cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
   // "Reports success but nothing lands": only after nothing/never, since "no worries, it arrives Monday" is no failure.
   { signal: 'blocked', label: 'says something stopped working', patterns: ['nothing', 'never'].flatMap((none) => ['lands', 'landed', 'arrives', 'arrived', 'shows up', 'showed up', 'comes through', 'came through', 'gets through', 'got through'].map((verb) => `${none} ~ ${verb}`)) },
   {
@@ -349,7 +351,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'my mfa', 'my 2fa', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // "nobody else is affected" narrows the trouble; it is no "nobody can log in".
@@ -374,7 +376,7 @@ export const CUES: Cue[] = [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1on1', '1on1s', '1 on 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
-      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'grab 15', 'grab 20', 'grab 30', 'grab 45', 'grab an hour', 'settle it live', 'discuss it live', 'decide it live', 'on meet', 'is on meet', 'on google meet', 'zoom link*', 'teams link*',
+      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'quick meet', 'a quick meet', 'finalise it live', 'finalize it live', 'agree on it live', 'grab 15', 'grab 20', 'grab 30', 'grab 45', 'grab an hour', 'settle it live', 'discuss it live', 'decide it live', 'on meet', 'is on meet', 'on google meet', 'zoom link*', 'teams link*',
     ],
     negatable: true,
   },
@@ -544,6 +546,6 @@ export const CUES: Cue[] = [
     masks: ['offsite', 'event', 'travel', 'social'],
   },
   // Notes of a call that happened: no call to join.
-  { signal: 'past_ref', label: 'looks back', patterns: ['call recap', 'call notes', 'call summary', 'meeting recap', 'meeting notes', 'meeting summary', 'sync notes', 'notes from the call', 'from the call', 'after the call', 'on yesterday s call'], masks: ['call', 'meeting'] },
-  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*', 'travel expense*', 'expense', 'expenses', 'expense claim*', 'reimburse*', 'was the bomb', 'was amazing', 'was awesome', 'was fantastic', 'was brilliant', 'reisekosten*', 'gastos de viaje', 'frais de déplacement', 'note de frais', 'útiköltség*'] },
+  { signal: 'past_ref', label: 'looks back', patterns: ['call recap', 'call notes', 'call summary', 'meeting recap', 'meeting notes', 'meeting summary', 'sync notes', 'notes from the call', ...['feedback from', 'takeaways from', 'learnings from'].flatMap((from) => ['qbr', 'call', 'meeting', 'demo', 'sync', 'review'].map((meeting) => `${from} ~ ${meeting}`)), 'from the call', 'after the call', 'on yesterday s call'], masks: ['call', 'meeting'] },
+  { signal: 'past_ref', label: 'looks back', patterns: ['thanks all for a great', 'thanks for a great', 'was great', 'went well', 'last year', 'recap', 'photos from', 'thanks everyone', 'was a blast', 'who came', 'thanks for coming', 'went fine', 'winners announced', 'back from the', 'back from my', 'got back from', 'receipts from', 'expense report*', 'travel expense*', 'expense', 'expenses', 'expense claim*', 'reimburse*', 'was the bomb', 'was amazing', 'was awesome', 'was fantastic', 'was brilliant', 'reisekosten*', 'gastos de viaje', 'frais de déplacement', 'note de frais', 'notes de frais', 'útiköltség*'] },
 ];

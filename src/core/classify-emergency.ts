@@ -100,7 +100,9 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   factor = defuse(factor, hasCue(hits, SIG.drill), 0.15, labelOf(hits, SIG.drill), contributions);
   factor = defuse(factor, hasCue(hits, SIG.calm), 0.25, labelOf(hits, SIG.calm), contributions);
   // A breach is one even when it reaches one customer, one laptop or one account.
-  factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.security) ? 0.85 : hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : 0.45, labelOf(hits, SIG.limited), contributions);
+  // Narrowed more than once ("my phone", "my 2FA", "the authenticator"), it is one person's trouble.
+  const narrowed = hits.counts[SIG.limited]! >= 2 ? 0.3 : 0.45;
+  factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.security) ? 0.85 : hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : narrowed, labelOf(hits, SIG.limited), contributions);
   factor = defuse(factor, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions);
   factor = defuse(factor, hasCue(hits, SIG.feedback) && !live, 0.6, labelOf(hits, SIG.feedback), contributions);
   factor = defuse(factor, hasCue(hits, SIG.casual), hasCue(hits, SIG.severe) ? 0.8 : 0.35, labelOf(hits, SIG.casual), contributions);

@@ -150,6 +150,8 @@ export function scoreFacts(facts: Facts): Scores {
     if (hasCue(hits, SIG.soon)) add(tally, MEET, 0.4, labelOf(hits, SIG.soon));
     // Asking for the call is what counts, whatever the call is about (an offsite, an RFC, an incident review).
     if (asksCall && (facts.question || hasCue(hits, SIG.request))) add(tally, MEET, 0.8, 'asks for a call');
+    // "Can we get on a call about the draft?": the doc is the topic, the call is what is asked.
+    if (hasCue(hits, SIG.call) && facts.question && (hasCue(hits, SIG.proposal) || hasCue(hits, SIG.comments) || hasCue(hits, SIG.musing))) add(tally, MEET, 1.0, 'asks for a call about a document');
   }
   // A call in the middle of a live, undefused incident is its bridge: the emergency, not a meeting to hold.
   if ((asksCall || hasCue(hits, SIG.meeting) || hasCue(hits, SIG.callLink)) && emergency.alarm >= 4 && emergency.factor >= 0.8 && hasCue(hits, SIG.live)) {

@@ -73,6 +73,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a release with a flat crash dashboard', 'Rollout of 2.8.0 reached 100% of devices, crash dashboard flat, notes in #releases', 'daily_operations'],
     ['one person locked out after a new phone', 'my Okta is locked since I changed my phone, can someone reset the MFA for me?', 'daily_operations'],
     ['devices shipping with debug access ("14:00 local" is no local machine)', 'the packing line has been flashing devices with debug firmware since the night shift: telnet open, default root password, first pallet ships at 14:00 local', 'emergency'],
+    ['an app nobody can get into', 'since 6.1 the login screen loops forever on Android, no user can get into the app', 'emergency'],
+    ["one person's phone and authenticator", "my phone with the authenticator died, I can't log into Google, can IT reset my 2FA?", 'daily_operations'],
+    ['a quick Meet', 'Quick Meet at 3 to split the booth shifts for the trade show?', 'online_meeting'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
