@@ -41,6 +41,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['m', "round 12 (written blind: a sister set of the corpus, and the emergency boundary)"],
   ['l', 'round 13 (written blind: two more sister sets of the corpus)'],
   ['k', 'round 14 (written blind: two more sister sets of the corpus)'],
+  ['j', 'round 15 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -167,7 +168,14 @@ function main(): void {
     "alarms were one person's phone and authenticator, a new hire without access, and a French thank-you that no rule",
     'read at all (the emergency bias now tips only messages in which the rules saw some alarm). Over the five sister',
     'sets in rounds 12 to 14 (400 messages, 90 emergencies) the first scores add up to emergency recall 97% (87 of',
-    '90) and precision 89% (87 of 98): recall at the goal, precision the side still short of it.',
+    '90) and precision 89% (87 of 98): recall at the goal, precision the side still short of it. Round 15 (two more',
+    'sister sets, one set at a ticketing company) scored once: macro-F1 0.95, emergency recall 92% (33 of 36),',
+    'precision 89% (4 false alarms). Its missed emergencies were counters and gates that stopped ("can\'t print a single',
+    'ticket", scanners that "reject every ticket" with thousands outside, read as a call because of the arena\'s name)',
+    'and an MFA push nobody requested with SSH keys changed, taken back by "on vacation"; its false alarms were an',
+    'intended column drop, a quiet on-call handover, a phishing reminder whose "don\'t, and forward" read as something',
+    'that stopped forwarding, and one person locked out. With it, the six sister sets of rounds 12 to 15 give recall 95%',
+    '(120 of 126) and precision 89% (120 of 135).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

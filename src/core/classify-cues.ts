@@ -54,9 +54,14 @@ const FUNCTIONS = [
   'delivering', 'receive', 'receiving', 'received', 'going out', 'go out', 'gone out', 'open', 'opens', 'connect', 'connecting', 'pay',
   'order', 'process', 'processed', 'processing', 'respond', 'responding', 'reach', 'access', 'upload', 'download', 'render', 'rendering',
   'sync', 'syncing', 'boot', 'start', 'starting', 'partent', 'reçoivent', 'reçoit', 'fonctionne', 'marche', 'funktioniert', 'funciona',
-  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge', 'forward', 'forwarding', 'routing', 'ringing', 'printing', 'dispatching', 'alerting',
+  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge', 'forwarding', 'routing', 'ringing', 'printing', 'dispatching', 'alerting',
 ];
 const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}`));
+// Verbs of a counter or a gate ("can't print a single ticket"), after a negation that says it cannot, since "no need
+// to print" and "not boarding yet" are no failure.
+const CANNOT = ['cant', 'cannot', 'wont', 'doesnt', 'nobody', 'stopped'];
+const COUNTER_WORK = ['print', 'scan', 'check in', 'board', 'book', 'sell', 'ship', 'dispatch'];
+const CANNOT_WORK = CANNOT.flatMap((neg) => COUNTER_WORK.map((fn) => `${neg} ~ ${fn}`));
 // German puts the verb first ("der Login geht seit heute früh nicht mehr"); "nicht mehr" alone is any "no longer"
 // ("finde ich sie nicht mehr").
 const GERMAN_VERBS = ['geht', 'gehen', 'funktioniert', 'funktionieren', 'läuft', 'laufen', 'lädt', 'laden', 'antwortet', 'antworten', 'reagiert', 'reagieren', 'startet', 'starten', 'klappt', 'kommt', 'kommen'];
@@ -123,6 +128,7 @@ export const CUES: Cue[] = [
     patterns: [
       ...OTHERS_DATA,
       'ex contractor', 'former contractor', 'never disabled', 'never deactivated', 'cloning repos', 'cloning our', 'mass download*',
+      'didnt request', 'did not request', 'keys were changed', 'ssh keys', 'password was changed', 'email was changed', 'unexpected mfa', 'mfa push i',
       'default root password', 'default password', 'root password', 'telnet open', 'debug firmware', 'ssh open to',
       'postinstall', 'remote script', 'malicious package', 'malicious version', 'malicious code', 'malicious script', 'supply chain attack', 'account of someone who left', 'someone who left in', 'account of a former', 'departed employee',
       'publishing our internal', 'published our internal', 'publishing internal', 'published internal', 'exposing our internal', 'google has indexed', 'google indexed', 'already indexed', 'salary bands', 'interviewer notes',
@@ -176,7 +182,7 @@ export const CUES: Cue[] = [
       '500', '502', '503', '504', '500s', '502s', '503s', '504s', '5xx', '404s', '403s', 'error rate', 'errors', 'erroring', 'errored', 'error',
       'failing', 'fails', 'fail', 'failed', 'failure', 'failures', 'crash*', 'timeout*', 'timing out', 'times out', 'unreachable', 'unresponsive',
       'not responding', 'not reachable', 'not loading', 'doesnt load', 'wont load', 'does not load', 'cant load', 'blank page', 'white page',
-      'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'stuck', 'evicting', 'rejects', 'rejecting',
+      'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'stuck', 'evicting', 'rejects', 'rejecting', 'reject every', 'rejected every', 'reject all',
       'rejected', 'refus*', 'denied', 'throwing', 'bad gateway', 'fatal', 'accessdenied', 'splash screen', 'thrown back', 'nonstop',
       'growing', 'piling up', 'backlog', 'zero results', 'double charg*', 'charged twice', 'captured twice', 'overcharg*', 'refunding', 'paid out',
       'for free', 'dead', 'died', 'dying', 'latency', 'barely loads', 'melting', 'spiking', 'degraded', 'wrong column', 'wrong branch',
@@ -220,7 +226,7 @@ export const CUES: Cue[] = [
       'no se puede', 'nadie puede', 'personne ne peut', 'on ne peut', 'block the', 'blocks the', 'blocking all', 'blocking every',
     ],
   },
-  { signal: 'blocked', label: 'says something stopped working', patterns: STOPPED },
+  { signal: 'blocked', label: 'says something stopped working', patterns: [...STOPPED, ...CANNOT_WORK] },
   // An app nobody can get into, a screen that loops for ever: stopped for whoever meets it.
   { signal: 'blocked', label: 'says something stopped working', patterns: ['cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
   // "Reports success but nothing lands": only after nothing/never, since "no worries, it arrives Monday" is no failure.
@@ -261,7 +267,7 @@ export const CUES: Cue[] = [
     signal: 'customer',
     label: 'affects customers',
     patterns: [
-      'customers', 'users', 'clients', 'tenants', 'accounts', 'people', 'kunden', 'clientes', 'usuarios', 'ügyfelek', 'ügyfelet', 'ügyfél',
+      'customers', 'users', 'clients', 'tenants', 'accounts', 'people', 'people outside', 'people waiting', 'waiting outside', 'at the gate', 'at the door', 'kunden', 'clientes', 'usuarios', 'ügyfelek', 'ügyfelet', 'ügyfél',
       'felhasználók', 'vásárló', 'client', 'utilisateurs', 'every user', 'logged in user', 'buyers', 'shoppers', 'merchants',
     ],
   },
@@ -351,7 +357,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // "nobody else is affected" narrows the trouble; it is no "nobody can log in".
@@ -360,15 +366,22 @@ export const CUES: Cue[] = [
   {
     signal: 'advice',
     label: 'warns people to watch out',
-    patterns: ['psa', 'dont click', 'do not click', 'be careful', 'watch out', 'beware', 'reminder to', 'never share', 'report suspicious', 'going around', 'didnt click', 'did not click', 'forwarded it to', 'flagging in case', 'in case others got', 'gift card*'],
+    patterns: ['psa', 'dont click', 'do not click', 'be careful', 'watch out', 'beware', 'reminder to', 'never share', 'report suspicious', 'going around', 'security reminder', 'pretending to be', 'nobody has clicked', 'no one has clicked', 'forward anything', 'didnt click', 'did not click', 'forwarded it to', 'flagging in case', 'in case others got', 'gift card*'],
   },
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
+  // "got a sec for <PR link>?" asks for a review, not a chat; listed before the chat cues so it masks them.
+  {
+    signal: 'review',
+    label: 'asks for a review',
+    patterns: ['got a sec', 'got a min', 'got a minute', 'have a sec', 'have a minute'].flatMap((ask) => ['github', 'gitlab', 'pr', 'pull request', 'mr', 'diff'].map((what) => `${ask} for ~ ${what}`)),
+    masks: ['call'],
+  },
   {
     signal: 'call',
     label: 'asks for a call',
@@ -376,7 +389,7 @@ export const CUES: Cue[] = [
       'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1on1', '1on1s', '1 on 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'waiting room', 'telefonieren', 'anruf', 'videokonferenz',
-      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'quick meet', 'a quick meet', 'finalise it live', 'finalize it live', 'agree on it live', 'grab 15', 'grab 20', 'grab 30', 'grab 45', 'grab an hour', 'settle it live', 'discuss it live', 'decide it live', 'on meet', 'is on meet', 'on google meet', 'zoom link*', 'teams link*',
+      'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside fm', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'quick meet', 'a quick meet', 'finalise it live', 'finalize it live', 'agree on it live', 'grab 15', 'grab 20', 'grab 30', 'grab 45', 'grab an hour', 'settle it live', 'discuss it live', 'decide it live', 'on meet', 'is on meet', 'on google meet', 'zoom link*', 'teams link*',
     ],
     negatable: true,
   },

@@ -76,6 +76,11 @@ describe('classify: the traps keyword matching falls into', () => {
     ['an app nobody can get into', 'since 6.1 the login screen loops forever on Android, no user can get into the app', 'emergency'],
     ["one person's phone and authenticator", "my phone with the authenticator died, I can't log into Google, can IT reset my 2FA?", 'daily_operations'],
     ['a quick Meet', 'Quick Meet at 3 to split the booth shifts for the trade show?', 'online_meeting'],
+    ['a counter that cannot print', "still down here, the box office can't print a single ticket and the 20:00 show starts in 30 min", 'emergency'],
+    ['gate scanners rejecting every ticket', 'since 18:40 the gate scanners reject every ticket as already used, about 5k people outside', 'emergency'],
+    ['account changes nobody asked for', "hm, I got an MFA push I didn't request and then an email saying my SSH keys were changed, and I'm on vacation", 'emergency'],
+    ['a phishing reminder ("forward it" is no forwarding that stopped)', 'Security reminder: a wave of emails pretending to be our payroll provider is going around; as far as we know nobody has clicked. Don\'t, and forward anything like it to security', 'daily_operations'],
+    ['a quick look at a PR is a review', '<@U0DIMA> got a sec for <https://github.com/acme/checkout/pull/3318|checkout#3318>? moves promo code validation server-side', 'daily_operations'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
