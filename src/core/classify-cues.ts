@@ -69,7 +69,7 @@ const GERMAN_STOPPED = GERMAN_VERBS.flatMap((verb) => [`${verb} ~ nicht mehr`, `
 
 // Someone else's data in front of the wrong people: "another company's contacts", "some other customer's invoice PDF".
 const OTHER_OWNERS = ['customer', 'company', 'client', 'tenant', 'user', 'org', 'account', 'school', 'clinic', 'patient'];
-const THEIR_DATA = ['data', 'contacts', 'invoice*', 'pdf*', 'records', 'files', 'documents', 'details', 'orders', 'emails', 'messages', 'reports', 'dashboard*', 'names', 'addresses', 'card*', 'payslip*', 'salar*', 'chart*', 'results', 'photos'];
+const THEIR_DATA = ['data', 'projects', 'workspaces', 'tickets', 'contacts', 'invoice*', 'pdf*', 'records', 'files', 'documents', 'details', 'orders', 'emails', 'messages', 'reports', 'dashboard*', 'names', 'addresses', 'card*', 'payslip*', 'salar*', 'chart*', 'results', 'photos'];
 const OTHERS_DATA = ['another', 'other'].flatMap((who) => OTHER_OWNERS.flatMap((owner) => THEIR_DATA.map((data) => `${who} ${owner} s ~ ${data}`)));
 
 export const CUES: Cue[] = [
@@ -128,7 +128,7 @@ export const CUES: Cue[] = [
     patterns: [
       ...OTHERS_DATA,
       'ex contractor', 'former contractor', 'never disabled', 'never deactivated', 'cloning repos', 'cloning our', 'mass download*',
-      'didnt request', 'did not request', 'keys were changed', 'ssh keys', 'password was changed', 'email was changed', 'unexpected mfa', 'mfa push i',
+      'cross tenant', 'tenant data', 'didnt request', 'did not request', 'keys were changed', 'ssh keys', 'password was changed', 'email was changed', 'unexpected mfa', 'mfa push i',
       'default root password', 'default password', 'root password', 'telnet open', 'debug firmware', 'ssh open to',
       'postinstall', 'remote script', 'malicious package', 'malicious version', 'malicious code', 'malicious script', 'supply chain attack', 'account of someone who left', 'someone who left in', 'account of a former', 'departed employee',
       'publishing our internal', 'published our internal', 'publishing internal', 'published internal', 'exposing our internal', 'google has indexed', 'google indexed', 'already indexed', 'salary bands', 'interviewer notes',
@@ -286,7 +286,7 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'webinar landing', 'webinar page', 'webinar signup*', 'webinar registration*', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
     masks: ['call'],
   },
   // Blocking a calendar is no blockage, "for now" is no "now", a stage at an event is no staging system.
@@ -296,9 +296,9 @@ export const CUES: Cue[] = [
   // "I'd love 20 min with you" asks for time; it praises nothing.
   { signal: 'masked', label: '', patterns: ['would love', 'd love', 'i d love', 'wd love'], masks: ['praise'] },
   // "should we get people out?" after a report asks for help now; it is no "should we" of a proposal.
-  { signal: 'action', label: 'asks for hands now', patterns: ['not sure who to tell', 'not sure who to ask', 'not sure what else to do', 'should we get people out', 'should we evacuate', 'should we call'], masks: ['musing', 'hypothetical'] },
+  { signal: 'action', label: 'asks for hands now', patterns: ['into maintenance mode', 'in maintenance mode', 'not sure who to tell', 'not sure who to ask', 'not sure what else to do', 'should we get people out', 'should we evacuate', 'should we call'], masks: ['musing', 'hypothetical'] },
   // The staging build served to production users is a production failure, not a staging one.
-  { signal: 'masked', label: '', patterns: ['staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
+  { signal: 'masked', label: '', patterns: ['prod instead of staging', 'production instead of staging', 'instead of staging', 'staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['00 local', '30 local', '15 local', '45 local', 'local time', 'am local', 'pm local'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['for now', 'for the moment', 'is now a', 'is now an', 'is now the'], masks: ['live', 'soon', 'urgentWord'] },
   // A rule that applies from now on ("ab sofort", "effective immediately") is an announcement, not something happening now.
@@ -342,7 +342,7 @@ export const CUES: Cue[] = [
       'coffee', 'printer', 'kitchen', 'snack*', 'lol', 'ish', 'jk', 'haha', 'milk', 'pizza', 'cake', 'fridge', 'plants', 'parking', 'toner',
       'jammed', 'wifi', 'guest wifi', 'donuts', 'cookies', 'candy', 'chocolate', 'tea', 'espresso', 'microwave', 'dishwasher', 'aircon',
       'air conditioning', 'elevator', 'lift', 'bathroom', 'toilet', 'mug', 'meme', 'gif', 'playlist', 'fantasy football', 'font', 'fonts',
-      'emoji', 'kávé', 'kaffee', 'café', 'dead after', 'im dead', 'i m dead', 'so dead', 'dead tired', 'zero visits', 'no visits', 'no traffic', 'zero traffic', 'nobody uses', 'no one uses', 'unused', 'ok if i', 'okay if i', 'mind if i',
+      'emoji', 'kávé', 'kaffee', 'café', 'broken link', 'broken links', 'dead link', 'dead links', 'dead after', 'im dead', 'i m dead', 'so dead', 'dead tired', 'zero visits', 'no visits', 'no traffic', 'zero traffic', 'nobody uses', 'no one uses', 'unused', 'ok if i', 'okay if i', 'mind if i',
     ],
   },
   { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
@@ -357,8 +357,15 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
+  },
+  // A red main branch stops the team's merges, not the customers: "nobody can merge" is no "nobody can log in".
+  {
+    signal: 'limited',
+    label: 'affects only one person or a test system',
+    patterns: ['nobody can merge', 'no one can merge', 'cant merge', 'cannot merge', 'main is red', 'main has been red', 'ci is red', 'build is red', 'pipeline is red', 'release train'],
+    masks: ['scope', 'blocked', 'travel'],
   },
   // "nobody else is affected" narrows the trouble; it is no "nobody can log in".
   { signal: 'limited', label: 'affects only one person or a test system', patterns: ['nobody else', 'no one else', 'noone else'], masks: ['scope'] },
@@ -506,7 +513,7 @@ export const CUES: Cue[] = [
   { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo', 'echarle un vistazo', 'échale un vistazo', 'jeter un œil', 'drüberschauen', 'draufschauen', 'ránéz*', 'átnéz*'] },
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
-  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
+  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password', 'reset the mfa', 'reset my mfa', 'reset the 2fa', 'reset my 2fa', 'mfa reset'] },
   { signal: 'request', label: 'asks someone to do something', patterns: ['schicken', 'senden', 'enviar', 'envoyer', 'küld*', 'can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },
@@ -527,6 +534,8 @@ export const CUES: Cue[] = [
       'globex', 'initech', 'hooli', 'acme', 'umbrella', 'wayne', 'stark', 'wonka', 'cyberdyne', 'soylent', 'vandelay', 'pied piper',
       'dunder mifflin', 'pro customer', 'enterprise', 'all hands', 'company', 'onboarding', 'incident', 'outage', 'postmortem', 'retro',
       'rfc', 'architecture', 'new hire', 'first day', 'maintenance', 'deadline', 'sev1', 'sev2', 'data', 'payments', 'invoice', 'vat',
+      'renew', 'procurement', 'dpa', 'webinar', 'pilot', 'vp', 'head of', 'director', 'walk them through', 'walk their', 'competitor', 'competitors',
+      'sla', 'kpi', 'fire warden', 'first aid',
     ],
   },
   {

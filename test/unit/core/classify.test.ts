@@ -81,6 +81,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['account changes nobody asked for', "hm, I got an MFA push I didn't request and then an email saying my SSH keys were changed, and I'm on vacation", 'emergency'],
     ['a phishing reminder ("forward it" is no forwarding that stopped)', 'Security reminder: a wave of emails pretending to be our payroll provider is going around; as far as we know nobody has clicked. Don\'t, and forward anything like it to security', 'daily_operations'],
     ['a quick look at a PR is a review', '<@U0DIMA> got a sec for <https://github.com/acme/checkout/pull/3318|checkout#3318>? moves promo code validation server-side', 'daily_operations'],
+    ['a red main branch is no outage', 'main has been red since the eslint bump, nobody can merge and the release train is stuck, anyone taking the revert?', 'daily_operations'],
+    ["a migration that shows another company's projects", "the merge script ran against prod instead of staging: 200 workspaces now show another company's projects, cross-tenant data is visible right now", 'emergency'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
