@@ -54,7 +54,7 @@ const FUNCTIONS = [
   'delivering', 'receive', 'receiving', 'received', 'going out', 'go out', 'gone out', 'open', 'opens', 'connect', 'connecting', 'pay',
   'order', 'process', 'processed', 'processing', 'respond', 'responding', 'reach', 'access', 'upload', 'download', 'render', 'rendering',
   'sync', 'syncing', 'boot', 'start', 'starting', 'partent', 'reçoivent', 'reçoit', 'fonctionne', 'marche', 'funktioniert', 'funciona',
-  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge', 'forwarding', 'routing', 'ringing', 'printing', 'dispatching', 'alerting',
+  'működik', 'tud*', 'kommt', 'lädt', 'carga', 'cargan', 'anda', 'charge', 'forwarding', 'routing', 'ringing', 'printing', 'dispatching', 'alerting', 'goes thru', 'go thru', 'goes through', 'go through',
 ];
 const STOPPED = NEGATIONS.flatMap((neg) => FUNCTIONS.map((fn) => `${neg} ~ ${fn}`));
 // Verbs of a counter or a gate ("can't print a single ticket"), after a negation that says it cannot, since "no need
@@ -182,7 +182,7 @@ export const CUES: Cue[] = [
       '500', '502', '503', '504', '500s', '502s', '503s', '504s', '5xx', '404s', '403s', 'error rate', 'errors', 'erroring', 'errored', 'error',
       'failing', 'fails', 'fail', 'failed', 'failure', 'failures', 'crash*', 'timeout*', 'timing out', 'times out', 'unreachable', 'unresponsive',
       'not responding', 'not reachable', 'not loading', 'doesnt load', 'wont load', 'does not load', 'cant load', 'blank page', 'white page',
-      'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'stuck', 'evicting', 'rejects', 'rejecting', 'reject every', 'rejected every', 'reject all',
+      'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'brokn', 'borken', 'stuck', 'evicting', 'rejects', 'rejecting', 'reject every', 'rejected every', 'reject all',
       'rejected', 'refus*', 'denied', 'throwing', 'bad gateway', 'fatal', 'accessdenied', 'splash screen', 'thrown back', 'nonstop',
       'growing', 'piling up', 'backlog', 'zero results', 'double charg*', 'charged twice', 'captured twice', 'overcharg*', 'refunding', 'paid out',
       'for free', 'dead', 'died', 'dying', 'latency', 'barely loads', 'melting', 'spiking', 'degraded', 'wrong column', 'wrong branch',
@@ -198,7 +198,7 @@ export const CUES: Cue[] = [
     signal: 'scope',
     label: 'affects everyone',
     patterns: [
-      'everyone', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
+      'everyone', 'evryone', 'everyon', 'everone', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
       'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer',
       'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'any document',
       'any user', 'any customer', 'all of them', 'all of support', 'whole', 'entire', '100%', 'for everyone', 'all affected', 'every static',
@@ -286,8 +286,8 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'webinar landing', 'webinar page', 'webinar signup*', 'webinar registration*', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
-    masks: ['call'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'webinar landing', 'webinar page', 'calendar sync', 'contact sync', 'data sync', 'crm sync', 'sync job', 'sync jobs', 'nightly sync', 'webinar signup*', 'webinar registration*', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
+    masks: ['call', 'meeting'],
   },
   // Blocking a calendar is no blockage, "for now" is no "now", a stage at an event is no staging system.
   { signal: 'masked', label: '', patterns: ['block your', 'block the date', 'block the dates', 'block the week', 'block off', 'block out', 'just block', 'please block', 'calendar block*', 'focus block*', 'time block*'], masks: ['problem'] },
@@ -346,7 +346,7 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
-  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'the bomb', 'da bomb', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
+  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'is the bomb', 'was the bomb', 'da bomb', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
   {
     signal: 'limited',
     label: 'affects only one person or a test system',
@@ -357,7 +357,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'my mfa', 'my 2fa', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // A red main branch stops the team's merges, not the customers: "nobody can merge" is no "nobody can log in".
@@ -513,11 +513,11 @@ export const CUES: Cue[] = [
   { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo', 'echarle un vistazo', 'échale un vistazo', 'jeter un œil', 'drüberschauen', 'draufschauen', 'ránéz*', 'átnéz*'] },
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick one', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
-  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
+  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'uploaded', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password', 'reset the mfa', 'reset my mfa', 'reset the 2fa', 'reset my 2fa', 'mfa reset'] },
   { signal: 'request', label: 'asks someone to do something', patterns: ['schicken', 'senden', 'enviar', 'envoyer', 'küld*', 'can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },
-  { signal: 'fyi', label: 'is an FYI', patterns: ['fyi', 'heads up', 'reminder', 'note', 'maintenance', 'karbantartás', 'wartung', 'mantenimiento', 'announcement', 'zur info', 'para tu información', 'pour info', 'new', 'is up', 'is out'] },
+  { signal: 'fyi', label: 'is an FYI', patterns: ['fyi', 'heads up', 'reminder', 'note', 'maintenance', 'karbantartás', 'wartung', 'mantenimiento', 'announcement', 'timesheet*', 'zur info', 'para tu información', 'pour info', 'new', 'is up', 'is out'] },
   { signal: 'feedback', label: 'is feedback', patterns: ['feedback', 'survey', 'confused', 'confusing', 'loved it', 'great offsite', 'thanks all for', 'thanks everyone', 'kudos', 'shoutout', 'shout out', 'advisory panel', 'customer advisory', 'brought it up', 'without being asked', 'user interviews', 'in interviews', 'focus group', 'usability test*'] },
   { signal: 'ci', label: 'is about CI or tooling', patterns: ['ci', 'build', 'pipeline', 'eslint', 'npm', 'lint', 'tests', 'spec', 'main', 'branch', 'rebase', 'staging', 'docker', 'helm chart', 'terraform'] },
   // ---- priority flags

@@ -83,6 +83,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a quick look at a PR is a review', '<@U0DIMA> got a sec for <https://github.com/acme/checkout/pull/3318|checkout#3318>? moves promo code validation server-side', 'daily_operations'],
     ['a red main branch is no outage', 'main has been red since the eslint bump, nobody can merge and the release train is stuck, anyone taking the revert?', 'daily_operations'],
     ["a migration that shows another company's projects", "the merge script ran against prod instead of staging: 200 workspaces now show another company's projects, cross-tenant data is visible right now", 'emergency'],
+    ['an outage typed in a hurry', 'calnedar sync is brokn for evryone, no event goes thru since 9. pls somebdy', 'emergency'],
+    ['a bomb in an escape room', "Escape room after Friday's sprint review, two teams of 6. Last time the 'bomb' went off with 3 min left", 'offline_activity'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
