@@ -85,6 +85,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ["a migration that shows another company's projects", "the merge script ran against prod instead of staging: 200 workspaces now show another company's projects, cross-tenant data is visible right now", 'emergency'],
     ['an outage typed in a hurry', 'calnedar sync is brokn for evryone, no event goes thru since 9. pls somebdy', 'emergency'],
     ['a bomb in an escape room', "Escape room after Friday's sprint review, two teams of 6. Last time the 'bomb' went off with 3 min left", 'offline_activity'],
+    ['a full waiting room is no call', "hm, the clinic says their front desk can't check in any patients, the schedule has been empty for 20 min, waiting room full", 'emergency'],
+    ['"if this isn\'t fixed" is no fix', "the bank can't run its end-of-day reconciliation, every report job times out since 16:00, they miss a regulatory filing at 18:00 if this isn't fixed", 'emergency'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
