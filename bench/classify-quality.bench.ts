@@ -45,6 +45,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['i', 'round 16 (written blind: two more sister sets of the corpus)'],
   ['h', 'round 17 (written blind: two more sister sets of the corpus)'],
   ['g', 'round 18 (written blind: two more sister sets of the corpus)'],
+  ['f', 'round 19 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -191,7 +192,12 @@ function main(): void {
     'of 36), precision 100% (no false alarm); its missed emergencies were a clinic whose front desk cannot check anyone',
     'in, read as a call because of its "waiting room", and a bank\'s reconciliation failing "if this isn\'t fixed",',
     'read as fixed (resolution words can now be negated). The thirteen sister sets of rounds 12 to 18 (1,040 messages,',
-    '234 emergencies) give first-score recall 96% (224 of 234) and precision 92% (224 of 244).',
+    '234 emergencies) give first-score recall 96% (224 of 234) and precision 92% (224 of 244). Round 19 (two more sister',
+    'sets) scored once: macro-F1 0.97, emergency recall 94% (34 of 36), precision 92% (34 of 37); its missed emergencies',
+    'were an SSH key and an org-admin token added to someone\'s GitHub account while "I\'m on a train with my laptop',
+    'closed", and waiting-room screens at every clinic showing no appointments, read as a Zoom waiting room (only a Zoom',
+    'waiting room is a call now). The fifteen sister sets of rounds 12 to 19 give recall 96% (258 of 270) and precision',
+    '92% (258 of 281).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -87,6 +87,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a bomb in an escape room', "Escape room after Friday's sprint review, two teams of 6. Last time the 'bomb' went off with 3 min left", 'offline_activity'],
     ['a full waiting room is no call', "hm, the clinic says their front desk can't check in any patients, the schedule has been empty for 20 min, waiting room full", 'emergency'],
     ['"if this isn\'t fixed" is no fix', "the bank can't run its end-of-day reconciliation, every report job times out since 16:00, they miss a regulatory filing at 18:00 if this isn't fixed", 'emergency'],
+    ['a key added to an account by nobody', "GitHub just emailed me that I added a new SSH key and an org admin token. I didn't, my laptop is closed in my bag", 'emergency'],
+    ["a clinic's waiting-room screens are no Zoom waiting room", "the waiting-room screens at every clinic show 'no appointments today' and receptionists are phoning in, started around 8:05", 'emergency'],
+    ['a quiet on-call handover', 'On-call handover: quiet week, no open pages. The cert on the old SFTP host expires on the 29th, the ticket has the renewal steps.', 'daily_operations'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
