@@ -90,6 +90,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a key added to an account by nobody', "GitHub just emailed me that I added a new SSH key and an org admin token. I didn't, my laptop is closed in my bag", 'emergency'],
     ["a clinic's waiting-room screens are no Zoom waiting room", "the waiting-room screens at every clinic show 'no appointments today' and receptionists are phoning in, started around 8:05", 'emergency'],
     ['a quiet on-call handover', 'On-call handover: quiet week, no open pages. The cert on the old SFTP host expires on the 29th, the ticket has the renewal steps.', 'daily_operations'],
+    ['a rollout at 100% is a release note', 'Android app 5.1.2 is on 100% of phones now, release notes in #releases', 'daily_operations'],
+    ['a SEV1 declared as a joke', 'printer on 2 is down again, declaring a SEV1 for my productivity, anyone know who fixes it?', 'daily_operations'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
