@@ -169,7 +169,7 @@ export const CUES: Cue[] = [
     label: 'says something is down',
     patterns: [
       'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
-      'totally down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
+      'totally down', 'stil down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
       'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',
       'funktioniert nicht', 'nem megy', 'no abre', 'no responde', 'lädt nicht', 'kaputt',
     ],
@@ -245,7 +245,7 @@ export const CUES: Cue[] = [
     signal: 'ongoing',
     label: 'is still going on',
     patterns: [
-      'still', 'ongoing', 'keeps', 'keeps happening', 'still going', 'still happening', 'happening again', 'again', 'not fixed', 'not resolved',
+      'still', 'stil', 'stil down', 'ongoing', 'keeps', 'keeps happening', 'still going', 'still happening', 'happening again', 'again', 'not fixed', 'not resolved',
       'still broken', 'still down', 'still failing', 'immer noch', 'todavía', 'sigue', 'toujours', 'még mindig', 'továbbra is',
     ],
   },
@@ -286,7 +286,7 @@ export const CUES: Cue[] = [
   {
     signal: 'masked',
     label: '',
-    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'phoning in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'webinar landing', 'webinar page', 'sales calls', 'customer calls', 'in calls', 'on calls', 'calls already', ...['2', '3', '4', '5', '6', '7', '8', '9', '10', 'several', 'many'].map((n) => `in ${n} calls`), 'calendar sync', 'contact sync', 'data sync', 'crm sync', 'sync job', 'sync jobs', 'nightly sync', 'webinar signup*', 'webinar registration*', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
+    patterns: ['got a call', 'a call from', 'call from', 'call the', 'call them', 'call him', 'call her', 'call our', 'call their', 'call back', 'call support', 'call it', 'getting calls', 'angry calls', 'calls from', 'calls coming', 'calling in', 'phoning in', 'is calling', 'are calling', 'phones are', 'api call', 'function call', 'cold call', 'cold calls', 'judgment call', 'judgement call', 'close call', 'tough call', 'your call', 'good call', 'the call is yours', 'calls to', 'calls the', 'api calls', 'great call', 'bad call', 'right call', 'wrong call', 'smart call', 'call for speakers', 'call for papers', 'call for proposals', 'call for talks', 'call for volunteers', 'call for participants', 'nurse call', 'zoom level', 'resets zoom', 'reset zoom', 'zoom resets', 'pinch zoom', 'zoom out', 'webinar landing', 'webinar page', 'sales calls', 'customer calls', 'customer call', 'custmer call', 'custmer calls', 'in calls', 'on calls', 'calls already', ...['2', '3', '4', '5', '6', '7', '8', '9', '10', 'several', 'many'].map((n) => `in ${n} calls`), 'calendar sync', 'contact sync', 'data sync', 'crm sync', 'sync job', 'sync jobs', 'nightly sync', 'webinar signup*', 'webinar registration*', 'telefon klingelt', 'klingelt das telefon', 'telefone klingeln', 'klingeln die telefone', 'suena el teléfono', 'le téléphone sonne'],
     masks: ['call', 'meeting'],
   },
   // Blocking a calendar is no blockage, "for now" is no "now", a stage at an event is no staging system.
@@ -296,7 +296,7 @@ export const CUES: Cue[] = [
   // "I'd love 20 min with you" asks for time; it praises nothing.
   { signal: 'masked', label: '', patterns: ['would love', 'd love', 'i d love', 'wd love'], masks: ['praise'] },
   // "should we get people out?" after a report asks for help now; it is no "should we" of a proposal.
-  { signal: 'action', label: 'asks for hands now', patterns: ['into maintenance mode', 'in maintenance mode', 'not sure who to tell', 'not sure who to ask', 'not sure what else to do', 'should we get people out', 'should we evacuate', 'should we call'], masks: ['musing', 'hypothetical'] },
+  { signal: 'action', label: 'asks for hands now', patterns: ['ack the page', 'ack the alert', 'acknowledge the page', 'into maintenance mode', 'in maintenance mode', 'not sure who to tell', 'not sure who to ask', 'not sure what else to do', 'should we get people out', 'should we evacuate', 'should we call'], masks: ['musing', 'hypothetical'] },
   // The staging build served to production users is a production failure, not a staging one.
   { signal: 'masked', label: '', patterns: ['prod instead of staging', 'production instead of staging', 'instead of staging', 'staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
   // A rollout "on 100% of tablets now" is a release note, not breadth of a failure; a USB hub is no knowledge hub.
@@ -316,7 +316,7 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['on stage', 'on the stage', 'main stage', 'discord stage', 'keynote stage', 'the stage'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
   // ---- what takes the alarm back
-  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing'], negatable: true },
+  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid', 'smoke detector*', 'smoke alarm test*', 'get serviced', 'being serviced', 'may beep', 'might beep', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing'], negatable: true },
   {
     signal: 'past',
     label: 'talks about a past incident',
@@ -353,7 +353,7 @@ export const CUES: Cue[] = [
     ],
   },
   { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
-  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'is the bomb', 'was the bomb', 'da bomb', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
+  { signal: 'praise', label: 'is praise', patterns: ['killer feature', 'killed it', 'crushed it', 'nailed it', 'lifesaver', 'life saver', 'game changer', 'is the bomb', 'was the bomb', 'da bomb', 'killing it', 'crushing it', 'smashing it', 'rocking it', 'great work', 'great job', 'love', 'loved', 'amazing', 'awesome'] },
   {
     signal: 'limited',
     label: 'affects only one person or a test system',
@@ -364,7 +364,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // A red main branch stops the team's merges, not the customers: "nobody can merge" is no "nobody can log in".
@@ -385,7 +385,7 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings

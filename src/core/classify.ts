@@ -124,8 +124,8 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   for (let a = 0; a < fused.length; a++) fused[a] = (RULE_SHARE * fused[a]!) / sum + (1 - RULE_SHARE) * learned[a]!;
   // The learned model may not outvote what the rules read explicitly: "staging", "resolved", "not urgent"
   // scale its emergency share, and "no need for a call" its meeting share.
-  // The bias tips close calls the rules saw evidence for; with no alarm at all it would only tip the learned model's guesses.
-  fused[EM]! += (alarm > 0 ? EMERGENCY_BIAS : 0) - (1 - RULE_SHARE) * learned[EM]! * (1 - defused);
+  // The bias tips close calls the rules or the channel saw evidence for; with no alarm at all it would only tip the learned model's guesses.
+  fused[EM]! += (alarm > 0 || context.channelArea === 'emergency' ? EMERGENCY_BIAS : 0) - (1 - RULE_SHARE) * learned[EM]! * (1 - defused);
   if (hits.negated[SIG.call]! > 0 && hits.counts[SIG.call] === 0) fused[MEET]! -= (1 - RULE_SHARE) * learned[MEET]! * 0.7;
   const reasons: string[] = [];
   if (context.command === 'emergency') {

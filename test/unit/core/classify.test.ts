@@ -92,6 +92,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a quiet on-call handover', 'On-call handover: quiet week, no open pages. The cert on the old SFTP host expires on the 29th, the ticket has the renewal steps.', 'daily_operations'],
     ['a rollout at 100% is a release note', 'Android app 5.1.2 is on 100% of phones now, release notes in #releases', 'daily_operations'],
     ['a SEV1 declared as a joke', 'printer on 2 is down again, declaring a SEV1 for my productivity, anyone know who fixes it?', 'daily_operations'],
+    ['a smoke detector service notice', 'Heads-up from facilities: the smoke detectors on floor 2 get serviced Tuesday morning and may beep a few times. Nothing to do.', 'daily_operations'],
+    ['a hurried follow-up on an outage', 'stil down. 4th custmer call in 15 min, can someone pls ack the page', 'emergency'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
