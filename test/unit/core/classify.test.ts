@@ -94,6 +94,10 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a SEV1 declared as a joke', 'printer on 2 is down again, declaring a SEV1 for my productivity, anyone know who fixes it?', 'daily_operations'],
     ['a smoke detector service notice', 'Heads-up from facilities: the smoke detectors on floor 2 get serviced Tuesday morning and may beep a few times. Nothing to do.', 'daily_operations'],
     ['a hurried follow-up on an outage', 'stil down. 4th custmer call in 15 min, can someone pls ack the page', 'emergency'],
+    ['"I didn\'t" alone is no account takeover', "I didn't know we had a wiki page for this, thanks", 'daily_operations'],
+    ['asking for the org admin is no breach', 'please ask the org admin to add you to the repo', 'daily_operations'],
+    ['docs indexed by Google are good news', 'nice, Google indexed the new docs already, search traffic is up', 'daily_operations'],
+    ['"nothing to do with the deploy" does not calm an outage', 'this has nothing to do with the deploy, checkout is still failing for every customer', 'emergency'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
