@@ -99,8 +99,8 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   const ongoing = hasCue(hits, SIG.ongoing) && broken;
   factor = defuse(factor, hasCue(hits, SIG.drill), 0.15, labelOf(hits, SIG.drill), contributions);
   factor = defuse(factor, hasCue(hits, SIG.calm), 0.25, labelOf(hits, SIG.calm), contributions);
-  // A breach is one even when it reaches one customer, one laptop or one account.
-  // Narrowed more than once ("my phone", "my 2FA", "the authenticator"), it is one person's trouble.
+  // Narrowed more than once ("my phone", "my 2FA", "the authenticator"), it is one person's trouble. A breach is one
+  // even when it reaches one customer, one laptop or one account.
   const narrowed = hits.counts[SIG.limited]! >= 2 ? 0.3 : 0.45;
   factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.security) ? 0.85 : hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : narrowed, labelOf(hits, SIG.limited), contributions);
   factor = defuse(factor, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions);

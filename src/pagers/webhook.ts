@@ -79,7 +79,7 @@ export function createWebhookPager(config: WebhookConfig): Pager {
   }
 
   function followUp(type: 'emergency.acknowledged' | 'emergency.resolved', request: FollowUpRequest) {
-    const id = request.at === undefined ? webhookId(request.team, request.emergencyId, type) : webhookId(request.team, request.emergencyId, type, request.at);
+    const id = webhookId(request.team, request.emergencyId, type, ...(request.at === undefined ? [] : [request.at]));
     return deliver(id, { type, data: { team: request.team, emergency_id: request.emergencyId } });
   }
 

@@ -11,7 +11,7 @@ import { createJournal, REDIS_DEADLINE_MS, type Journal } from './journal';
 import { trackEmergencyWork } from './inflight';
 import { emergencySettings } from './last-settings';
 import { ADMIN_TEXT_MAX, alertAdmins, postEmergency } from './notify';
-import { prepareTier, type TierPage } from './paging';
+import { prepareTier, triedAgain, type TierPage } from './paging';
 import { scheduleEscalation, scheduleFirstTierCheck } from './schedule-escalation';
 
 export interface DeclareInput {
@@ -164,8 +164,8 @@ export async function declareEmergency(deps: Deps, input: DeclareInput): Promise
       await markFirstTierSettled(deps, journal, log);
       // Retries called off by an acknowledgement are not a paging failure worth a broadcast.
       if (results.length > 0 && results.every((r) => !r.ok) && !results.some(calledOff)) {
-        const retried = results.flatMap((r) => (!r.ok && r.retryLater ? [providerName(r.provider)] : []));
-        await (retried.length > 0 ? noPageYet(deps, journal, settings, retried) : everyPageFailed(deps, journal, settings));
+        const retried = triedAgain(results);
+        await (retried ? noPageYet(deps, journal, settings, retried) : everyPageFailed(deps, journal, settings));
       }
       if (results.length === 0) await nobodyToPage(deps, journal, settings);
       await journal.idle();
@@ -225,14 +225,13 @@ async function everyPageFailed(deps: Deps, journal: Journal, settings: Workspace
 }
 
 /** Every page failed so far, but a provider is tried again from the queue: say both, and what to do meanwhile. */
-async function noPageYet(deps: Deps, journal: Journal, settings: WorkspaceSettings, retried: string[]): Promise<void> {
+async function noPageYet(deps: Deps, journal: Journal, settings: WorkspaceSettings, retried: string): Promise<void> {
   const e = journal.current();
   // A quick retry from the queue (a short Retry-After) may have got through while the other deliveries kept trying.
   const timeline = await fastRedis(deps.redis, () => deps.emergencies.timeline(e.team, e.id), REDIS_DEADLINE_MS).catch(() => []);
   if (timeline.some((t) => t.kind === 'paged')) return;
-  const who = retried.join(' and ');
-  journal.step('all_failed', `:warning: <!here> *No page for emergency ${e.code} has got through yet.* ${who} ${retried.length > 1 ? 'are' : 'is'} being tried again; call the on-call directly meanwhile.`, { broadcast: true });
-  await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: no page has got through yet (${who} ${retried.length > 1 ? 'are' : 'is'} being tried again). Call the on-call directly, and check the providers with \`/quadrant oncall test\`.`);
+  journal.step('all_failed', `:warning: <!here> *No page for emergency ${e.code} has got through yet.* ${retried}; call the on-call directly meanwhile.`, { broadcast: true });
+  await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: no page has got through yet (${retried}). Call the on-call directly, and check the providers with \`/quadrant oncall test\`.`);
 }
 
 async function nobodyToPage(deps: Deps, journal: Journal, settings: WorkspaceSettings): Promise<void> {

@@ -5,7 +5,7 @@ import { calledOff } from '../../pagers';
 import { mentionOrName, providerName } from '../../slack/blocks/emergency-blocks';
 import { rememberSettings } from './last-settings';
 import { alertAdmins, recordStep, refreshEmergencyMessage } from './notify';
-import { prepareTier } from './paging';
+import { prepareTier, triedAgain } from './paging';
 import { scheduleEscalation, UNKNOWN_EMERGENCY } from './schedule-escalation';
 
 export interface EscalateJob {
@@ -63,8 +63,8 @@ export async function escalateJob(deps: Deps, job: EscalateJob): Promise<string>
 
   if (results.length === 0 || (results.every((r) => !r.ok) && !results.some(calledOff))) {
     const tier = `tier ${plan.tierIndex + 1}`;
-    const retried = results.flatMap((r) => (!r.ok && r.retryLater ? [providerName(r.provider)] : []));
-    const said = retried.length > 0 ? `No page to ${tier} has got through yet (${retried.join(' and ')} ${retried.length > 1 ? 'are' : 'is'} being tried again)` : `Every page to ${tier} failed`;
+    const retried = triedAgain(results);
+    const said = retried ? `No page to ${tier} has got through yet (${retried})` : `Every page to ${tier} failed`;
     await recordStep(deps, e, { at: deps.now(), kind: 'all_failed', text: `:warning: <!here> *${said}.* Call the on-call directly.` }, { broadcast: true });
     await alertAdmins(deps, e, settings, `:warning: Emergency *${e.code}*: ${said.charAt(0).toLowerCase()}${said.slice(1)}. Call the on-call directly.`);
   }

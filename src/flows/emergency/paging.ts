@@ -5,6 +5,7 @@ import { stripSlackMarkup } from '../../core/slack-text';
 import type { Deps } from '../../deps';
 import { recordPage } from '../evaluation/record';
 import { createPagers, followUpAll, pageAll, slackDmClient, type PagerSet, type StepPageRequest } from '../../pagers';
+import { providerName } from '../../slack/blocks/emergency-blocks';
 import { fastRedis } from './fail-fast';
 import { providerRetryDelay, queueProviderRetry, retriedFromQueue } from './schedule-escalation';
 import { REDIS_DEADLINE_MS } from './journal';
@@ -40,6 +41,15 @@ export function pageRequestFor(e: Emergency, tier: number, link?: string): StepP
 export async function pagersFor(deps: Deps, team: string, settings: WorkspaceSettings): Promise<PagerSet> {
   const slack = await deps.slackFor(team).then(slackDmClient, () => undefined);
   return createPagers({ ...deps.pagersConfig, slack }, settings.emergency.providers);
+}
+
+/**
+ * "PagerDuty is being tried again": the providers a tier's failed results still have a try queued for (retryLater),
+ * for the thread's "no page has got through yet"; undefined when none has.
+ */
+export function triedAgain(results: readonly PageResult[]): string | undefined {
+  const names = results.flatMap((r) => (!r.ok && r.retryLater ? [providerName(r.provider)] : []));
+  return names.length > 0 ? `${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} being tried again` : undefined;
 }
 
 /** How acknowledgements and resolutions are retried with each provider. */
