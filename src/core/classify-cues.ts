@@ -315,6 +315,16 @@ export const CUES: Cue[] = [
   },
   { signal: 'masked', label: '', patterns: ['on stage', 'on the stage', 'main stage', 'discord stage', 'keynote stage', 'the stage'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
+  // A status page that "still says all green" while things break is part of the outage, not a calm report.
+  { signal: 'masked', label: '', patterns: ['status page ~ all green', 'status page ~ green', 'status page ~ operational', 'status page ~ healthy', 'statuspage ~ all green', 'statuspage ~ green'], masks: ['calm'] },
+  // A customer "on the Growth plan" is on a price plan, not planning anything.
+  {
+    signal: 'masked',
+    label: '',
+    patterns: ['free plan', 'growth plan', 'pro plan', 'starter plan', 'premium plan', 'enterprise plan', 'basic plan', 'team plan', 'paid plan', 'plus plan', 'scale plan', 'pricing plan', 'subscription plan', 'annual plan', 'monthly plan'],
+    masks: ['planning', 'strategy'],
+  },
+  { signal: 'review', label: 'asks for a review', patterns: ['relire ma pr', 'relire ma mr', 'relire mon pr', 'relire la pr', 'relire ma merge request', 'relire mon code'], masks: ['comments'] },
   // ---- what takes the alarm back
   { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm*', 'fire drill', 'drill', 'testing the', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid', 'smoke detector*', 'smoke alarm test*', 'get serviced', 'being serviced', 'may beep', 'might beep', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing'], negatable: true },
   {
@@ -364,7 +374,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // A red main branch stops the team's merges, not the customers: "nobody can merge" is no "nobody can log in".

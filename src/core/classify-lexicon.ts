@@ -1,6 +1,6 @@
 import { CUES, SIGNALS, type Cue, type Signal } from './classify-cues';
-import { NEGATORS, tokenEnd, tokenize, tokenStart, tokenText } from './classify-text';
-import { hashSlice, TokenTable } from './token-table';
+import { isTokenChar, NEGATORS, tokenize, tokenText } from './classify-text';
+import { HASH_SEED, hashStep, TokenTable } from './token-table';
 
 /**
  * Cue patterns compiled once into token lookups, so matching a message costs one map lookup per
@@ -150,9 +150,8 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   };
 }
 
-/** The memo's candidates for `text.slice(start, end)`; the slice is cut out only for a token never seen before. */
-function candidatesAt(lexicon: Lexicon, text: string, start: number, end: number): Candidates {
-  const hash = hashSlice(text, start, end);
+/** The memo's candidates for `text.slice(start, end)`, whose hashSlice is `hash`; the slice is cut out only for a token never seen before. */
+function candidatesAt(lexicon: Lexicon, text: string, start: number, end: number, hash: number): Candidates {
   const known = lexicon.memo.find(text, start, end, hash);
   if (known) return known;
   const found = candidates(lexicon, text.slice(start, end));
@@ -184,8 +183,9 @@ function matchAt(pattern: Pattern, tokens: string[], at: number): number {
   return pos - at;
 }
 
-function isNegated(found: readonly Candidates[], at: number): boolean {
-  for (let p = Math.max(0, at - NEGATION_WINDOW); p < at; p++) if (found[p]!.negator) return true;
+/** Whether a negator sits up to NEGATION_WINDOW tokens before `at`, in the same clause (from `clause`). */
+function isNegated(found: readonly Candidates[], at: number, clause: number): boolean {
+  for (let p = Math.max(clause, at - NEGATION_WINDOW); p < at; p++) if (found[p]!.negator) return true;
   return false;
 }
 
@@ -208,7 +208,15 @@ const NONE_YET: number[] = new Array<number>(SIGNAL_COUNT).fill(-1);
 // A negation carries over to the same kind of cue right after it: "no need to hop on a call".
 const NEGATION_CARRY = 4;
 
-function hit(hits: CueHits, found: readonly Candidates[], pattern: Pattern, at: number, span: number): void {
+/**
+ * A negation stops at the end of its sentence or line: in "threatening not to renew. Call is at 2pm"
+ * the call is on. Commas and dashes do not end it ("no rush, call whenever").
+ */
+function isClauseEnd(code: number): boolean {
+  return code === 46 /* . */ || code === 33 /* ! */ || code === 63 /* ? */ || code === 59 /* ; */ || code === 10 /* \n */;
+}
+
+function hit(hits: CueHits, found: readonly Candidates[], clauses: readonly number[], pattern: Pattern, at: number, span: number): void {
   const signal = pattern.signal;
   if (at < maskedUntil[signal]!) return;
   const masks = pattern.masks;
@@ -216,7 +224,8 @@ function hit(hits: CueHits, found: readonly Candidates[], pattern: Pattern, at: 
   // One hit per signal and position: "is down" and "is down for" at one spot count once for `down`.
   if (lastPos[signal] === at) return;
   lastPos[signal] = at;
-  if (pattern.negatable && (at - negatedAt[signal]! <= NEGATION_CARRY || isNegated(found, at))) {
+  const clause = clauses[at]!;
+  if (pattern.negatable && ((at - negatedAt[signal]! <= NEGATION_CARRY && negatedAt[signal]! >= clause) || isNegated(found, at, clause))) {
     hits.negated[signal]!++;
     negatedAt[signal] = at;
     return;
@@ -236,17 +245,31 @@ export function readCues(lexicon: Lexicon, prose: string): CueReading {
   const text = tokenText(prose);
   const tokens: string[] = [];
   const found: Candidates[] = [];
-  for (let start = tokenStart(text, 0); start >= 0; ) {
-    const end = tokenEnd(text, start);
-    const entry = candidatesAt(lexicon, text, start, end);
+  const clauses: number[] = [];
+  let clause = 0;
+  // tokenize()'s scan, hashing each token's chars as they are read: one pass over the text.
+  for (let i = 0; i < text.length; ) {
+    let code = text.charCodeAt(i);
+    if (!isTokenChar(code)) {
+      if (isClauseEnd(code)) clause = tokens.length;
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = HASH_SEED;
+    do {
+      hash = hashStep(hash, code);
+      i++;
+    } while (i < text.length && isTokenChar((code = text.charCodeAt(i))));
+    const entry = candidatesAt(lexicon, text, start, i, hash);
     found.push(entry);
     tokens.push(entry.token);
-    start = tokenStart(text, end);
+    clauses.push(clause);
   }
-  return { tokens, hits: matchCues(found, tokens) };
+  return { tokens, hits: matchCues(found, tokens, clauses) };
 }
 
-function matchCues(found: Candidates[], tokens: string[]): CueHits {
+function matchCues(found: Candidates[], tokens: string[], clauses: number[]): CueHits {
   const n = tokens.length;
   // Plain arrays copied from templates: a typed array over 64 bytes is allocated off the heap, ~20x slower.
   const hits: CueHits = { entries: found, counts: ZEROS.slice(), negated: ZEROS.slice(), firstCue: NONE_YET.slice() };
@@ -262,7 +285,7 @@ function matchCues(found: Candidates[], tokens: string[]): CueHits {
           const pattern = list[i]!;
           // The map key was the second step, so a two-step pattern has matched already.
           const span = pattern.steps.length === 2 ? 2 : matchAt(pattern, tokens, at);
-          if (span > 0) hit(hits, found, pattern, at, span);
+          if (span > 0) hit(hits, found, clauses, pattern, at, span);
         }
       }
     }
@@ -274,15 +297,15 @@ function matchCues(found: Candidates[], tokens: string[]): CueHits {
         for (let i = 0; i < list.length; i++) {
           const pattern = list[i]!;
           const span = pattern.steps.length === 2 ? p - at + 1 : matchAt(pattern, tokens, at);
-          if (span > 0) hit(hits, found, pattern, at, span);
+          if (span > 0) hit(hits, found, clauses, pattern, at, span);
         }
       }
     }
     for (let i = 0; i < here.other.length; i++) {
       const span = matchAt(here.other[i]!, tokens, at);
-      if (span > 0) hit(hits, found, here.other[i]!, at, span);
+      if (span > 0) hit(hits, found, clauses, here.other[i]!, at, span);
     }
-    for (let i = 0; i < here.single.length; i++) hit(hits, found, here.single[i]!, at, 1);
+    for (let i = 0; i < here.single.length; i++) hit(hits, found, clauses, here.single[i]!, at, 1);
   }
   return hits;
 }

@@ -18,7 +18,7 @@ const TOKEN_CHARS = Uint8Array.from({ length: LAST_TOKEN_CHAR + 1 }, (_, code) =
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37 || code >= 0xc0 ? 1 : 0,
 );
 
-function isTokenChar(code: number): boolean {
+export function isTokenChar(code: number): boolean {
   return code <= LAST_TOKEN_CHAR && TOKEN_CHARS[code] === 1;
 }
 

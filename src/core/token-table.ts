@@ -9,10 +9,16 @@ export interface Keyed {
 
 const INITIAL_CAPACITY = 1024;
 
-/** FNV-1a over the slice's char codes. */
+/** FNV-1a: hashSlice(text, start, end) is HASH_SEED folded with hashStep over the slice's char codes. */
+export const HASH_SEED = 0x811c9dc5;
+
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
 export function hashSlice(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
   return hash;
 }
 

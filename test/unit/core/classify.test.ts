@@ -99,6 +99,11 @@ describe('classify: the traps keyword matching falls into', () => {
     ['docs indexed by Google are good news', 'nice, Google indexed the new docs already, search traffic is up', 'daily_operations'],
     ['"nothing to do with the deploy" does not calm an outage', 'this has nothing to do with the deploy, checkout is still failing for every customer', 'emergency'],
     ['a parental leave handover', 'Off on parental leave from Friday, <@U01AB> takes over the billing migration, handover doc is pinned', 'daily_operations'],
+    ['a negation ends with its sentence', 'Acme legal is threatening not to sign. Call is at 4pm today, can someone from sales join?', 'online_meeting'],
+    ['a live SEV1 at a restaurant is still a SEV1', ':rotating_light: SEV1: no orders reach any restaurant kitchen printer since 12:10. Bridge is live, please join now', 'emergency'],
+    ['a status page that says all green is part of the outage', 'still failing for us too, both apps, and the status page still says all green', 'emergency'],
+    ['one badge that does not open a door', 'my badge stopped opening the lab door this morning, who do I ask?', 'daily_operations'],
+    ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);

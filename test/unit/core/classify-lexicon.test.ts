@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tokenize } from '../../../src/core/classify-text';
+import { LEXICON, readCues } from '../../../src/core/classify-lexicon';
+import { toProse } from '../../../src/core/slack-text';
+
+// readCues scans and hashes in one pass for speed; whatever it reads must be exactly tokenize()'s tokens,
+// which training, corrections and the date mention finder use.
+describe('readCues tokens', () => {
+  test.each([
+    ["can't make the 1:1, version 3.1.1 ships at 11:15"],
+    ['Über 100% der Anfragen schlagen fehl — ¿alguien? ça marche pas'],
+    ['prod’s db is down!!! :rotating_light: sign-up broken'],
+    ['日本語 mixed with english words and ✅ emoji'],
+    [''],
+    ['   '],
+    ['x'],
+  ])('match tokenize() on %j', (text) => {
+    const prose = toProse(text).prose;
+    expect(readCues(LEXICON, prose).tokens).toEqual(tokenize(prose));
+  });
+
+  test('match tokenize() on every development corpus message', () => {
+    const file = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'dev.jsonl');
+    const texts = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) {
+      const prose = toProse(text).prose;
+      expect(readCues(LEXICON, prose).tokens).toEqual(tokenize(prose));
+    }
+  });
+});
