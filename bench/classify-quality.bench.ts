@@ -49,6 +49,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['e', 'round 20 (written blind: two more sister sets of the corpus)'],
   ['c', 'round 21 (written blind: two more sister sets of the corpus)'],
   ['a', 'round 22 (written blind: two more sister sets of the corpus)'],
+  ['b', 'round 23 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -215,7 +216,15 @@ function main(): void {
     'green", read as calm; its false alarm was one person\'s badge that does not open a lab door. A negation no longer',
     'reaches across a sentence ("threatening not to renew. Call is at 2pm" asks for the call). The twenty-one sister',
     'sets of rounds 12 to 22 (1,680 messages, 378 emergencies) give first-score recall 96% (363 of 378) and precision',
-    '93% (363 of 392).',
+    '93% (363 of 392). Round 23 (two more sister sets, one in hotels, airports, utilities and law firms) scored once:',
+    'macro-F1 0.97, emergency recall 97% (35 of 36), precision 90% (35 of 39); its missed emergency was an account',
+    'takeover told calmly ("Outlook says I\'m signed in from Lagos, and there\'s a new inbox rule forwarding all my mail',
+    'to a gmail address"), its false alarms one person\'s Outlook, a ground-operations shift handover with two tugs out',
+    'of service and "no open delays", a refactoring note ("`crash_reporter_v1` is gone") and a build pipeline "on fire"',
+    'for the team only. The twenty-three sister sets of rounds 12 to 23 (1,840 messages, 414 emergencies) give',
+    'first-score recall 96% (398 of 414) and precision 92% (398 of 431). From round 23 on the model also learns the',
+    'Eisenhower flags per area; on round 23, which it had not learned, they scored urgent 98% and important 90%, where',
+    'the rules alone had 91% and 81%.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -70,7 +70,7 @@ function assignFolds(rows: readonly LabelledMessage[], k: number): Map<string, n
 }
 
 export function trainOn(rows: readonly LabelledMessage[]): BayesCounts {
-  return trainBayes(rows.map((r) => ({ features: bayesFeaturesOf(r.text), area: r.area })));
+  return trainBayes(rows.map((r) => ({ features: bayesFeaturesOf(r.text), area: r.area, urgent: r.urgent, important: r.important })));
 }
 
 /**

@@ -53,9 +53,11 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'kein', 'keine', 'keinen', 'nicht', 'ohne', 'sin', 'nunca', 'nem', 'nincs', 'sem', 'ne', 'pas', 'rien', 'sans', 'jamais',
 ]);
 
-// Function words in the languages people write in; they make unrelated messages look alike.
+// Function words and greetings in the languages people write in; they make unrelated messages look alike
+// ("hello" opens requests for help and small talk alike).
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
+    'hi hello hey hallo hola bonjour szia sziasztok ' +
     'a an the and or but if of to in on at for from by with about as is are was were be been being it its this that these those i me my we our ' +
     'you your he she they them their there here do does did have has had can could would should will shall may might must just so than too very ' +
     'not no yes s t pls please any some all what who when where why how im ive ill its lets ok der die das und oder ein eine ist sind zu mit von ' +

@@ -1,5 +1,5 @@
 import { AREA_INFO, AREAS, type Area } from './areas';
-import { bayesPosterior, compileBayes, type BayesCounts, type BayesModel } from './classify-bayes';
+import { bayesPosterior, compileBayes, flagOdds, type BayesCounts, type BayesModel } from './classify-bayes';
 import shippedCounts from './classify-bayes-model.json';
 import { findDateMention, mentionsNumericDate } from './classify-date-mention';
 import { describeLead, resolveDate } from './classify-dates';
@@ -42,6 +42,7 @@ const RULE_TEMPERATURE = 0.5;
 const EMERGENCY_BIAS = 0.1;
 const KEYWORD_BOOST = 0.4;
 const MAX_REASONS = 3;
+const FEWEST_WORDS_FOR_LEARNED_FLAGS = 3;
 const EM = AREA_INDEX.emergency;
 const OPS = AREA_INDEX.daily_operations;
 const MEET = AREA_INDEX.online_meeting;
@@ -117,7 +118,8 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   const ruled = winner(scores);
 
   // Fuse the rules' softmax with the learned posterior, half each.
-  const learned = bayesPosterior(context.model ?? SHIPPED_MODEL, tokens, hits);
+  const model = context.model ?? SHIPPED_MODEL;
+  const learned = bayesPosterior(model, tokens, hits);
   const fused = new Float64Array(AREAS.length);
   let sum = 0;
   for (let a = 0; a < fused.length; a++) sum += fused[a] = Math.exp((scores[a]! - scores[ruled]!) / RULE_TEMPERATURE);
@@ -164,7 +166,9 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   }
   if (reasons.length === 0) reasons.push('no strong cue; treated as a small async item');
 
-  const flags = flagsFor(area, { hits, tokenCount: tokens.length, question });
+  // A word or three is too little for the learned flags ("hello" opens many urgent requests for help): the rules decide.
+  const learnedFlags = tokens.length > FEWEST_WORDS_FOR_LEARNED_FLAGS ? flagOdds(model, area) : undefined;
+  const flags = flagsFor(area, { hits, tokenCount: tokens.length, question }, learnedFlags);
   const cues = {
     acknowledgement: hasCue(hits, SIG.thanks),
     fyi: hasCue(hits, SIG.fyi) || hasCue(hits, SIG.update),

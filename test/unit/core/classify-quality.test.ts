@@ -24,8 +24,8 @@ describe('classifier quality on the development corpus', () => {
     expect(report.macroF1).toBeGreaterThanOrEqual(0.97);
     expect(report.perArea.emergency.recall).toBeGreaterThanOrEqual(0.97);
     expect(report.perArea.emergency.precision).toBeGreaterThanOrEqual(0.95);
-    expect(report.urgentAccuracy).toBeGreaterThanOrEqual(0.92);
-    expect(report.importantAccuracy).toBeGreaterThanOrEqual(0.82);
+    expect(report.urgentAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(report.importantAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 
   test('holds its floor in 10-fold cross-validation over the corpus and our cases', () => {
@@ -35,6 +35,9 @@ describe('classifier quality on the development corpus', () => {
     expect(report.macroF1).toBeGreaterThanOrEqual(0.94);
     expect(report.perArea.emergency.recall).toBeGreaterThanOrEqual(0.96);
     expect(report.perArea.emergency.precision).toBeGreaterThanOrEqual(0.93);
+    // The flags are learned too; each fold's model learned them without the fold's messages.
+    expect(report.urgentAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.importantAccuracy).toBeGreaterThanOrEqual(0.9);
     const devOnly = evaluate(dev, dev.map((r) => folds.get(r.id)!));
     expect(devOnly.macroF1).toBeGreaterThanOrEqual(0.93);
     expect(devOnly.perArea.emergency.recall).toBeGreaterThanOrEqual(0.97);

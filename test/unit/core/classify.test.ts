@@ -103,6 +103,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a live SEV1 at a restaurant is still a SEV1', ':rotating_light: SEV1: no orders reach any restaurant kitchen printer since 12:10. Bridge is live, please join now', 'emergency'],
     ['a status page that says all green is part of the outage', 'still failing for us too, both apps, and the status page still says all green', 'emergency'],
     ['one badge that does not open a door', 'my badge stopped opening the lab door this morning, who do I ask?', 'daily_operations'],
+    ['an inbox rule nobody made is an account takeover', "weird: Outlook says I'm signed in from Manila and there's a new inbox rule forwarding all my email to a yahoo address. I'm at home in Leeds.", 'emergency'],
+    ['a handover with a machine out of service and no delays', 'Night handover: forklift 4 out of service (hydraulics), scanner 12 back in service, no open delays. Details in the log.', 'daily_operations'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {

@@ -1,0 +1,66 @@
+import { classify } from '../../../src/core/classify';
+import { bayesFeaturesOf, compileBayes, trainBayes } from '../../../src/core/classify-bayes';
+import { flagsFor, type FlagFacts } from '../../../src/core/classify-flags';
+import { LEXICON, readCues } from '../../../src/core/classify-lexicon';
+import { toProse } from '../../../src/core/slack-text';
+import type { Area } from '../../../src/core/areas';
+
+function facts(text: string): FlagFacts {
+  const prose = toProse(text).prose;
+  const { tokens, hits } = readCues(LEXICON, prose);
+  return { hits, tokenCount: tokens.length, question: prose.includes('?') };
+}
+
+describe('flagsFor: the rules weighed with the learned flags', () => {
+  // A routine FYI the rules read as neither urgent nor important.
+  const fyi = 'fyi the wiki moved to a new space';
+  test.each([
+    ['no learned flags: the rules decide', undefined, { urgent: false, important: false }],
+    ['weak learned evidence defers to the rules', { urgent: 1, important: 1.2 }, { urgent: false, important: false }],
+    ['strong learned evidence outweighs the rules', { urgent: -3, important: 4 }, { urgent: false, important: true }],
+    ['both strong', { urgent: 2, important: 2 }, { urgent: true, important: true }],
+  ])('%s', (_why, learned, expected) => {
+    expect(flagsFor('daily_operations', facts(fyi), learned)).toEqual(expected);
+  });
+
+  test('a flag the rules read in explicit words takes strong learned evidence to overrule', () => {
+    const pressing = facts('please send the signed contract to legal today, it is urgent');
+    expect(flagsFor('daily_operations', pressing).urgent).toBe(true);
+    expect(flagsFor('daily_operations', pressing, { urgent: -4, important: 0 }).urgent).toBe(true);
+    expect(flagsFor('daily_operations', pressing, { urgent: -5, important: 0 }).urgent).toBe(false);
+  });
+
+  test('every emergency is urgent and important, whatever was learned', () => {
+    expect(flagsFor('emergency', facts('checkout is down for everyone'), { urgent: -9, important: -9 })).toEqual({ urgent: true, important: true });
+  });
+});
+
+describe('learned flags', () => {
+  // "kiosk" and "picnic" are no cue of the rules; only the labels say which events matter.
+  const row = (text: string, area: Area, important: boolean, urgent = false) => ({ features: bayesFeaturesOf(text), area, important, urgent });
+  const examples = [
+    ...Array.from({ length: 12 }, (_, i) => row(`kiosk at the expo in hall ${i}, two people needed on the stand`, 'offline_activity', true)),
+    ...Array.from({ length: 12 }, (_, i) => row(`picnic in the park on day ${i}, bring snacks`, 'offline_activity', false)),
+    ...Array.from({ length: 12 }, (_, i) => row(`weekly sync number ${i} on zoom`, 'online_meeting', false)),
+    ...Array.from({ length: 12 }, (_, i) => row(`the api returns 500 for every customer since ${i} minutes`, 'emergency', true, true)),
+  ];
+  const model = compileBayes(trainBayes(examples));
+
+  test('follow what the labels taught for the area the message is in', () => {
+    const kiosk = classify('we have a kiosk at the expo in Lisbon next month, who wants a shift on the stand?', { model });
+    const picnic = classify('picnic in the park next month, bring snacks', { model });
+    expect(kiosk.area).toBe('offline_activity');
+    expect(picnic.area).toBe('offline_activity');
+    expect(kiosk.important).toBe(true);
+    expect(picnic.important).toBe(false);
+  });
+
+  test('counts each message once per flag, in its own area only', () => {
+    const counts = trainBayes(examples);
+    // Four areas besides emergencies, four columns each: [not important, important, not urgent, urgent].
+    expect(counts.flagDocs).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 12, 0, 12, 12, 24, 0]);
+    expect(counts.flags['kiosk']).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 0]);
+    // Emergencies teach no flags: every emergency is both.
+    expect(counts.flags['api']).toBeUndefined();
+  });
+});
