@@ -50,6 +50,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['c', 'round 21 (written blind: two more sister sets of the corpus)'],
   ['a', 'round 22 (written blind: two more sister sets of the corpus)'],
   ['b', 'round 23 (written blind: two more sister sets of the corpus)'],
+  ['q', 'round 24 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -224,7 +225,11 @@ function main(): void {
     'for the team only. The twenty-three sister sets of rounds 12 to 23 (1,840 messages, 414 emergencies) give',
     'first-score recall 96% (398 of 414) and precision 92% (398 of 431). From round 23 on the model also learns the',
     'Eisenhower flags per area; on round 23, which it had not learned, they scored urgent 98% and important 90%, where',
-    'the rules alone had 91% and 81%.',
+    'the rules alone had 91% and 81%. Round 24 (two more sister sets, one written as a whole company over a month)',
+    'scored once: macro-F1 0.98, emergency recall 97% (35 of 36), precision 100% (35 of 35), urgent 99%, important 93%;',
+    'its missed emergency was a migration that "dropped `invoice_line_items` on the prod cluster, not staging", read as',
+    'staging. The twenty-five sister sets of rounds 12 to 24 (2,000 messages, 450 emergencies) give first-score recall 96%',
+    '(433 of 450) and precision 93% (433 of 466).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

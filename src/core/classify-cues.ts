@@ -97,6 +97,7 @@ export const CUES: Cue[] = [
       'are gone', 'hard deleting', 'deleting active', 'dropped the', 'wiped', 'deleted the', 'deleted all', 'deleted every', 'by mistake',
       'accidentally deleted', 'accidentally dropped', 'overwrote', 'overwritten', 'truncated', 'corrupted', 'corrupt', 'no backup', 'no backups',
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
+      'dropped ~ on prod', 'dropped ~ on the prod', 'dropped ~ in prod', 'dropped ~ in production', 'dropped ~ on production', 'dropped the table', 'dropped a table', 'dropped a prod', 'dropped the prod', 'table got dropped', 'table was dropped', 'restore from backup', 'restore from the backup', 'restore the latest snapshot', 'the latest snapshot', 'stopped all writers',
       'supprimé', 'adatvesztés', 'törölte', 'törlődött', 'is deleting', 'are deleting', 'deleting projects', 'deleting data', 'deleting customer',
       'went out blank', 'throws away', 'throws more away', 'thrown away', 'throwing away', 'silently dropp*', 'silently discard*', 'been deleting', 'keeps deleting', 'still deleting', 'has no versioning', 'no versioning', 'stale', 'duplicat*', 'wrong numbers', 'wrong data', 'wrong figures', 'wrong totals', 'wrong values', 'wrong prices', 'charged twice', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
     ],
@@ -200,7 +201,7 @@ export const CUES: Cue[] = [
     label: 'affects everyone',
     patterns: [
       'everyone', 'evryone', 'everyon', 'everone', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
-      'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer',
+      'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer', 'no user can', 'no users can', 'no ~ user can', 'no ~ users can', 'no ~ customer can', 'no ~ customers can',
       'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'any document',
       'any user', 'any customer', 'all of them', 'all of support', 'whole', 'entire', '100%', 'for everyone', 'all affected', 'every static',
       'every logged', 'for every', 'zero', 'any page', 'all clients', 'every single', 'all plans', 'all cards', 'most users', 'most customers',
@@ -299,7 +300,7 @@ export const CUES: Cue[] = [
   // "should we get people out?" after a report asks for help now; it is no "should we" of a proposal.
   { signal: 'action', label: 'asks for hands now', patterns: ['ack the page', 'ack the alert', 'acknowledge the page', 'into maintenance mode', 'in maintenance mode', 'not sure who to tell', 'not sure who to ask', 'not sure what else to do', 'should we get people out', 'should we evacuate', 'should we call'], masks: ['musing', 'hypothetical'] },
   // The staging build served to production users is a production failure, not a staging one.
-  { signal: 'masked', label: '', patterns: ['prod instead of staging', 'production instead of staging', 'instead of staging', 'staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
+  { signal: 'masked', label: '', patterns: ['not staging', 'not on staging', 'not in staging', 'not the staging', 'not a staging', 'prod instead of staging', 'production instead of staging', 'instead of staging', 'staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
   // A rollout "on 100% of tablets now" is a release note, not breadth of a failure; a USB hub is no knowledge hub.
   { signal: 'update', label: 'is a status update', patterns: ['on 100% ~ now', 'on 100%', 'to 100%', 'at 100%', 'reached 100%', 'rolled out to'], masks: ['scope', 'live', 'soon', 'urgentWord'] },
   // "declaring a SEV1 for my productivity": the incident words are the joke.
@@ -484,7 +485,7 @@ export const CUES: Cue[] = [
     signal: 'inPerson',
     label: 'happens in person',
     patterns: ['in person', 'on site', 'onsite', 'at the office', 'office', 'hq', 'headquarters', 'studio', 'vor ort', 'büro*', 'oficina', 'sur place', 'présentiel', 'en personne', 'iroda*', 'személyesen', 'presencial', 'floor', 'desks', 'at their', 'leaves the office', 'in the office', 'visiting', 'site visit', 'customer visit', 'visit their', 'visitamos', 'kundenbesuch', 'visite client'] },
-  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság', 'orvos*', 'parental leave', 'maternity leave', 'paternity leave', 'on leave', 'sabbatical', 'elternzeit', 'mutterschutz', 'baja', 'congé parental', 'logging off', 'signing off', 'back tmrw', 'back tomorrow'] },
+  { signal: 'absence', label: 'is an out-of-office note', patterns: ['out tomorrow', 'out today', 'ooo', 'pto', 'vacation', 'sick', 'day off', 'im out', 'i m out', 'covers my', 'school play', 'doctor', 'dentist', 'urlaub', 'arzt', 'vacaciones', 'médico', 'no estoy', 'congé', 'médecin', 'szabadság*', 'orvos*', 'parental leave', 'maternity leave', 'paternity leave', 'on leave', 'sabbatical', 'elternzeit', 'mutterschutz', 'baja', 'congé parental', 'logging off', 'signing off', 'back tmrw', 'back tomorrow'] },
   // ---- deep work
   {
     signal: 'proposal',

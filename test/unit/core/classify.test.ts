@@ -105,6 +105,7 @@ describe('classify: the traps keyword matching falls into', () => {
     ['one badge that does not open a door', 'my badge stopped opening the lab door this morning, who do I ask?', 'daily_operations'],
     ['an inbox rule nobody made is an account takeover', "weird: Outlook says I'm signed in from Manila and there's a new inbox rule forwarding all my email to a yahoo address. I'm at home in Leeds.", 'emergency'],
     ['a handover with a machine out of service and no delays', 'Night handover: forklift 4 out of service (hydraulics), scanner 12 back in service, no open delays. Details in the log.', 'daily_operations'],
+    ['"not staging" is production', 'my cleanup script deleted the `sessions` table on the prod db, not staging. writes are paused, need someone with backup access now', 'emergency'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
