@@ -29,7 +29,7 @@ export interface BayesCounts {
  * other area, four columns, [not important, important, not urgent, urgent]. What makes a meeting important
  * (a customer, a decision) is not what makes an event important (a booth, a customer visit).
  */
-export const FLAG_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'emergency');
+const FLAG_AREAS: readonly Area[] = AREAS.filter((a) => a !== 'emergency');
 const FLAG_COLUMNS = FLAG_AREAS.length * 4;
 const FLAG_BASE: readonly number[] = AREAS.map((a) => (a === 'emergency' ? -1 : FLAG_AREAS.indexOf(a) * 4));
 
@@ -49,6 +49,8 @@ export interface BayesModel {
   /** The rows the last posterior call counted, in `seen[0..seenCount)`: flagOdds reads them for the area chosen. */
   seen: Int32Array;
   seenCount: number;
+  /** The tokens of that call, so flagOdds can tell it is asked about the same message. */
+  seenTokens: readonly string[] | undefined;
   /** Likewise its signal features: a signal's index when it fired, SIGNALS.length + index when it was negated. */
   seenSignals: Int32Array;
   seenSignalCount: number;
@@ -159,6 +161,7 @@ export function compileBayes(counts: BayesCounts): BayesModel {
     stamps: new Float64Array(rows.size),
     seen: new Int32Array(rows.size),
     seenCount: 0,
+    seenTokens: undefined,
     seenSignals: new Int32Array(2 * SIGNALS.length),
     seenSignalCount: 0,
     signals,
@@ -173,6 +176,10 @@ export function compileBayes(counts: BayesCounts): BayesModel {
  * to both columns of its flags: no evidence either way.
  */
 function compileFlags(counts: BayesCounts, rows: ReadonlyMap<string, number>): Pick<BayesModel, 'flagPrior' | 'flagLikelihood' | 'flagSignals' | 'flagNegated'> {
+  // The columns follow AREAS; a model trained for other areas (or before flags were learned) must be retrained.
+  if (counts.areas.join() !== AREAS.join() || !counts.flags || counts.flagDocs?.length !== FLAG_COLUMNS) {
+    throw new Error('the classifier model has no flag counts for the current areas; retrain it (npm run build && node dist/bench/classify-quality.bench.js --write-model)');
+  }
   const vocabulary = new Array<number>(FLAG_COLUMNS).fill(0);
   const totals = new Array<number>(FLAG_COLUMNS).fill(0);
   for (const perColumn of Object.values(counts.flags)) {
@@ -204,8 +211,8 @@ function compileFlags(counts: BayesCounts, rows: ReadonlyMap<string, number>): P
     if (signal >= 0) flagSignals[signal] = ll(perColumn);
     else if (negation >= 0) flagNegated[negation] = ll(perColumn);
     else {
-      const row = rows.get(feature);
-      if (row === undefined) continue;
+      // Every flag feature is a word feature too: both were counted from the same messages.
+      const row = rows.get(feature)!;
       const columns = ll(perColumn);
       flagLikelihood.forEach((perArea, f) => perArea.set(columns.subarray(f * 4, f * 4 + 4), row * 4));
     }
@@ -251,6 +258,7 @@ export function bayesPosterior(model: BayesModel, tokens: readonly string[], hit
     add(sums, likelihood, row * AREA_COUNT);
   }
   model.seenCount = seenCount;
+  model.seenTokens = tokens;
   const { seenSignals } = model;
   let seenSignalCount = 0;
   for (let i = 0; i < SIGNALS.length; i++) {
@@ -274,10 +282,11 @@ export function bayesPosterior(model: BayesModel, tokens: readonly string[], hit
 
 /**
  * Log odds that a message of the area is important and urgent, from the words and cue families the last
- * bayesPosterior call on this model counted (call it right after, for the same message); undefined for
- * emergencies. Only the area's four columns are read: the area is known by now.
+ * bayesPosterior call on this model counted; call it right after, with the same tokens (it checks). Undefined
+ * for emergencies. Only the area's four columns are read: the area is known by now.
  */
-export function flagOdds(model: BayesModel, area: Area): { important: number; urgent: number } | undefined {
+export function flagOdds(model: BayesModel, tokens: readonly string[], area: Area): { important: number; urgent: number } | undefined {
+  if (model.seenTokens !== tokens) throw new Error('flagOdds asked about another message than the last bayesPosterior call');
   const base = FLAG_BASE[AREAS.indexOf(area)]!;
   if (base < 0) return undefined;
   const { seen } = model;

@@ -317,13 +317,19 @@ export const CUES: Cue[] = [
   },
   { signal: 'masked', label: '', patterns: ['on stage', 'on the stage', 'main stage', 'discord stage', 'keynote stage', 'the stage'], masks: ['limited'] },
   { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
-  // A status page that "still says all green" while things break is part of the outage, not a calm report.
-  { signal: 'masked', label: '', patterns: ['status page ~ all green', 'status page ~ green', 'status page ~ operational', 'status page ~ healthy', 'statuspage ~ all green', 'statuspage ~ green'], masks: ['calm'] },
-  // A customer "on the Growth plan" is on a price plan, not planning anything.
+  // A status page that "still says all green" while things break is part of the outage, not a calm report (one that
+  // is "all green now" after a rollback is).
+  { signal: 'masked', label: '', patterns: ['status page still ~ green', 'status page still ~ operational', 'status page still ~ healthy', 'status page is still green', 'statuspage still ~ green'], masks: ['calm'] },
+  // Restaurants a food-ordering company serves are its customers, not a night out: "orders aren't reaching any restaurant tablet".
+  { signal: 'masked', label: '', patterns: ['any restaurant', 'every restaurant', 'all restaurants', 'restaurant tablet*', 'restaurant partner*', 'restaurant app', 'restaurant kitchen*', 'restaurants can', 'restaurants cant', 'restaurants are'], masks: ['social'] },
+  // A customer "on the Growth plan" is on a price plan, not planning anything; "our growth plan for 2027" is planning.
   {
     signal: 'masked',
     label: '',
-    patterns: ['free plan', 'growth plan', 'pro plan', 'starter plan', 'premium plan', 'enterprise plan', 'basic plan', 'team plan', 'paid plan', 'plus plan', 'scale plan', 'pricing plan', 'subscription plan', 'annual plan', 'monthly plan'],
+    patterns: [
+      'free plan', 'pro plan', 'starter plan', 'premium plan', 'enterprise plan', 'basic plan', 'paid plan', 'plus plan', 'pricing plan', 'subscription plan',
+      'customer on the ~ plan', 'customers on the ~ plan', 'merchant on the ~ plan', 'merchants on the ~ plan', 'client on the ~ plan', 'clients on the ~ plan', 'account on the ~ plan', 'accounts on the ~ plan', 'users on the ~ plan',
+    ],
     masks: ['planning', 'strategy'],
   },
   { signal: 'review', label: 'asks for a review', patterns: ['relire ma pr', 'relire ma mr', 'relire mon pr', 'relire la pr', 'relire ma merge request', 'relire mon code'], masks: ['comments'] },
@@ -370,7 +376,7 @@ export const CUES: Cue[] = [
     signal: 'limited',
     label: 'affects only one person or a test system',
     patterns: [
-      'staging', 'stage', 'dev env', 'local', 'locally', 'just me', 'only me', 'for me', 'or just me', 'my laptop', 'my vpn', 'one customer',
+      'staging', 'stage', 'dev env', 'local', 'locally', 'just me', 'jsut me', 'only me', 'for me', 'or just me', 'my laptop', 'my vpn', 'one customer',
       'a customer', 'one user', 'single user', 'flaky', 'ci', 'the build', 'build', 'tests', 'spec', 'merges are blocked', 'preview',
       'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
@@ -531,7 +537,7 @@ export const CUES: Cue[] = [
   // ---- daily operations
   { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo', 'echarle un vistazo', 'échale un vistazo', 'jeter un œil', 'drüberschauen', 'draufschauen', 'ránéz*', 'átnéz*'] },
-  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick q', 'kleine frage', 'petite question rapide', 'pregunta rápida', 'quick one', 'cant find it', 'cannot find it', 'which dashboard', 'which board', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
+  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick q', 'kleine frage', 'quick one', 'cant find it', 'cannot find it', 'which dashboard', 'which board', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
   { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'uploaded', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password', 'reset the mfa', 'reset my mfa', 'reset the 2fa', 'reset my 2fa', 'mfa reset'] },

@@ -114,8 +114,7 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   factor = defuse(factor, hasCue(hits, SIG.proposal) || hasCue(hits, SIG.musing), 0.5, labelOf(hits, hasCue(hits, SIG.proposal) ? SIG.proposal : SIG.musing), contributions);
   factor = defuse(factor, (hasCue(hits, SIG.strategy) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.comments)) && !ongoing, 0.7, 'is about planning', contributions);
   factor = defuse(factor, (hasCue(hits, SIG.call) || hasCue(hits, SIG.meeting)) && !live, 0.6, 'asks for a meeting', contributions);
-  // A live severe failure at a venue ("orders aren't reaching any restaurant tablet") is still the failure.
-  factor = defuse(factor, hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social), live && hasCue(hits, SIG.severe) ? 0.85 : 0.5, 'is an in-person event', contributions);
+  factor = defuse(factor, hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social), 0.5, 'is an in-person event', contributions);
   factor = defuse(factor, hasCue(hits, SIG.question) && !live, 0.85, labelOf(hits, SIG.question), contributions);
   // A failure still going on, buried among small items ("copy is in Figma", "lunch order is in the sheet"), is no small thing.
   factor = defuse(factor, hasCue(hits, SIG.trivial) && !ongoing, 0.6, labelOf(hits, SIG.trivial), contributions);

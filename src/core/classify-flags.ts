@@ -56,7 +56,7 @@ function ruleFlags(area: Area, facts: FlagFacts): { urgent: boolean; important: 
       return { urgent: false, important: !hasCue(hits, SIG.trivial) };
     case 'daily_operations': {
       const relayed = hasCue(hits, SIG.past) || hasCue(hits, SIG.resolved);
-      const about = hasCue(hits, SIG.important) || hasCue(hits, SIG.support) || hasCue(hits, SIG.customer) || hasCue(hits, SIG.incident) || hasCue(hits, SIG.blocked) || (hasCue(hits, SIG.resolved) && (hasCue(hits, SIG.symptom) || hasCue(hits, SIG.problem)));
+      const about = hasCue(hits, SIG.important) || hasCue(hits, SIG.support) || hasCue(hits, SIG.incident) || hasCue(hits, SIG.blocked) || (hasCue(hits, SIG.resolved) && (hasCue(hits, SIG.symptom) || hasCue(hits, SIG.problem)));
       return {
         urgent: pressing && !relayed,
         important: about && !small && !hasCue(hits, SIG.thanks) && !hasCue(hits, SIG.praise) && !hasCue(hits, SIG.casual),

@@ -150,7 +150,7 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   };
 }
 
-/** The memo's candidates for `text.slice(start, end)`, whose hashSlice is `hash`; the slice is cut out only for a token never seen before. */
+/** The memo's candidates for `text.slice(start, end)`, whose hash is `hash`; the slice is cut out only for a token never seen before. */
 function candidatesAt(lexicon: Lexicon, text: string, start: number, end: number, hash: number): Candidates {
   const known = lexicon.memo.find(text, start, end, hash);
   if (known) return known;
@@ -210,10 +210,13 @@ const NEGATION_CARRY = 4;
 
 /**
  * A negation stops at the end of its sentence or line: in "threatening not to renew. Call is at 2pm"
- * the call is on. Commas and dashes do not end it ("no rush, call whenever").
+ * the call is on. Commas and dashes do not end it ("no rush, call whenever"), nor does a dot inside a
+ * word or number ("no 14.30 call", "v1.2", "api.acme.com").
  */
-function isClauseEnd(code: number): boolean {
-  return code === 46 /* . */ || code === 33 /* ! */ || code === 63 /* ? */ || code === 59 /* ; */ || code === 10 /* \n */;
+function endsClause(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code === 10 /* \n */ || code === 59 /* ; */ || code === 0x2026 /* … */) return true;
+  return (code === 46 /* . */ || code === 33 /* ! */ || code === 63 /* ? */) && !isTokenChar(text.charCodeAt(i + 1));
 }
 
 function hit(hits: CueHits, found: readonly Candidates[], clauses: readonly number[], pattern: Pattern, at: number, span: number): void {
@@ -251,7 +254,7 @@ export function readCues(lexicon: Lexicon, prose: string): CueReading {
   for (let i = 0; i < text.length; ) {
     let code = text.charCodeAt(i);
     if (!isTokenChar(code)) {
-      if (isClauseEnd(code)) clause = tokens.length;
+      if (endsClause(text, i)) clause = tokens.length;
       i++;
       continue;
     }

@@ -23,13 +23,13 @@ export function isTokenChar(code: number): boolean {
 }
 
 /** Start of the first token at or after `from`, or -1. */
-export function tokenStart(text: string, from: number): number {
+function tokenStart(text: string, from: number): number {
   for (let i = from; i < text.length; i++) if (isTokenChar(text.charCodeAt(i))) return i;
   return -1;
 }
 
 /** End (exclusive) of the token that starts at `start`. */
-export function tokenEnd(text: string, start: number): number {
+function tokenEnd(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;
   return i;

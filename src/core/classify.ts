@@ -166,8 +166,8 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   }
   if (reasons.length === 0) reasons.push('no strong cue; treated as a small async item');
 
-  // A word or three is too little for the learned flags ("hello" opens many urgent requests for help): the rules decide.
-  const learnedFlags = tokens.length > FEWEST_WORDS_FOR_LEARNED_FLAGS ? flagOdds(model, area) : undefined;
+  // On a word or three the learned flags' prior decides alone ("read later pls" would be important): the rules decide.
+  const learnedFlags = tokens.length > FEWEST_WORDS_FOR_LEARNED_FLAGS ? flagOdds(model, tokens, area) : undefined;
   const flags = flagsFor(area, { hits, tokenCount: tokens.length, question }, learnedFlags);
   const cues = {
     acknowledgement: hasCue(hits, SIG.thanks),

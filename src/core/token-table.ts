@@ -9,17 +9,11 @@ export interface Keyed {
 
 const INITIAL_CAPACITY = 1024;
 
-/** FNV-1a: hashSlice(text, start, end) is HASH_SEED folded with hashStep over the slice's char codes. */
+/** FNV-1a: a slice's hash is HASH_SEED folded with hashStep over its char codes. */
 export const HASH_SEED = 0x811c9dc5;
 
 export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
-}
-
-export function hashSlice(text: string, start: number, end: number): number {
-  let hash = HASH_SEED;
-  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
-  return hash;
 }
 
 function sameAsSlice(token: string, text: string, start: number, end: number): boolean {
@@ -41,7 +35,7 @@ export class TokenTable<V extends Keyed> {
     return this.count;
   }
 
-  /** The value stored for `text.slice(start, end)`, whose hashSlice is `hash`. */
+  /** The value stored for `text.slice(start, end)`, whose hash is `hash`. */
   find(text: string, start: number, end: number, hash: number): V | undefined {
     const mask = this.values.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {

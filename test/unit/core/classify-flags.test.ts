@@ -55,6 +55,24 @@ describe('learned flags', () => {
     expect(picnic.important).toBe(false);
   });
 
+  test('learn from the cue families too, so a word never seen still counts through its family', () => {
+    // "summit" and "conference" are both in-person events to the rules; only "summit" was ever labelled.
+    const events = compileBayes(
+      trainBayes([
+        ...Array.from({ length: 12 }, (_, i) => row(`summit in city ${i} with our partners`, 'offline_activity', true)),
+        ...Array.from({ length: 12 }, (_, i) => row(`picnic in park ${i}, bring snacks`, 'offline_activity', false)),
+      ]),
+    );
+    const conference = classify('conference in Oslo next month', { model: events });
+    expect(conference.area).toBe('offline_activity');
+    expect(conference.important).toBe(true);
+  });
+
+  test('leave a message of three words or fewer to the rules', () => {
+    // The shipped model's prior alone would call this important.
+    expect(classify('read later pls').important).toBe(false);
+  });
+
   test('counts each message once per flag, in its own area only', () => {
     const counts = trainBayes(examples);
     // Four areas besides emergencies, four columns each: [not important, important, not urgent, urgent].

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SIG } from '../../../src/core/classify-cues';
 import { tokenize } from '../../../src/core/classify-text';
 import { LEXICON, readCues } from '../../../src/core/classify-lexicon';
 import { toProse } from '../../../src/core/slack-text';
@@ -31,5 +32,23 @@ describe('readCues tokens', () => {
       const prose = toProse(text).prose;
       expect(readCues(LEXICON, prose).tokens).toEqual(tokenize(prose));
     }
+  });
+});
+
+describe('readCues negations', () => {
+  const calls = (text: string) => {
+    const { hits } = readCues(LEXICON, toProse(text).prose);
+    return { asked: hits.counts[SIG.call], negated: hits.negated[SIG.call] };
+  };
+
+  test.each([
+    ['a sentence end stops a negation, carried over or not', 'No call today. Call me tomorrow at 10 about the offsite', { asked: 1, negated: 1 }],
+    ['so does a line end', 'not a call\ncall me at 3 about the offsite', { asked: 1, negated: 1 }],
+    ['and a trailing ellipsis', 'not a call… call me at 3 about the offsite', { asked: 1, negated: 1 }],
+    ['a dot inside a time does not', 'No 14.30 call today, we moved it to Thursday', { asked: 0, negated: 1 }],
+    ['nor a dot inside a version', 'no v1.2 call needed, the notes cover it', { asked: 0, negated: 1 }],
+    ['nor a comma', 'not a call, call me whenever', { asked: 0, negated: 2 }],
+  ])('%s', (_why, text, expected) => {
+    expect(calls(text)).toEqual(expected);
   });
 });

@@ -106,6 +106,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['an inbox rule nobody made is an account takeover', "weird: Outlook says I'm signed in from Manila and there's a new inbox rule forwarding all my email to a yahoo address. I'm at home in Leeds.", 'emergency'],
     ['a handover with a machine out of service and no delays', 'Night handover: forklift 4 out of service (hydraulics), scanner 12 back in service, no open delays. Details in the log.', 'daily_operations'],
     ['"not staging" is production', 'my cleanup script deleted the `sessions` table on the prod db, not staging. writes are paused, need someone with backup access now', 'emergency'],
+    ['an offsite hotel block that is gone is no outage', 'offsite update: our hotel block is gone since this morning and the booking site is down, can someone call the venue?', 'offline_activity'],
+    ['a status page all green after a rollback is an all-clear', 'payments API was down for every customer for 20 min; rolled back, status page is all green now', 'daily_operations'],
+    ['the annual plan is planning', 'the annual plan review is next week, please send your inputs', 'deep_work'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {

@@ -1,4 +1,10 @@
-import { hashSlice, TokenTable } from '../../../src/core/token-table';
+import { HASH_SEED, hashStep, TokenTable } from '../../../src/core/token-table';
+
+function hashSlice(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
 
 interface Entry {
   token: string;
