@@ -109,6 +109,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['an offsite hotel block that is gone is no outage', 'offsite update: our hotel block is gone since this morning and the booking site is down, can someone call the venue?', 'offline_activity'],
     ['a status page all green after a rollback is an all-clear', 'payments API was down for every customer for 20 min; rolled back, status page is all green now', 'daily_operations'],
     ['the annual plan is planning', 'the annual plan review is next week, please send your inputs', 'deep_work'],
+    ['a support queue filling up with one complaint is breadth', "is anyone else seeing 'invalid token' right after login? tried two browsers and my phone, and the support queue is filling up with the same", 'emergency'],
+    ['a new starter who cannot log in is one person', '<@U0NEW9> starts today and cannot log in to their laptop yet, <@U0IT02> could you reset the password this morning?', 'daily_operations'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
