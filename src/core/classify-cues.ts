@@ -134,7 +134,7 @@ export const CUES: Cue[] = [
       'postinstall', 'remote script', 'malicious package', 'malicious version', 'malicious code', 'malicious script', 'supply chain attack', 'account of someone who left', 'someone who left in', 'account of a former', 'departed employee',
       'publishing our internal', 'published our internal', 'publishing internal', 'published internal', 'exposing our internal', 'salary bands', 'interviewer notes',
       'unplugging my laptop', 'unplugged my laptop', 'unplug my laptop', 'files are being encrypted', 'files are getting encrypted',
-      'kikerült', 'publikus github', 'publikus repó*', 'idegen ip*', 'new inbox rule', 'inbox rule forwarding', 'forwarding all my mail', 'forwarding all my email', 'forwards all my mail', 'forwards all my email', 'forwarding rule', 'says im signed in from', 'says i am signed in from', 'shows me signed in from', 'sign in from an unknown', 'login from an unknown', 'unrecognized sign in', 'unrecognised sign in',
+      'typed my okta password', 'typed my password into', 'entered my password on', 'entered my credentials', 'approved the push', 'approved an mfa push', 'sessions from a location', 'sign ins from a location', 'location i ve never been', 'location ive never been', 'kikerült', 'publikus github', 'publikus repó*', 'idegen ip*', 'new inbox rule', 'inbox rule forwarding', 'forwarding all my mail', 'forwarding all my email', 'forwards all my mail', 'forwards all my email', 'forwarding rule', 'says im signed in from', 'says i am signed in from', 'shows me signed in from', 'sign in from an unknown', 'login from an unknown', 'unrecognized sign in', 'unrecognised sign in',
       'a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly',
     ],
     masks: ['limited'],
@@ -420,7 +420,7 @@ export const CUES: Cue[] = [
     signal: 'call',
     label: 'asks for a call',
     patterns: [
-      'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
+      'go through it live', 'go over it live', 'walk through it live', 'discuss it live', 'talk it through live', 'call', 'call?', 'calls', 'video call', 'videocall', 'phone call', 'quick call', 'hop on', 'jump on', 'get on a call', 'huddle', 'huddles', 'hudle', 'huddel',
       'virtual coffee', 'coffee chat', 'donut chat', 'virtual', 'zoom', 'zoom us', 'meet link', 'google meet', 'meet google', 'webex', 'dial in', 'one on one', '1on1', '1on1s', '1 on 1',
       'interview', 'podcast', 'livestream', 'webinar', 'screen sharing', 'screenshare', 'screen share', 'share your screen', 'share my screen', 'zoom waiting room', 'from the waiting room', 'telefonieren', 'anruf', 'videokonferenz',
       'telko', 'llamada', 'videollamada', 'hívás*', 'videóhívás*', 'telefon*', 'appel', 'visio', 'en visio', 'visioconf*', 'riverside fm', 'teams livestream', 'on teams', 'teams call', 'teams meeting', 'ms teams', 'slack call', 'facetime', 'video session', 'live session', 'zoom session', 'online session', 'video chat', 'meet room', 'zoom room', 'discord call', 'discord stage', 'do it live', 'instead of async', 'rather than async', 'statt async', 'per teams', 'über teams', 'via teams', 'per zoom', 'über zoom', 'via zoom', 'over zoom', 'fully remote', 'remote only', 'all remote', 'quick meet', 'a quick meet', 'finalise it live', 'finalize it live', 'agree on it live', 'grab 15', 'grab 20', 'grab 30', 'grab 45', 'grab an hour', 'settle it live', 'discuss it live', 'decide it live', 'on meet', 'is on meet', 'on google meet', 'zoom link*', 'teams link*',
@@ -431,7 +431,7 @@ export const CUES: Cue[] = [
     signal: 'meeting',
     label: 'asks for a meeting',
     patterns: [
-      'meeting', 'meetings', 'meet', 'invite', 'invites', 'agenda', 'sync', 'standup', 'stand up', 'daily', 'weekly sync', 'online', 'demo', 'kickoff', 'kick off', 'qbr', 'walk through',
+      'book an hour to', 'meeting', 'meetings', 'meet', 'invite', 'invites', 'agenda', 'sync', 'standup', 'stand up', 'daily', 'weekly sync', 'online', 'demo', 'kickoff', 'kick off', 'qbr', 'walk through',
       'walkthrough', 'review call', 'sync up', 'catch up', 'catchup', 'besprechung', 'termin', 'reunión', 'reunion', 'réunion',
       'megbeszél*', 'meghívó', 'invitation', 'einladung', 'invitación', 'all hands', 'cameras', 'recording', 'dial', 'join the call',
     ],
@@ -537,6 +537,8 @@ export const CUES: Cue[] = [
   { signal: 'planning', label: 'is planning work', patterns: ['planning', 'plan', 'plans', 'quarterly', 'next quarter', 'next year', 'h2', 'roadmap', 'hiring', 'headcount', 'budget lines', 'tervez*', 'planificación', 'planung'] },
   { signal: 'knowledge', label: 'shares knowledge', patterns: ['retro is up', 'retro is out', 'postmortem is up', 'postmortem is out', 'post mortem is up', 'rca is up', 'rca is out', 'write up is up', 'kb article', 'knowledge base', 'how to read', 'worked example*', 'explained', 'how our', 'how it works', 'actually works', 'wrote up', 'written up', 'write up', 'deep dive', 'explainer', 'learned', 'lessons', 'knowledge', 'diagrams', 'documented'] },
   // ---- daily operations
+  // "Ya revisé la propuesta, dejé dos comentarios": a review done, not a proposal shared.
+  { signal: 'review', label: 'asks for a review', patterns: ['revisé ~ propuesta', 'dejé ~ comentarios', 'dejé un comentario', 'j ai relu ~ proposition', 'ich habe ~ kommentare hinterlassen'], masks: ['proposal', 'comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo', 'echarle un vistazo', 'échale un vistazo', 'jeter un œil', 'drüberschauen', 'draufschauen', 'ránéz*', 'átnéz*'] },
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick q', 'kleine frage', 'quick one', 'cant find it', 'cannot find it', 'which dashboard', 'which board', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },

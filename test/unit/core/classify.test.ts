@@ -111,6 +111,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['the annual plan is planning', 'the annual plan review is next week, please send your inputs', 'deep_work'],
     ['a support queue filling up with one complaint is breadth', "is anyone else seeing 'invalid token' right after login? tried two browsers and my phone, and the support queue is filling up with the same", 'emergency'],
     ['a new starter who cannot log in is one person', '<@U0NEW9> starts today and cannot log in to their laptop yet, <@U0IT02> could you reset the password this morning?', 'daily_operations'],
+    ['a phished password told in the first person', 'ugh, I entered my password on a fake login page from a "benefits update" mail and approved the push, now there are sessions from a location I\'ve never been to', 'emergency'],
+    ['going through an RFC live is a call about a document', 'The caching RFC has 40 comments and the thread is going in circles. Could we go through it live on Thursday?', 'online_meeting'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
