@@ -170,16 +170,19 @@ export function compileBayes(counts: BayesCounts): BayesModel {
   };
 }
 
+function staleModel(why: string): Error {
+  return new Error(`the classifier model does not fit this code (${why}); retrain it: npm run build && node dist/bench/classify-quality.bench.js --write-model`);
+}
+
 /**
  * The flags' log likelihoods, one naive Bayes per area and flag over the same features, laid out by the word
  * rows of the area model so a message's words are looked up once for both. A word the area never saw adds 0
  * to both columns of its flags: no evidence either way.
  */
 function compileFlags(counts: BayesCounts, rows: ReadonlyMap<string, number>): Pick<BayesModel, 'flagPrior' | 'flagLikelihood' | 'flagSignals' | 'flagNegated'> {
-  // The columns follow AREAS; a model trained for other areas (or before flags were learned) must be retrained.
-  if (counts.areas.join() !== AREAS.join() || !counts.flags || counts.flagDocs?.length !== FLAG_COLUMNS) {
-    throw new Error('the classifier model has no flag counts for the current areas; retrain it (npm run build && node dist/bench/classify-quality.bench.js --write-model)');
-  }
+  // The flag columns follow AREAS; a model trained for other areas, or before flags were learned, must be retrained.
+  if (counts.areas.join() !== AREAS.join()) throw staleModel(`it was trained for the areas ${counts.areas.join(', ')}`);
+  if (!counts.flags || counts.flagDocs?.length !== FLAG_COLUMNS) throw staleModel('it has no flag counts');
   const vocabulary = new Array<number>(FLAG_COLUMNS).fill(0);
   const totals = new Array<number>(FLAG_COLUMNS).fill(0);
   for (const perColumn of Object.values(counts.flags)) {
@@ -211,8 +214,9 @@ function compileFlags(counts: BayesCounts, rows: ReadonlyMap<string, number>): P
     if (signal >= 0) flagSignals[signal] = ll(perColumn);
     else if (negation >= 0) flagNegated[negation] = ll(perColumn);
     else {
-      // Every flag feature is a word feature too: both were counted from the same messages.
-      const row = rows.get(feature)!;
+      // Every flag feature is a word feature too when both were counted from the same messages.
+      const row = rows.get(feature);
+      if (row === undefined) throw staleModel(`its flag feature ${JSON.stringify(feature)} is no word feature`);
       const columns = ll(perColumn);
       flagLikelihood.forEach((perArea, f) => perArea.set(columns.subarray(f * 4, f * 4 + 4), row * 4));
     }

@@ -134,7 +134,7 @@ export const CUES: Cue[] = [
       'postinstall', 'remote script', 'malicious package', 'malicious version', 'malicious code', 'malicious script', 'supply chain attack', 'account of someone who left', 'someone who left in', 'account of a former', 'departed employee',
       'publishing our internal', 'published our internal', 'publishing internal', 'published internal', 'exposing our internal', 'salary bands', 'interviewer notes',
       'unplugging my laptop', 'unplugged my laptop', 'unplug my laptop', 'files are being encrypted', 'files are getting encrypted',
-      'typed my okta password', 'typed my password into', 'entered my password on', 'entered my credentials', 'approved the push', 'approved an mfa push', 'sessions from a location', 'sign ins from a location', 'location i ve never been', 'location ive never been', 'kikerült', 'publikus github', 'publikus repó*', 'idegen ip*', 'new inbox rule', 'inbox rule forwarding', 'forwarding all my mail', 'forwarding all my email', 'forwards all my mail', 'forwards all my email', 'forwarding rule', 'says im signed in from', 'says i am signed in from', 'shows me signed in from', 'sign in from an unknown', 'login from an unknown', 'unrecognized sign in', 'unrecognised sign in',
+      'typed my okta password', 'password into a fake', 'password on a fake', 'fake login page', 'fake sign in page', 'approved the mfa push', 'approved the okta push', 'approved an mfa push', 'sessions from a location', 'sign ins from a location', 'location i ve never been', 'location ive never been', 'kulcs kikerült', 'kulcsa kikerült', 'token kikerült', 'jelszó kikerült', 'jelszavak kikerült', 'publikus github repó*', 'idegen ip', 'new inbox rule', 'inbox rule forwarding', 'forwarding all my mail', 'forwarding all my email', 'forwards all my mail', 'forwards all my email', 'forwarding rule', 'says im signed in from', 'says i am signed in from', 'shows me signed in from', 'sign in from an unknown', 'login from an unknown', 'unrecognized sign in', 'unrecognised sign in',
       'a customer forum', 'customer forum', 'a community forum', 'community forum', 'a public forum', 'public forum', 'forum thread', 'pastebin', 'still resolves', 'still accessible', 'still reachable', 'still publicly',
     ],
     masks: ['limited'],
@@ -181,7 +181,7 @@ export const CUES: Cue[] = [
     signal: 'symptom',
     label: 'reports failing requests',
     patterns: [
-      '500', '502', '503', '504', '500s', '502s', '503s', '504s', '5xx', '404s', '403s', 'error rate', 'errors', 'erroring', 'errored', 'error',
+      'page is blank', 'screen is blank', 'is blank for', 'are blank for', 'shows a blank', 'blank for every', 'blank for all', '500', '502', '503', '504', '500s', '502s', '503s', '504s', '5xx', '404s', '403s', 'error rate', 'errors', 'erroring', 'errored', 'error',
       'failing', 'fails', 'fail', 'failed', 'failure', 'failures', 'crash*', 'timeout*', 'timing out', 'times out', 'unreachable', 'unresponsive',
       'not responding', 'not reachable', 'not loading', 'doesnt load', 'wont load', 'does not load', 'cant load', 'blank page', 'white page',
       'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'brokn', 'borken', 'stuck', 'evicting', 'rejects', 'rejecting', 'reject every', 'rejected every', 'reject all',
@@ -200,8 +200,8 @@ export const CUES: Cue[] = [
     signal: 'scope',
     label: 'affects everyone',
     patterns: [
-      'everyone', 'evryone', 'everyon', 'everone', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
-      'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer', 'queue is filling up', 'filling up with the same', 'tickets are piling up', 'piling up with the same', 'the same complaint', 'same complaint from', 'all some version of', 'no user can', 'no users can', 'no ~ user can', 'no ~ users can', 'no ~ customer can', 'no ~ customers can',
+      'everyone', 'evryone', 'everyon', 'everone', 'evry', 'evrey', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
+      'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer', 'filling up with the same', 'piling up with the same', 'all some version of', 'no user can', 'no users can', 'no ~ user can', 'no ~ users can', 'no ~ customer can', 'no ~ customers can',
       'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'any document',
       'any user', 'any customer', 'all of them', 'all of support', 'whole', 'entire', '100%', 'for everyone', 'all affected', 'every static',
       'every logged', 'for every', 'zero', 'any page', 'all clients', 'every single', 'all plans', 'all cards', 'most users', 'most customers',
@@ -323,14 +323,14 @@ export const CUES: Cue[] = [
   // is "all green now" after a rollback is).
   { signal: 'masked', label: '', patterns: ['status page still ~ green', 'status page still ~ operational', 'status page still ~ healthy', 'status page is still green', 'statuspage still ~ green'], masks: ['calm'] },
   // Restaurants a food-ordering company serves are its customers, not a night out: "orders aren't reaching any restaurant tablet".
-  { signal: 'masked', label: '', patterns: ['any restaurant', 'every restaurant', 'all restaurants', 'restaurant tablet*', 'restaurant partner*', 'restaurant app', 'restaurant kitchen*', 'restaurants can', 'restaurants cant', 'restaurants are'], masks: ['social'] },
+  { signal: 'masked', label: '', patterns: ['restaurant tablet*', 'restaurant partner*', 'restaurant app', 'restaurant kitchen*', 'restaurant printer*', 'restaurant pos'], masks: ['social'] },
   // A customer "on the Growth plan" is on a price plan, not planning anything; "our growth plan for 2027" is planning.
   {
     signal: 'masked',
     label: '',
     patterns: [
       'free plan', 'pro plan', 'starter plan', 'premium plan', 'enterprise plan', 'basic plan', 'paid plan', 'plus plan', 'pricing plan', 'subscription plan',
-      'customer on the ~ plan', 'customers on the ~ plan', 'merchant on the ~ plan', 'merchants on the ~ plan', 'client on the ~ plan', 'clients on the ~ plan', 'account on the ~ plan', 'accounts on the ~ plan', 'users on the ~ plan',
+      'customer on the * plan', 'customers on the * plan', 'merchant on the * plan', 'merchants on the * plan', 'client on the * plan', 'clients on the * plan', 'account on the * plan', 'accounts on the * plan', 'users on the * plan',
     ],
     masks: ['planning', 'strategy'],
   },
@@ -542,7 +542,7 @@ export const CUES: Cue[] = [
   { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo', 'echarle un vistazo', 'échale un vistazo', 'jeter un œil', 'drüberschauen', 'draufschauen', 'ránéz*', 'átnéz*'] },
   { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick q', 'kleine frage', 'quick one', 'cant find it', 'cannot find it', 'which dashboard', 'which board', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
-  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'összefoglaló*', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'uploaded', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
+  { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'uploaded', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password', 'reset the mfa', 'reset my mfa', 'reset the 2fa', 'reset my 2fa', 'mfa reset'] },
   { signal: 'request', label: 'asks someone to do something', patterns: ['schicken', 'senden', 'enviar', 'envoyer', 'küld*', 'can someone', 'could someone', 'can you', 'could you', 'can u', 'please', 'pls', 'plz', 'who can', 'anyone', 'send me', 'add', 'help', 'kérlek', 'bitte', 'por favor', 's il vous plaît', 'merci de'] },

@@ -210,13 +210,17 @@ const NEGATION_CARRY = 4;
 
 /**
  * A negation stops at the end of its sentence or line: in "threatening not to renew. Call is at 2pm"
- * the call is on. Commas and dashes do not end it ("no rush, call whenever"), nor does a dot inside a
- * word or number ("no 14.30 call", "v1.2", "api.acme.com").
+ * the call is on, and in "not urgent.call me" too. Commas and dashes do not end it ("no rush, call
+ * whenever"), nor does a dot between digits ("no 14.30 call", "v1.2").
  */
 function endsClause(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code === 10 /* \n */ || code === 59 /* ; */ || code === 0x2026 /* … */) return true;
-  return (code === 46 /* . */ || code === 33 /* ! */ || code === 63 /* ? */) && !isTokenChar(text.charCodeAt(i + 1));
+  if (code === 46 /* . */) return !(isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i + 1)));
+  return code === 33 /* ! */ || code === 63 /* ? */ || code === 10 /* \n */ || code === 59 /* ; */ || code === 0x2026 /* … */;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function hit(hits: CueHits, found: readonly Candidates[], clauses: readonly number[], pattern: Pattern, at: number, span: number): void {

@@ -173,7 +173,9 @@ export function scoreFacts(facts: Facts): Scores {
   if (hasCue(hits, SIG.call) || hasCue(hits, SIG.callLink)) add(tally, OFF, -1.0, 'is a call about the event');
 
   // ---- deep work
-  if ((hasCue(hits, SIG.doc) || hasCue(hits, SIG.docWeak)) && (hasCue(hits, SIG.incident) || hasCue(hits, SIG.past) || hasCue(hits, SIG.resolved))) add(tally, DW, 1.3, 'is a document about a past incident');
+  // Only an incident that is over: a live outage that mentions its runbook or notes is still the outage.
+  const pastIncident = hasCue(hits, SIG.past) || hasCue(hits, SIG.resolved) || (hasCue(hits, SIG.incident) && !hasCue(hits, SIG.symptom) && !hasCue(hits, SIG.down));
+  if ((hasCue(hits, SIG.doc) || hasCue(hits, SIG.docWeak)) && pastIncident) add(tally, DW, 1.3, 'is a document about a past incident');
 
   // ---- daily operations: the catch-all for small, non-scheduled work
   if (facts.bullets >= 3) add(tally, OPS, 0.8, 'is a status update');

@@ -127,7 +127,10 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   // The learned model may not outvote what the rules read explicitly: "staging", "resolved", "not urgent"
   // scale its emergency share, and "no need for a call" its meeting share.
   // The bias tips close calls the rules or the channel saw evidence for; with no alarm at all it would only tip the learned model's guesses.
-  fused[EM]! += (alarm > 0 || context.channelArea === 'emergency' ? EMERGENCY_BIAS : 0) - (1 - RULE_SHARE) * learned[EM]! * (1 - defused);
+  // Nor may the learned model call an emergency alone where the rules saw no sign of one ("kikerült a blogposzt a publikus
+  // GitHub oldalunkra" shares words with a Hungarian key leak, nothing else); in 10-fold this cost no emergency.
+  const sawAlarm = alarm > 0 || context.channelArea === 'emergency';
+  fused[EM]! += (sawAlarm ? EMERGENCY_BIAS : 0) - (1 - RULE_SHARE) * learned[EM]! * (1 - (sawAlarm ? defused : 0));
   if (hits.negated[SIG.call]! > 0 && hits.counts[SIG.call] === 0) fused[MEET]! -= (1 - RULE_SHARE) * learned[MEET]! * 0.7;
   const reasons: string[] = [];
   if (context.command === 'emergency') {

@@ -82,3 +82,18 @@ describe('learned flags', () => {
     expect(counts.flags['api']).toBeUndefined();
   });
 });
+
+describe('a model that does not fit the code', () => {
+  const counts = () => trainBayes([row('kiosk at the expo, two people needed on the stand', 'offline_activity', true)]);
+  function row(text: string, area: Area, important: boolean) {
+    return { features: bayesFeaturesOf(text), area, important, urgent: false };
+  }
+
+  test('is refused with the command that retrains it', () => {
+    const { flags: _flags, ...withoutFlags } = counts();
+    expect(() => compileBayes(withoutFlags as never)).toThrow(/no flag counts.*--write-model/);
+    expect(() => compileBayes({ ...counts(), areas: [...counts().areas].reverse() })).toThrow(/trained for the areas/);
+    expect(() => compileBayes({ ...counts(), flags: { ...counts().flags, 'never-a-word': new Array(16).fill(1) } })).toThrow(/no word feature/);
+  });
+});
+

@@ -48,6 +48,8 @@ describe('readCues negations', () => {
     ['a dot inside a time does not', 'No 14.30 call today, we moved it to Thursday', { asked: 0, negated: 1 }],
     ['nor a dot inside a version', 'no v1.2 call needed, the notes cover it', { asked: 0, negated: 1 }],
     ['nor a comma', 'not a call, call me whenever', { asked: 0, negated: 2 }],
+    ['a sentence end needs no space after it', 'not a call.call me at 3 about the offsite', { asked: 1, negated: 1 }],
+    ['nor does an exclamation mark', 'No call today!Call me tomorrow at 10 about the offsite', { asked: 1, negated: 1 }],
   ])('%s', (_why, text, expected) => {
     expect(calls(text)).toEqual(expected);
   });

@@ -113,6 +113,12 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a new starter who cannot log in is one person', '<@U0NEW9> starts today and cannot log in to their laptop yet, <@U0IT02> could you reset the password this morning?', 'daily_operations'],
     ['a phished password told in the first person', 'ugh, I entered my password on a fake login page from a "benefits update" mail and approved the push, now there are sessions from a location I\'ve never been to', 'emergency'],
     ['going through an RFC live is a call about a document', 'The caching RFC has 40 comments and the thread is going in circles. Could we go through it live on Thursday?', 'online_meeting'],
+    ['"kikerült" is also a newsletter going out', 'kikerült a hírlevél, köszi mindenkinek!', 'daily_operations'],
+    ['a blog post on a public GitHub page is no leak', 'Kikerült a blogposzt a publikus GitHub oldalunkra is', 'daily_operations'],
+    ['"idegen ipari partnerek" are foreign industrial partners', 'Idegen ipari partnerekkel tartunk workshopot jövő héten az irodában', 'offline_activity'],
+    ['a complaint heard twice is no outage', 'Same complaint from the sales team again: the CRM is slow today', 'daily_operations'],
+    ['a live outage that mentions its runbook is still the outage', 'sev2: exports broken for every customer, following the runbook, need a second pair of hands', 'emergency'],
+    ['a live outage with notes in a doc is still the outage', 'outage: payments down for all users, notes in the doc, need help', 'emergency'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
