@@ -54,6 +54,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['ab', 'round 25 (written blind: two more sister sets of the corpus)'],
   ['ac', 'round 26 (written blind: a sister set, and one leaning on the hardest distinctions)'],
   ['ad', 'round 27 (written blind: two more sister sets of the corpus)'],
+  ['ae', 'round 28 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -248,7 +249,11 @@ function main(): void {
     '35), urgent 98%, important 93%; its missed emergency was a phished password told in the first person ("I clicked a',
     '\'payroll update\' email link, typed my Okta password and approved the push. now I see sessions from a location',
     'I\'ve never been to"). The thirty sister sets of rounds 12 to 27 (2,400 messages, 540 emergencies) give first-score',
-    'recall 96.5% (521 of 540) and precision 94% (521 of 555).',
+    'recall 96.5% (521 of 540) and precision 94% (521 of 555). Round 28 (two more sister sets, one in car sharing,',
+    'museums, payroll and wind farms) scored once: macro-F1 0.99, emergency recall 100% (36 of 36), precision 97% (36 of',
+    '37), urgent 99%, important 94%; its false alarm was one person who "can not login to Figma since the password',
+    'change". The thirty-two sister sets of rounds 12 to 28 (2,560 messages, 576 emergencies) give first-score recall',
+    '96.7% (557 of 576) and precision 94% (557 of 592).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

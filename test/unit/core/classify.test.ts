@@ -119,6 +119,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a complaint heard twice is no outage', 'Same complaint from the sales team again: the CRM is slow today', 'daily_operations'],
     ['a live outage that mentions its runbook is still the outage', 'sev2: exports broken for every customer, following the runbook, need a second pair of hands', 'emergency'],
     ['a live outage with notes in a doc is still the outage', 'outage: payments down for all users, notes in the doc, need help', 'emergency'],
+    ['one person who cannot log in after a password change', "hi, sorry, I cannot log in to Jira since I changed my password on Monday, it says 'SSO error'. I need it for the sprint today, who can help?", 'daily_operations'],
+    ['"give me a ring" asks for a call', "easier to explain the invoice thing by voice, give me a ring when you're free", 'online_meeting'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
