@@ -47,7 +47,7 @@ describe('a filed message that is later changed', () => {
       const { ts } = await s.driver.sendMessage('bob', '#ops', FYI);
       const item = await filed(ts);
       expect(item.priority).toBe('drop');
-      await s.driver.editMessage('bob', '#ops', ts, `${FYI}, the customer needs them urgently before the pitch today`);
+      await s.driver.editMessage('bob', '#ops', ts, `${FYI}, please check they open before the pitch at 2pm today, it is urgent`);
       const after = await changed(item.id, 'the edit applied', (i) => i.text !== item.text);
       expect(after.priority).toBe('delegate');
       expect(after.area).toBe('daily_operations');
