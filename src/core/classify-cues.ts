@@ -318,6 +318,8 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['on stage', 'on the stage', 'main stage', 'discord stage', 'keynote stage', 'the stage'], masks: ['limited'] },
   // Hungarian "hívás" is a phone call, and also an API call: "idegen IP-kről jönnek hívások".
   { signal: 'masked', label: '', patterns: ['api hívás*', 'jönnek hívások', 'hívások jönnek', 'hívások érkeznek'], masks: ['call'] },
+  // Being in a call is why someone cannot do something else, not a call to hold: "he rings and I am in call".
+  { signal: 'masked', label: '', patterns: ['i am in call', 'i am in a call', 'i m in a call', 'im in a call', 'i am on a call', 'i m on a call', 'im on a call', 'i am in a meeting', 'i m in a meeting', 'im in a meeting'], masks: ['call', 'meeting'] },
   { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
   // A status page that "still says all green" while things break is part of the outage, not a calm report (one that
   // is "all green now" after a rollback is).
@@ -352,6 +354,8 @@ export const CUES: Cue[] = [
     // "if this isn't fixed by 18:00" is no fix.
     negatable: true,
   },
+  // A postmortem that "is up" is a document published for reading, not an FYI to skim.
+  { signal: 'doc', label: 'is a document about it', patterns: ['postmortem is up', 'post mortem is up', 'retro is up', 'retro doc is up', 'rca is up', 'write up is up', 'writeup is up', 'incident review is up'], masks: ['fyi'] },
   {
     signal: 'doc',
     label: 'is a document about it',
@@ -541,7 +545,7 @@ export const CUES: Cue[] = [
   { signal: 'review', label: 'asks for a review', patterns: ['revisé ~ propuesta', 'dejé ~ comentarios', 'dejé un comentario', 'j ai relu ~ proposition', 'ich habe ~ kommentare hinterlassen'], masks: ['proposal', 'comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['comments on the pr', 'comments on your pr', 'comments on the mr', 'left a few comments', 'left some comments', 'left comments', 'left two comments', 'left three comments'], masks: ['comments'] },
   { signal: 'review', label: 'asks for a review', patterns: ['pr', 'prs', 'pull request', 'review', 'merged', 'merge', 'lgtm', 'approve', 'approved', 'rebase', 'diff', 'github com', 'dependabot', 'revisé', 'aprobé', 'lo apruebo', 'echarle un vistazo', 'échale un vistazo', 'jeter un œil', 'drüberschauen', 'draufschauen', 'ránéz*', 'átnéz*'] },
-  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick q', 'kleine frage', 'quick one', 'cant find it', 'cannot find it', 'which dashboard', 'which board', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
+  { signal: 'question', label: 'is a small question', patterns: ['quick question', 'quick q', 'kleine frage', 'quelqu un sait', 'savez vous', 'je ne le retrouve plus', 'je ne la retrouve plus', 'je ne trouve plus', 'quick one', 'cant find it', 'cannot find it', 'which dashboard', 'which board', 'kurze frage', 'petite question', 'pregunta', 'kérdés*', 'anyone know', 'does anyone', 'where do', 'where is', 'how do', 'who knows', 'wer kümmert', 'quelqu un sait', 'alguien sabe', 'again?', 'question', 'quick decision', 'reply here', 'hol van', 'hol találom', 'valaki tudja', 'tudja valaki', 'weiß jemand', 'wo finde ich', 'wo ist', 'dónde está', 'dónde encuentro', 'où est', 'où trouver', 'where can i find', 'where do i find'] },
   { signal: 'update', label: 'is a status update', patterns: ['update', 'status', 'finished', 'done', 'shipped', 'deployed', 'released', 'is live', 'went out', 'changelog', 'handing over', 'handover', 'handoff', 'hand off', 'fertig', 'feltöltöttem', 'riport', 'report', 'weekly', 'is on main', 'green', 'rollout', 'closing', 'closed', 'completed', 'uploaded', 'swapping', 'is updated', 'migrated', 'moved', 'renamed', 'kész', 'terminé', 'listo', 'abgeschlossen', 'erledigt', 'completado', 'completada', 'terminado', 'terminée', 'befejeződött', 'befejeztük'] },
   { signal: 'thanks', label: 'is a short acknowledgement', patterns: ['thanks', 'thank you', 'thx', 'ty', 'ok', 'okay', 'lgtm', 'merged', 'done', 'ack', 'noted', 'cheers', 'köszi', 'danke', 'gracias', 'merci', 'ping', 'ping?', 'kk', 'sure', 'yes', 'nope'] },
   { signal: 'support', label: 'is a support request', patterns: ['ticket', 'tickets', 'zd', 'zendesk', 'jira', 'bug', 'repro', 'screenshot', 'invoice', 'invoices', 'refund', 'customer asks', 'customer reports', 'customer wants', 'customer says', 'customer asked', 'explained', 'demande', 'fragt', 'pregunta si', 'kérdezi', 'asks if', 'feature request', 'workaround', 'rechnung*', 'factura', 'facture', 'számla*', 'jegy*', 'qa', 'export', 'csv', 'vat', 'access', 'password', 'creds', '1password', 'reset the mfa', 'reset my mfa', 'reset the 2fa', 'reset my 2fa', 'mfa reset'] },

@@ -50,6 +50,7 @@ describe('readCues negations', () => {
     ['nor a comma', 'not a call, call me whenever', { asked: 0, negated: 2 }],
     ['a sentence end needs no space after it', 'not a call.call me at 3 about the offsite', { asked: 1, negated: 1 }],
     ['nor does an exclamation mark', 'No call today!Call me tomorrow at 10 about the offsite', { asked: 1, negated: 1 }],
+    ['being in a call asks for none', 'the courier keeps ringing at the side door and I am in a call', { asked: 0, negated: 0 }],
   ])('%s', (_why, text, expected) => {
     expect(calls(text)).toEqual(expected);
   });

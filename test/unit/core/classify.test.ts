@@ -121,6 +121,7 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a live outage with notes in a doc is still the outage', 'outage: payments down for all users, notes in the doc, need help', 'emergency'],
     ['one person who cannot log in after a password change', "hi, sorry, I cannot log in to Jira since I changed my password on Monday, it says 'SSO error'. I need it for the sprint today, who can help?", 'daily_operations'],
     ['"give me a ring" asks for a call', "easier to explain the invoice thing by voice, give me a ring when you're free", 'online_meeting'],
+    ['a French question about a dashboard', "Quelqu'un sait sur quel dashboard on voit les ventes par pays ?", 'daily_operations'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
