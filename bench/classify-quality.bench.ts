@@ -56,6 +56,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['ad', 'round 27 (written blind: two more sister sets of the corpus)'],
   ['ae', 'round 28 (written blind: two more sister sets of the corpus)'],
   ['af', 'round 29 (written blind: two more sister sets of the corpus)'],
+  ['ag', 'round 30 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -258,7 +259,12 @@ function main(): void {
     'company over a quarter) scored once: macro-F1 0.99, emergency recall 100% (36 of 36), precision 97% (36 of 37),',
     'urgent 98%, important 94%; its false alarm was a French question about which Grafana dashboard shows queue depth.',
     'The thirty-four sister sets of rounds 12 to 29 (2,720 messages, 612 emergencies) give first-score recall 96.9% (593',
-    'of 612) and precision 94% (593 of 629).',
+    'of 612) and precision 94% (593 of 629). Round 30 (two more sister sets, one in airlines, supermarkets, labs and',
+    'city councils) scored once: macro-F1 0.98, emergency recall 100% (36 of 36), precision 95% (36 of 38), urgent 97%,',
+    'important 97%; its false alarms were a question for the name of a Grafana dashboard and a new starter who cannot',
+    'log into the tax software. The thirty-six sister sets of rounds 12 to 30 (2,880 messages, 648 emergencies) give',
+    'first-score recall 97.1% (629 of 648) and precision 94% (629 of 667): at the recall goal, within the noise of a few',
+    'messages, on sets written by helpers rather than by the corpus author.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -122,6 +122,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['one person who cannot log in after a password change', "hi, sorry, I cannot log in to Jira since I changed my password on Monday, it says 'SSO error'. I need it for the sprint today, who can help?", 'daily_operations'],
     ['"give me a ring" asks for a call', "easier to explain the invoice thing by voice, give me a ring when you're free", 'online_meeting'],
     ['a French question about a dashboard', "Quelqu'un sait sur quel dashboard on voit les ventes par pays ?", 'daily_operations'],
+    ['residents calling 311 about a siren test is no call', 'Reminder: the air raid siren test runs Thursday at 11:00. If people call 311 about it, it is planned and nothing is wrong.', 'daily_operations'],
+    ['"call 911" in a real emergency is no drill', 'someone collapsed by the loading dock and is not breathing, call 911 now, is anyone first aid trained?', 'emergency'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
