@@ -124,6 +124,10 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a French question about a dashboard', "Quelqu'un sait sur quel dashboard on voit les ventes par pays ?", 'daily_operations'],
     ['residents calling 311 about a siren test is no call', 'Reminder: the air raid siren test runs Thursday at 11:00. If people call 311 about it, it is planned and nothing is wrong.', 'daily_operations'],
     ['"call 911" in a real emergency is no drill', 'someone collapsed by the loading dock and is not breathing, call 911 now, is anyone first aid trained?', 'emergency'],
+    ['a fire alarm with real smoke is no drill', 'the fire alarm is going off and there is real smoke on floor 2, everyone get out now', 'emergency'],
+    ['a smoke detector going off in the server room', 'the smoke detector in the server room is going off and it smells burnt', 'emergency'],
+    ['a fire alarm test is a test', 'fire alarm test on Friday at 10, no need to leave the building', 'daily_operations'],
+    ['a faulty fire alarm with no smoke', 'the fire alarm keeps going off by itself again, facilities know, no smoke anywhere', 'daily_operations'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
