@@ -128,6 +128,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a smoke detector going off in the server room', 'the smoke detector in the server room is going off and it smells burnt', 'emergency'],
     ['a fire alarm test is a test', 'fire alarm test on Friday at 10, no need to leave the building', 'daily_operations'],
     ['a faulty fire alarm with no smoke', 'the fire alarm keeps going off by itself again, facilities know, no smoke anywhere', 'daily_operations'],
+    ['testing a rollback in an outage is no drill', 'checkout is down for every customer, we are testing the rollback now, need a second pair of hands', 'emergency'],
+    ['people stuck in a lift', 'the lift is stuck between the 3rd and 4th floor with a visitor inside, facilities is not answering', 'emergency'],
+    ['testing the alarms is a test', 'facilities are testing the alarms on floor 2 this afternoon, expect some noise', 'daily_operations'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
