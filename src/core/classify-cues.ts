@@ -181,7 +181,7 @@ export const CUES: Cue[] = [
     signal: 'symptom',
     label: 'reports failing requests',
     patterns: [
-      'page is blank', 'screen is blank', 'is blank for', 'are blank for', 'shows a blank', 'blank for every', 'blank for all', '500', '502', '503', '504', '500s', '502s', '503s', '504s', '5xx', '404s', '403s', 'error rate', 'errors', 'erroring', 'errored', 'error',
+      'see the debug screen', 'see a debug screen', 'debug screen in production', 'see test data', 'seeing test data', 'page is blank', 'screen is blank', 'is blank for', 'are blank for', 'shows a blank', 'blank for every', 'blank for all', '500', '502', '503', '504', '500s', '502s', '503s', '504s', '5xx', '404s', '403s', 'error rate', 'errors', 'erroring', 'errored', 'error',
       'failing', 'fails', 'fail', 'failed', 'failure', 'failures', 'crash*', 'timeout*', 'timing out', 'times out', 'unreachable', 'unresponsive',
       'not responding', 'not reachable', 'not loading', 'doesnt load', 'wont load', 'does not load', 'cant load', 'blank page', 'white page',
       'blank screen', 'white screen', 'blank unstyled', 'default page', 'broken for', 'broken', 'brokn', 'borken', 'stuck', 'evicting', 'rejects', 'rejecting', 'reject every', 'rejected every', 'reject all',
@@ -300,7 +300,7 @@ export const CUES: Cue[] = [
   // "should we get people out?" after a report asks for help now; it is no "should we" of a proposal.
   { signal: 'action', label: 'asks for hands now', patterns: ['ack the page', 'ack the alert', 'acknowledge the page', 'into maintenance mode', 'in maintenance mode', 'not sure who to tell', 'not sure who to ask', 'not sure what else to do', 'should we get people out', 'should we evacuate', 'should we call'], masks: ['musing', 'hypothetical'] },
   // The staging build served to production users is a production failure, not a staging one.
-  { signal: 'masked', label: '', patterns: ['not staging', 'not on staging', 'not in staging', 'not the staging', 'not a staging', 'prod instead of staging', 'production instead of staging', 'instead of staging', 'staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
+  { signal: 'masked', label: '', patterns: ['deployed a test build to', 'deployed the test build to', 'test build to production', 'test build to prod', 'debug build to production', 'debug build to prod', 'deployed ~ to production by mistake', 'deployed ~ to prod by mistake', 'not staging', 'not on staging', 'not in staging', 'not the staging', 'not a staging', 'prod instead of staging', 'production instead of staging', 'instead of staging', 'staging ~ production', 'staging ~ prod', 'test data ~ production', 'staging build to', 'staging data to'], masks: ['limited'] },
   // A rollout "on 100% of tablets now" is a release note, not breadth of a failure; a USB hub is no knowledge hub.
   { signal: 'update', label: 'is a status update', patterns: ['on 100% ~ now', 'on 100%', 'to 100%', 'at 100%', 'reached 100%', 'rolled out to'], masks: ['scope', 'live', 'soon', 'urgentWord'] },
   // "declaring a SEV1 for my productivity": the incident words are the joke.

@@ -106,7 +106,8 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   factor = defuse(factor, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions);
   factor = defuse(factor, hasCue(hits, SIG.feedback) && !live, 0.6, labelOf(hits, SIG.feedback), contributions);
   factor = defuse(factor, hasCue(hits, SIG.casual), hasCue(hits, SIG.severe) ? 0.8 : 0.35, labelOf(hits, SIG.casual), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.praise), hasCue(hits, SIG.severe) ? 0.85 : 0.6, labelOf(hits, SIG.praise), contributions);
+  // "love that this happens on launch day: signups are completely broken" is sarcasm over a broad failure, not praise.
+  factor = defuse(factor, hasCue(hits, SIG.praise), hasCue(hits, SIG.severe) || (broken && hasCue(hits, SIG.scope)) ? 0.85 : 0.6, labelOf(hits, SIG.praise), contributions);
   factor = defuse(factor, hasCue(hits, SIG.resolved), ongoing ? 0.7 : 0.3, labelOf(hits, SIG.resolved), contributions);
   factor = defuse(factor, hasCue(hits, SIG.past), ongoing ? 0.85 : live ? 0.6 : 0.4, labelOf(hits, SIG.past), contributions);
   factor = defuse(factor, hasCue(hits, SIG.doc), live ? 0.8 : 0.45, labelOf(hits, SIG.doc), contributions);

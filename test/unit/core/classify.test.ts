@@ -131,6 +131,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['testing a rollback in an outage is no drill', 'checkout is down for every customer, we are testing the rollback now, need a second pair of hands', 'emergency'],
     ['people stuck in a lift', 'the lift is stuck between the 3rd and 4th floor with a visitor inside, facilities is not answering', 'emergency'],
     ['testing the alarms is a test', 'facilities are testing the alarms on floor 2 this afternoon, expect some noise', 'daily_operations'],
+    ['sarcastic "love" over a broad failure is no praise', 'love that this happens on launch day: signups are completely broken, every new account errors out', 'emergency'],
+    ['a test build deployed to production', 'the pipeline deployed a test build to prod by mistake, all customers see the debug screen', 'emergency'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
