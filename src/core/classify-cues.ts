@@ -201,7 +201,7 @@ export const CUES: Cue[] = [
     label: 'affects everyone',
     patterns: [
       'everyone', 'evryone', 'everyon', 'everone', 'evry', 'evrey', 'everybody', 'everything', 'every', 'every user', 'every users', 'all users', 'every page', 'every request', 'every customer',
-      'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer', 'filling up with the same', 'piling up with the same', 'all some version of', 'no user can', 'no users can', 'no ~ user can', 'no ~ users can', 'no ~ customer can', 'no ~ customers can',
+      'all customers', 'all tenants', 'every account', 'all accounts', 'for all', 'nobody', 'no one', 'noone', 'none of', 'no customer', 'filling up with the same', 'piling up with the same', 'all some version of', 'no ~ user can', 'no ~ users can', 'no ~ customer can', 'no ~ customers can',
       'no sign', 'every api', 'every pod', 'every search', 'every file', 'every card', 'all outgoing', 'any document',
       'any user', 'any customer', 'all of them', 'all of support', 'whole', 'entire', '100%', 'for everyone', 'all affected', 'every static',
       'every logged', 'for every', 'zero', 'any page', 'all clients', 'every single', 'all plans', 'all cards', 'most users', 'most customers',
@@ -247,7 +247,7 @@ export const CUES: Cue[] = [
     signal: 'ongoing',
     label: 'is still going on',
     patterns: [
-      'still', 'stil', 'stil down', 'ongoing', 'keeps', 'keeps happening', 'still going', 'still happening', 'happening again', 'again', 'not fixed', 'not resolved',
+      'still', 'stil', 'ongoing', 'keeps', 'keeps happening', 'still going', 'still happening', 'happening again', 'again', 'not fixed', 'not resolved',
       'still broken', 'still down', 'still failing', 'immer noch', 'todavía', 'sigue', 'toujours', 'még mindig', 'továbbra is',
     ],
   },
@@ -394,7 +394,7 @@ export const CUES: Cue[] = [
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
       'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
-      'only my', 'only affects me', 'i can not login', 'i cannot login', 'i cant login', 'i can not log in', 'i cannot log in', 'i cant log in', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my outlook', 'my mailbox', 'my inbox', 'my calendar', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'starts today', 'starts ~ today', 'starting today', 'new starter', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
+      'only my', 'only affects me', 'i can not login', 'i cannot login', 'i cant login', 'i can not log in', 'i cannot log in', 'i cant log in', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my outlook', 'my mailbox', 'my inbox', 'my calendar', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'starts ~ today', 'starting today', 'new starter', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
   // A red main branch stops the team's merges, not the customers: "nobody can merge" is no "nobody can log in".

@@ -254,7 +254,8 @@ export function readCues(lexicon: Lexicon, prose: string): CueReading {
   const found: Candidates[] = [];
   const clauses: number[] = [];
   let clause = 0;
-  // tokenize()'s scan, hashing each token's chars as they are read: one pass over the text.
+  // tokenize()'s scan (a test holds the two equal), hashing each token's chars as they are read: one pass over the
+  // text. Calling tokenStart/tokenEnd and hashSlice instead cost about 4% of a classification in an A/B.
   for (let i = 0; i < text.length; ) {
     let code = text.charCodeAt(i);
     if (!isTokenChar(code)) {

@@ -35,9 +35,13 @@ describe('flagsFor: the rules weighed with the learned flags', () => {
   });
 });
 
+/** A labelled training example, as trainOn builds one. */
+function row(text: string, area: Area, important: boolean, urgent = false) {
+  return { features: bayesFeaturesOf(text), area, important, urgent };
+}
+
 describe('learned flags', () => {
   // "kiosk" and "picnic" are no cue of the rules; only the labels say which events matter.
-  const row = (text: string, area: Area, important: boolean, urgent = false) => ({ features: bayesFeaturesOf(text), area, important, urgent });
   const examples = [
     ...Array.from({ length: 12 }, (_, i) => row(`kiosk at the expo in hall ${i}, two people needed on the stand`, 'offline_activity', true)),
     ...Array.from({ length: 12 }, (_, i) => row(`picnic in the park on day ${i}, bring snacks`, 'offline_activity', false)),
@@ -85,9 +89,6 @@ describe('learned flags', () => {
 
 describe('a model that does not fit the code', () => {
   const counts = () => trainBayes([row('kiosk at the expo, two people needed on the stand', 'offline_activity', true)]);
-  function row(text: string, area: Area, important: boolean) {
-    return { features: bayesFeaturesOf(text), area, important, urgent: false };
-  }
 
   test('is refused with the command that retrains it', () => {
     const { flags: _flags, ...withoutFlags } = counts();
