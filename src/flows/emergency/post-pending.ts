@@ -7,8 +7,9 @@ const LOCK_MS = 60_000;
 
 /**
  * Posts emergencies that were paged while Slack did not answer (the command line and the API exist for
- * exactly that), or whose declaring process died before posting, then tells the thread what happened meanwhile. Any process may run it; a lock per emergency
- * keeps two from posting the same one. Returns how many were posted.
+ * exactly that), or whose declaring process died before posting, then tells the thread what happened
+ * meanwhile. Any process may run it; a lock per emergency keeps two from posting the same one. Returns
+ * how many were posted.
  */
 export async function postPendingEmergencies(deps: Deps): Promise<number> {
   let posted = 0;
