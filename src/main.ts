@@ -24,7 +24,7 @@ import { bullConnectionOptions, evictionPolicyWarning, isRedisReachable } from '
 import { emergencyWorkerCheck, startHeartbeat } from './queue/heartbeat';
 import { startSpoolReplay } from './flows/emergency/spool-replayer';
 import { catchUpMissedDigests, syncDigestSchedulers } from './flows/digest/schedule-digests';
-import { createSlackApp, SLACK_BODY_LIMIT, type SlackApp } from './slack/app';
+import { createSlackApp, type SlackApp } from './slack/app';
 import { createWebClient } from './slack/client';
 import { slackRoutes } from './slack/routes';
 import { createCorrectionsStore } from './store/corrections-store';
@@ -104,7 +104,7 @@ export async function startQuadrant(options: StartOptions): Promise<RunningQuadr
   let slack: SlackApp | undefined;
   if (role !== 'worker') {
     slack = createSlackApp(deps, identity, installations);
-    if (slack.receiver) routes.push(...slackRoutes(slack.receiver, logger, SLACK_BODY_LIMIT));
+    if (slack.requestListener) routes.push(...slackRoutes(slack.requestListener));
     routes.push(...hookRoutes(deps), ...apiRoutes(deps));
   }
   let workers: Worker[] = [];

@@ -29,17 +29,29 @@ const ack: Handler = async (args) => {
   await args.ack?.();
 };
 
+/** Events about the bot itself that still matter (Bolt's ignoreSelf keeps the same two). */
+const OWN_EVENTS_KEPT = new Set(['member_joined_channel', 'member_left_channel']);
+
+/**
+ * Bolt's ignoreSelf, which app.ts turns off: each global middleware costs every request a copy of the
+ * listener arguments, so the same check runs here, in the one middleware there is. The app's own
+ * bot_message, and any other event whose user is the bot, are dropped.
+ */
+export function isOwnEvent(event: { type: string; user?: unknown; subtype?: string; bot_id?: string }, context: { botId?: string; botUserId?: string }): boolean {
+  if (event.type === 'message' && event.subtype === 'bot_message' && event.bot_id === context.botId) return true;
+  return context.botUserId !== undefined && event.user === context.botUserId && !OWN_EVENTS_KEPT.has(event.type);
+}
+
 /**
  * Routes every request from one global middleware. Bolt hands global middleware the same arguments a
  * listener gets (command, event, action, shortcut or view, plus ack, respond, say, client), and when the
- * middleware does not call next() no listener chain runs at all. Bolt's own ignoreSelf middleware, added
- * in its constructor, still runs first.
+ * middleware does not call next() no listener chain runs at all.
  */
 export function routeListeners(app: App, routes: Routes): void {
   app.use(async (args) => {
     const a = args as unknown as Record<string, any> & { body: { type?: string }; next: () => Promise<void> };
     if (a.command) return (find(routes.commands, a.command.command) ?? routes.unknownCommand)(a);
-    if (a.event) return find(routes.events, a.event.type)?.(a);
+    if (a.event) return isOwnEvent(a.event, a.context) ? undefined : find(routes.events, a.event.type)?.(a);
     // Buttons, shortcuts and views Quadrant does not handle (a link button, a stale modal) are acknowledged
     // so Slack shows no error.
     if (a.action) return (find(routes.actions, a.action.action_id ?? '') ?? ack)(a);

@@ -1,3 +1,4 @@
+import { signRequest } from '../../sandbox/sign';
 import { commandBody, startTestApp, type TestApp } from '../helpers/app';
 
 // The foundation's contract with Slack: signed requests only, answers within the ack, never a 5xx.
@@ -45,6 +46,30 @@ describe('the HTTP endpoint in HTTP mode', () => {
     expect(res.status).toBe(401);
   });
 
+  test('rejects a request signed more than 5 minutes ahead with 401', async () => {
+    const res = await t.post(commandBody({ command: '/async', text: 'x' }), { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect(res.status).toBe(401);
+  });
+
+  test('rejects a signed body changed on the way with 401, and files nothing', async () => {
+    const signed = commandBody({ command: '/async', text: 'review the copy', user_id: 'U0TAMPER' });
+    const headers = signRequest(t.signingSecret, signed, Math.floor(Date.now() / 1000));
+    const res = await t.post(signed.replace('review', 'delete'), { sign: false, headers });
+    expect(res.status).toBe(401);
+    expect(await t.app.deps.items.listByUser('T0SANDBOX', 'U0TAMPER')).toEqual([]);
+    expect(t.logs.join('\n')).toContain('signature mismatch');
+  });
+
+  test("answers Slack's unsigned SSL check with an empty 200, and never runs a command smuggled into it", async () => {
+    const plain = await t.post('token=legacy&ssl_check=1', { sign: false });
+    expect(plain.status).toBe(200);
+    expect(await plain.text()).toBe('');
+    const smuggled = await t.post(`ssl_check=1&${commandBody({ command: '/async', text: 'smuggled', user_id: 'U0SMUGGLE' })}`, { sign: false });
+    expect(smuggled.status).toBe(200);
+    expect(await smuggled.text()).toBe('');
+    expect(await t.app.deps.items.listByUser('T0SANDBOX', 'U0SMUGGLE')).toEqual([]);
+  });
+
   test("answers Slack's url_verification challenge", async () => {
     const body = JSON.stringify({ token: 'x', challenge: 'chal-123', type: 'url_verification' });
     const res = await t.post(body, { contentType: 'application/json' });
@@ -66,6 +91,19 @@ describe('the HTTP endpoint in HTTP mode', () => {
 
   test('refuses a huge payload with 413', async () => {
     const res = await t.post(commandBody({ command: '/async', text: 'x'.repeat(400 * 1024) }));
+    expect(res.status).toBe(413);
+  });
+
+  test('refuses a huge chunked payload, which has no length to check first, with 413', async () => {
+    const body = commandBody({ command: '/async', text: 'x'.repeat(400 * 1024) });
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < body.length; at += 16 * 1024) controller.enqueue(new TextEncoder().encode(body.slice(at, at + 16 * 1024)));
+        controller.close();
+      },
+    });
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', ...signRequest(t.signingSecret, body, Math.floor(Date.now() / 1000)) };
+    const res = await fetch(`${t.url}/slack/events`, { method: 'POST', headers, body: chunks, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(413);
   });
 

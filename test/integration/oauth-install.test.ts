@@ -56,12 +56,12 @@ describe('multi-workspace installs through Slack OAuth', () => {
     clients = createInstallationClients(store, env.SLACK_API_URL, logger);
     // OAuth mode as main.ts is asked to wire it: Bolt's installation store and deps.slackFor both read Redis.
     deps = { ...worker.deps, slackFor: clients.slackFor };
-    const { app, receiver } = createSlackApp(deps, {}, store);
+    const { app, requestListener } = createSlackApp(deps, {}, store);
     // Bolt runs every matching listener, so these are harmless once register.ts holds them too.
     app.event('app_home_opened', appHomeOpened(deps));
     app.event('app_uninstalled', appUninstalled(deps));
     app.event('tokens_revoked', tokensRevoked(deps));
-    server = createServer((req, res) => receiver!.requestListener(req, res));
+    server = createServer(requestListener!);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     driver = new SlackDriver({ slack, appUrl, signingSecret, echoBotMessages: false });
