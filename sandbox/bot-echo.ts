@@ -6,7 +6,8 @@ export type DeliverEvent = (event: Json, subscription: string, channel: SandboxC
 
 /**
  * Slack sends `message` events (and message_changed / message_deleted) for the bot's own posts
- * too; Bolt's ignoreSelf drops them. Echoing them keeps the app honest about its own messages.
+ * too; the app's router drops them (isOwnEvent, as Bolt's ignoreSelf would). Echoing them keeps the app honest
+ * about its own messages.
  * Returns a function that stops echoing.
  */
 export function echoBotPosts(ws: Workspace, deliver: DeliverEvent): () => void {

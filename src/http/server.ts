@@ -30,7 +30,7 @@ export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise
 }
 
 /**
- * One HTTP server per process. Slack's paths go to Bolt's receiver once their signature is checked; the rest
+ * One HTTP server per process. Slack's paths go to Bolt's receiver (a POST once its signature is checked); the rest
  * are ours. Unknown paths get 404 and a handler that throws gets a bare 500, never a stack trace.
  */
 export function createHttpServer(routes: Route[], logger: Logger): Server {

@@ -14,13 +14,16 @@ const FORM = 'application/x-www-form-urlencoded';
  * listener has read the body and checked its signature. Bolt's own check is turned off (app.ts): it parses
  * every form body one extra time to look for ssl_check and compares with tsscmp, which draws random bytes and
  * computes two more HMACs per request, about a fifth of what an /async acknowledgement costs in all
- * (BENCHMARKS.md). Bolt takes the body already buffered here, so no request reaches it unchecked.
+ * (BENCHMARKS.md). Bolt takes the body already buffered here, so no POST reaches it unchecked; GETs (the OAuth
+ * install pages) pass straight on, as Bolt only dispatches POSTs to its endpoint.
  */
 export function slackRequestListener(
   receiver: HTTPReceiver,
   options: { signingSecret: string; logger: Logger; bodyLimit: number },
 ): SlackRequestListener {
   const { signingSecret, logger, bodyLimit } = options;
+  // Bolt's own start-up check for the secret is off with its signature check; without one every POST would fail.
+  if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is needed to check the signatures of Slack requests');
   const handOn = (req: IncomingMessage, res: ServerResponse) => {
     try {
       receiver.requestListener(req, res);

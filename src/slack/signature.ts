@@ -8,6 +8,9 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 const OK: SignatureCheck = { ok: true };
 const SIGNATURE_VERSION = 'v0';
 const DIGITS = /^\d{1,12}$/;
+// Exactly what Slack sends: Buffer.from(hex) would stop at the first non-hex character and let trailing junk,
+// or a second signature joined on by a repeated header, through.
+const V0_SIGNATURE = /^v0=[0-9a-f]{64}$/;
 
 /**
  * Checks `x-slack-signature` as Slack documents it: v0=HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"),
@@ -22,9 +25,7 @@ export function checkSlackSignature(
 ): SignatureCheck {
   if (typeof timestamp !== 'string' || !DIGITS.test(timestamp)) return { ok: false, reason: 'no valid x-slack-request-timestamp header' };
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_SIGNATURE_SKEW_S) return { ok: false, reason: 'the request timestamp is more than 5 minutes from now' };
-  if (typeof signature !== 'string' || !signature.startsWith(`${SIGNATURE_VERSION}=`)) return { ok: false, reason: 'no v0 x-slack-signature header' };
+  if (typeof signature !== 'string' || !V0_SIGNATURE.test(signature)) return { ok: false, reason: 'no x-slack-signature header of the form v0=<64 hex digits>' };
   const expected = createHmac('sha256', signingSecret).update(`${SIGNATURE_VERSION}:${timestamp}:`).update(body).digest();
-  // Hex that is not hex decodes short, so a malformed signature fails the length check, never throws.
-  const given = Buffer.from(signature.slice(SIGNATURE_VERSION.length + 1), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? OK : { ok: false, reason: 'signature mismatch' };
+  return timingSafeEqual(Buffer.from(signature.slice(SIGNATURE_VERSION.length + 1), 'hex'), expected) ? OK : { ok: false, reason: 'signature mismatch' };
 }

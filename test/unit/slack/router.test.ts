@@ -1,4 +1,4 @@
-import { App, LogLevel, type Receiver } from '@slack/bolt';
+import { App, ignoreSelf, LogLevel, type Receiver } from '@slack/bolt';
 import { isOwnEvent, routeListeners, type Route } from '../../../src/slack/router';
 
 const BOT = { botId: 'B0QUADRANT', botUserId: 'U0QUADRANT' };
@@ -17,6 +17,14 @@ describe('isOwnEvent (Bolt ignoreSelf, done in the router)', () => {
   ];
   test.each(cases)('%s', (_label, event, own) => {
     expect(isOwnEvent(event, BOT)).toBe(own);
+  });
+
+  test.each(cases)("%s: as Bolt's own ignoreSelf decides", async (_label, event) => {
+    let passed = false;
+    // Bolt sets `message` only on message events, as processEvent does.
+    const args = { context: BOT, event, ...(event.type === 'message' ? { message: event } : {}), body: { event }, payload: event, next: async () => void (passed = true) };
+    await ignoreSelf(args as unknown as Parameters<typeof ignoreSelf>[0]);
+    expect(isOwnEvent(event, BOT)).toBe(!passed);
   });
 
   test('without a bot user id only bot_message can be told apart', () => {
