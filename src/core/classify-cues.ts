@@ -94,6 +94,7 @@ export const CUES: Cue[] = [
     label: 'mentions data loss',
     patterns: [
       'data loss', 'lost data', 'lost customer data', 'lost real customer data', 'losing data', 'data is gone', 'everything since', 'is gone',
+      'dropped two drives', 'dropped 2 drives', 'lost two drives', 'lost 2 drives', 'raid is degraded', 'raid degraded', 'raid failed', 'raid ~ dropped', 'only copy', 'only copies', 'only exist on', 'only exists on', 'wont mount',
       'are gone', 'hard deleting', 'deleting active', 'dropped the', 'wiped', 'deleted the', 'deleted all', 'deleted every', 'by mistake',
       'accidentally deleted', 'accidentally dropped', 'overwrote', 'overwritten', 'truncated', 'corrupted', 'corrupt', 'no backup', 'no backups',
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
@@ -170,7 +171,7 @@ export const CUES: Cue[] = [
     signal: 'down',
     label: 'says something is down',
     patterns: [
-      'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
+      'nothing resolves', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
       'totally down', 'stil down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
       'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',
       'funktioniert nicht', 'nem megy', 'no abre', 'no responde', 'lädt nicht', 'kaputt',
@@ -208,7 +209,7 @@ export const CUES: Cue[] = [
       'all regions', 'all our', 'all the', 'on everything', 'completely', 'totally', 'entirely',
       'senki', 'egyetlen', 'minden', 'mindenki', 'összes', 'az egész', 'nadie', 'ningún', 'ningun', 'ninguno', 'ninguna', 'todos', 'todo',
       'todas', 'alle', 'allen', 'alles', 'keiner', 'kein kunde', 'niemand', 'komplett', 'plus aucun', 'plus personne', 'aucun', 'tous',
-      'toutes', 'personne',
+      'toutes', 'personne', 'whole campus', 'entire campus', 'campus wide', 'everyone on campus',
     ],
   },
   {
@@ -269,6 +270,7 @@ export const CUES: Cue[] = [
     signal: 'customer',
     label: 'affects customers',
     patterns: [
+      'covers booked', 'covers tonight', 'guests booked',
       'customers', 'users', 'clients', 'tenants', 'accounts', 'people', 'people outside', 'people waiting', 'waiting outside', 'at the gate', 'at the door', 'kunden', 'clientes', 'usuarios', 'ügyfelek', 'ügyfelet', 'ügyfél',
       'felhasználók', 'vásárló', 'client', 'utilisateurs', 'every user', 'logged in user', 'buyers', 'shoppers', 'merchants',
     ],
@@ -332,6 +334,24 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['status page still ~ green', 'status page still ~ operational', 'status page still ~ healthy', 'status page is still green', 'statuspage still ~ green'], masks: ['calm'] },
   // Restaurants a food-ordering company serves are its customers, not a night out: "orders aren't reaching any restaurant tablet".
   { signal: 'masked', label: '', patterns: ['restaurant tablet*', 'restaurant partner*', 'restaurant app', 'restaurant kitchen*', 'restaurant printer*', 'restaurant pos'], masks: ['social'] },
+  // A fix still to come is none: "don't get paid unless it's fixed in the next 3 hours", "once it's resolved we'll say".
+  { signal: 'masked', label: '', patterns: ['unless ~ fixed', 'until ~ fixed', 'till ~ fixed', 'once ~ fixed', 'unless ~ resolved', 'until ~ resolved', 'once ~ resolved', 'get fixed', 'gets fixed', 'be fixed', 'needs fixing', 'need fixing'], masks: ['resolved'] },
+  // Checked from a phone too (another network), so not one person's trouble.
+  { signal: 'masked', label: '', patterns: ['tried from my phone', 'tried on my phone', 'from my phone too', 'on my phone too', 'my phone too'], masks: ['limited'] },
+  // The first day of a term or season is a date, not a new starter.
+  { signal: 'masked', label: '', patterns: ['first day of term', 'first day of the term', 'first day of school', 'first day of semester', 'first day of the semester', 'first day of classes', 'first week of term', 'first day of the season', 'first day of the sale'], masks: ['limited'] },
+  // A restaurant's kitchen is its production line, not the office kitchen.
+  { signal: 'masked', label: '', patterns: ['kitchen is down', 'kitchen is completely down', 'kitchen down', 'kitchens are down', 'kitchen is closed', 'kitchen has no gas', 'no gas in the kitchen'], masks: ['casual', 'trivial'] },
+  // The only copy of something is no marketing copy.
+  { signal: 'masked', label: '', patterns: ['only copy', 'only copies'], masks: ['trivial', 'routine'] },
+  // Wifi gone for everyone, or for a whole site, is no office trifle.
+  { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
+  // How often, not how many: "logged out every hour", "fails every time".
+  { signal: 'masked', label: '', patterns: ['every hour', 'every day', 'every morning', 'every night', 'every week', 'every time', 'every few', 'every other', 'every now', 'every couple'], masks: ['scope'] },
+  // Nobody did a chore yet: "nobody booked a table?? can someone sort it" is no "nobody can".
+  { signal: 'masked', label: '', patterns: ['nobody booked', 'no one booked', 'nobody has booked', 'nobody reserved', 'nobody ordered', 'no one ordered', 'nobody signed up', 'no one signed up', 'nobody replied', 'no one replied', 'nobody answered', 'no one answered'], masks: ['blocked', 'scope'] },
+  // Where a note was left, not a design doc: "te los dejé marcados en el documento".
+  { signal: 'masked', label: '', patterns: ['en el documento', 'dans le document', 'im dokument'], masks: ['proposal'] },
   // A customer "on the Growth plan" is on a price plan, not planning anything; "our growth plan for 2027" is planning.
   {
     signal: 'masked',
@@ -393,7 +413,7 @@ export const CUES: Cue[] = [
       'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
-      'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
+      'internal wiki', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
       'only my', 'only affects me', 'i can not login', 'i cannot login', 'i cant login', 'i can not log in', 'i cannot log in', 'i cant log in', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my outlook', 'my mailbox', 'my inbox', 'my calendar', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'starts ~ today', 'starting today', 'new starter', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
@@ -415,7 +435,7 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'no smoke', 'going off by itself', 'goes off by itself', 'no open delays', 'no delays', 'back in service', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else happened', 'nothing else came in', 'nothing else to report', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do here', 'nothing to do for you', 'nothing to do on your side', 'nothing for you to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'no impact', 'not a big deal', 'no big deal', 'mildly annoying', 'slightly annoying', 'a bit annoying', 'bit annoying', 'minor annoyance', 'no user reports', 'no user reports so far', 'no reports from users', 'no user complaints', 'no customer complaints', 'no complaints so far', 'no issues reported', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'no smoke', 'going off by itself', 'goes off by itself', 'no open delays', 'no delays', 'back in service', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else happened', 'nothing else came in', 'nothing else to report', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do here', 'nothing to do for you', 'nothing to do on your side', 'nothing for you to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
