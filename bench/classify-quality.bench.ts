@@ -58,6 +58,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['af', 'round 29 (written blind: two more sister sets of the corpus)'],
   ['ag', 'round 30 (written blind: two more sister sets of the corpus)'],
   ['ah', 'round 31 (written blind: two more sister sets of the corpus)'],
+  ['ai', 'round 32 (written blind: a sister set, and one in eight other workplaces)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -273,7 +274,17 @@ function main(): void {
     'office trifle and a new starter. Its false alarms: "logged out every hour ... not a big deal", a lunch "nobody',
     'booked ... can someone sort it", and a quiet patch night with "no user reports so far". The thirty-eight sister',
     'sets of rounds 12 to 31 (3,040 messages, 684 emergencies) give first-score recall 96.8% (662 of 684) and precision',
-    '94% (662 of 703): just under the recall goal again.',
+    '94% (662 of 703): just under the recall goal again. Round 32 scored once: its sister set of the corpus (short,',
+    'hurried and second-language messages) macro-F1 0.97, emergency recall 100% (18 of 18), precision 90% (18 of 20);',
+    'its set in eight other workplaces (a law firm, a school district, a game studio, a builder, a warehouse, a',
+    'nonprofit, a call centre, a biotech plant) macro-F1 0.91, recall 72% (13 of 18), precision 93% (13 of 14). The',
+    'rules had never seen emergencies away from offices and software: a cleanroom losing pressure ("this is not a',
+    'test" was read as a test system), a volunteer who collapsed at a food pantry, a school bus with 40 children that',
+    'stopped answering the radio, a freezer of reference standards warming, and every inbound phone line of a call',
+    'centre dropping (read as asking for a call). Its false alarms: one person\'s calendar ("mine is stuck"), a',
+    'phishing-awareness course, and a colleague\'s blank page that "everyone else sees fine". The thirty-nine sister',
+    'sets of rounds 12 to 32 (3,120 messages, 702 emergencies) give first-score recall 96.9% (680 of 702) and precision',
+    '94% (680 of 723); with the other-workplace set, 96.3% (693 of 720).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

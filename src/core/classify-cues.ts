@@ -107,6 +107,7 @@ export const CUES: Cue[] = [
     signal: 'security',
     label: 'mentions a security breach',
     patterns: [
+      'a stranger s billing', 'strangers billing', 'a stranger s card', 'card last4', 'other companies invoices', 'other customer s invoices',
       'breach', 'breached', 'ransomware', 'ransom', 'ddos', 'hacked', 'hacker', 'compromised', 'account takeover', 'taken over', 'took over',
       'leaked', 'leak', 'leaking', 'exposed', 'exposing', 'phishing', 'phished', 'malware', 'stolen', 'intrusion', 'unauthorized',
       'unauthorised', 'signed into', 'logged into', 'secret key', 'api key', 'aws keys', 'private key', 'credentials', 'credential stuffing',
@@ -147,10 +148,23 @@ export const CUES: Cue[] = [
       'water is pouring', 'water pouring', 'pouring through', 'through the ceiling', 'ceiling is leaking', 'burst pipe', 'pipe burst', 'shut off valve', 'shutoff valve',
       'gas smell', 'smell of gas', 'smells like gas', 'smell gas', 'gas odor', 'gas odour', 'gasgeruch', 'riecht nach gas', 'olor a gas', 'huele a gas', 'odeur de gaz', 'gázszag', 'get people out', 'get everyone out',
       'elevator is stuck', 'elevator stuck', 'lift is stuck', 'lift stuck', 'stuck in the elevator', 'stuck in the lift', 'trapped in the elevator', 'trapped in the lift', 'hit their head', 'hit his head', 'hit her head', 'slipped on the stairs', 'slipped and fell', 'fell down the stairs', 'someone collapsed', 'has collapsed', 'just collapsed', 'unconscious', 'not breathing', 'is bleeding', 'bleeding badly', 'bleeding heavily', 'heart attack', 'seizure', 'first aider', 'first aiders', 'call 112', 'call 911', 'called 112', 'called 911',
+      'he collapsed', 'she collapsed', 'they collapsed', 'volunteer collapsed', 'guest collapsed', 'visitor collapsed', 'patient collapsed', 'colleague collapsed', 'coworker collapsed', 'driver collapsed', 'worker collapsed', 'pantry collapsed',
+      '911 is on the way', '911 is coming', 'paramedics', 'his emergency contact', 'her emergency contact', 'kids on board', 'children on board', 'students on board', 'passengers on board', 'gps hasnt moved', 'bus hasnt moved', 'van hasnt moved', 'truck hasnt moved', 'not answering the radio', 'isnt answering the radio', 'no radio contact', 'cant reach the driver', 'missing child', 'missing student', 'missing kid',
       'smoke', 'evacuat*', 'actually on fire', 'literally on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
     // "actually on fire" is no praise.
     masks: ['praise'],
   },
+  // A plant, lab or kitchen losing what keeps its product safe, while it runs.
+  {
+    signal: 'severe',
+    label: 'reports a failure on the production floor',
+    patterns: [
+      'lost positive pressure', 'lost pressure', 'pressure loss', 'stop the line', 'line is down', 'line stopped', 'lines are down', 'lot is at risk', 'batch is at risk', 'batch at risk',
+      'temperature excursion', 'temp excursion', 'freezer ~ climbing', 'freezer ~ rising', 'freezer is failing', 'freezer failed', 'fridge ~ climbing', 'cold room ~ climbing', 'samples are thawing', 'samples thawing',
+    ],
+  },
+  // Said to make sure nobody takes it for one: "this is not a test".
+  { signal: 'severe', label: 'reads like a live incident', patterns: ['this is not a test', 'not an exercise', 'this is real'], masks: ['limited', 'drill'] },
   {
     signal: 'problem',
     label: 'reports a problem',
@@ -171,7 +185,7 @@ export const CUES: Cue[] = [
     signal: 'down',
     label: 'says something is down',
     patterns: [
-      'nothing resolves', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
+      'nothing resolves', 'lines drop', 'all inbound lines', 'calls reach agents', 'nothing resolves', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
       'totally down', 'stil down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
       'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',
       'funktioniert nicht', 'nem megy', 'no abre', 'no responde', 'lädt nicht', 'kaputt',
@@ -231,7 +245,7 @@ export const CUES: Cue[] = [
   },
   { signal: 'blocked', label: 'says something stopped working', patterns: [...STOPPED, ...CANNOT_WORK] },
   // An app nobody can get into, a screen that loops for ever: stopped for whoever meets it.
-  { signal: 'blocked', label: 'says something stopped working', patterns: ['cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
+  { signal: 'blocked', label: 'says something stopped working', patterns: ['cant install it', 'cannot install it', 'removed from sale', 'removed from the app store', 'pulled from the app store', 'cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
   // "Reports success but nothing lands": only after nothing/never, since "no worries, it arrives Monday" is no failure.
   { signal: 'blocked', label: 'says something stopped working', patterns: ['nothing', 'never'].flatMap((none) => ['lands', 'landed', 'arrives', 'arrived', 'shows up', 'showed up', 'comes through', 'came through', 'gets through', 'got through'].map((verb) => `${none} ~ ${verb}`)) },
   {
@@ -241,7 +255,7 @@ export const CUES: Cue[] = [
       'right now', 'now', 'currently', 'since', 'in progress', 'as we speak', 'ago', 'past hour', 'last hour', 'this morning', 'just now',
       'happening', 'live right now',
       'gerade', 'seit', 'desde', 'hace', 'ahora', 'depuis', 'maintenant', 'en cours', 'óta', 'perce', 'órája', 'azonnal', 'jelenleg',
-      'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
+      'and climbing', 'and rising', 'still climbing', 'still rising', 'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
     ],
   },
   {
@@ -344,6 +358,10 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['kitchen is down', 'kitchen is completely down', 'kitchen down', 'kitchens are down', 'kitchen is closed', 'kitchen has no gas', 'no gas in the kitchen'], masks: ['casual', 'trivial'] },
   // The only copy of something is no marketing copy.
   { signal: 'masked', label: '', patterns: ['only copy', 'only copies'], masks: ['trivial', 'routine'] },
+  // Calls counted on a phone line are traffic, not a call to hold: "zero calls reach agents".
+  { signal: 'masked', label: '', patterns: ['calls reach', 'calls get through', 'zero calls', 'no calls', 'inbound calls', 'inbound lines', 'abandoned calls', 'calls abandoned', 'calls drop', 'calls are dropping', 'calls in queue', 'calls waiting'], masks: ['call', 'meeting'] },
+  // "everyone else sees it fine" is the opposite of everyone.
+  { signal: 'limited', label: 'affects only one person or a test system', patterns: ['everyone else sees', 'everyone else is fine', 'everyone else can', 'works for everyone else', 'fine for everyone else', 'for everyone else', 'everybody else is fine', 'everybody else can'], masks: ['scope'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
   { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
   // How often, not how many: "logged out every hour", "fails every time".
@@ -364,7 +382,7 @@ export const CUES: Cue[] = [
   },
   { signal: 'review', label: 'asks for a review', patterns: ['relire ma pr', 'relire ma mr', 'relire mon pr', 'relire la pr', 'relire ma merge request', 'relire mon code'], masks: ['comments'] },
   // ---- what takes the alarm back
-  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm test*', 'fire alarm check*', 'fire alarms will be tested', 'fire alarm drill', 'fire drill', 'drill', 'testing the alarm*', 'testing the fire', 'testing the siren*', 'testing the generator', 'testing the backup generator', 'testing the evacuation', 'testing the sprinkler*', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid course', 'first aid training', 'first aid refresher', 'first aid certification', 'first aid session', 'first aid workshop', 'smoke detector test*', 'smoke detector check*', 'smoke detector servic*', 'smoke detector* ~ tested', 'smoke detector* ~ serviced', 'fire alarm* ~ tested', 'smoke alarm* ~ tested', 'smoke alarm test*', 'get serviced', 'being serviced', 'may beep', 'might beep', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing'], negatable: true },
+  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm test*', 'fire alarm check*', 'fire alarms will be tested', 'fire alarm drill', 'fire drill', 'drill', 'testing the alarm*', 'testing the fire', 'testing the siren*', 'testing the generator', 'testing the backup generator', 'testing the evacuation', 'testing the sprinkler*', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid course', 'first aid training', 'first aid refresher', 'first aid certification', 'first aid session', 'first aid workshop', 'smoke detector test*', 'smoke detector check*', 'smoke detector servic*', 'smoke detector* ~ tested', 'smoke detector* ~ serviced', 'fire alarm* ~ tested', 'smoke alarm* ~ tested', 'smoke alarm test*', 'get serviced', 'being serviced', 'may beep', 'might beep', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing', 'phishing awareness', 'security awareness', 'awareness module', 'awareness training', 'security training', 'security module'], negatable: true },
   {
     signal: 'past',
     label: 'talks about a past incident',
@@ -413,7 +431,7 @@ export const CUES: Cue[] = [
       'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
-      'internal wiki', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
+      'internal wiki', 'mine is stuck', 'mine is not', 'mine isnt', 'mine wont', 'mine doesnt', 'mine keeps', 'mine stopped', 'her account', 'his account', 'reset her', 'reset his', 'shows her', 'shows him', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
       'only my', 'only affects me', 'i can not login', 'i cannot login', 'i cant login', 'i can not log in', 'i cannot log in', 'i cant log in', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my outlook', 'my mailbox', 'my inbox', 'my calendar', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'starts ~ today', 'starting today', 'new starter', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
