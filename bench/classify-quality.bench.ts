@@ -282,9 +282,9 @@ function main(): void {
     'test" was read as a test system), a volunteer who collapsed at a food pantry, a school bus with 40 children that',
     'stopped answering the radio, a freezer of reference standards warming, and every inbound phone line of a call',
     'centre dropping (read as asking for a call). Its false alarms: one person\'s calendar ("mine is stuck"), a',
-    'phishing-awareness course, and a colleague\'s blank page that "everyone else sees fine". The thirty-nine sister',
-    'sets of rounds 12 to 32 (3,120 messages, 702 emergencies) give first-score recall 96.9% (680 of 702) and precision',
-    '94% (680 of 723); with the other-workplace set, 96.3% (693 of 720).',
+    'phishing-awareness course, and a colleague\'s blank page that "everyone else sees fine". The forty sets of rounds',
+    '12 to 32 (3,200 messages, 720 emergencies) give first-score recall 96.3% (693 of 720) and precision 94% (693 of',
+    '737): below the recall goal. Without round 32\'s set in other workplaces, 96.9% (680 of 702).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);
