@@ -59,6 +59,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['ag', 'round 30 (written blind: two more sister sets of the corpus)'],
   ['ah', 'round 31 (written blind: two more sister sets of the corpus)'],
   ['ai', 'round 32 (written blind: a sister set, and one in eight other workplaces)'],
+  ['aj', "round 33 (written blind: a sister set, and one in a company's non-engineering teams)"],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -284,7 +285,22 @@ function main(): void {
     'centre dropping (read as asking for a call). Its false alarms: one person\'s calendar ("mine is stuck"), a',
     'phishing-awareness course, and a colleague\'s blank page that "everyone else sees fine". The forty sets of rounds',
     '12 to 32 (3,200 messages, 720 emergencies) give first-score recall 96.3% (693 of 720) and precision 94% (693 of',
-    '737): below the recall goal. Without round 32\'s set in other workplaces, 96.9% (680 of 702).',
+    '737): below the recall goal. Without round 32\'s set in other workplaces, 96.9% (680 of 702). Round 33 scored once:',
+    'its sister set macro-F1 0.97, emergency recall 89% (16 of 18), precision 94% (16 of 17); its set in a company\'s',
+    'sales, finance, HR, legal, facilities and field teams macro-F1 0.89, recall 78% (14 of 18), precision 88% (14 of',
+    '16). Missed: someone collapsed in the office kitchen while people with "first-aid training" were asked to come',
+    '(read as a training and a kitchen trifle), a cleanup job that "ran against prod, not staging" and emptied a table,',
+    'a court filing deadline lapsing tonight (in German), 212 suppliers paid twice with the bank able to cancel "if we',
+    'call before 13:00" (read as a call), a technician who fell off a ladder ("who do I call"), and a lease that',
+    'auto-renews for five years unless a notice reaches the landlord today while the signer "is on a flight". False',
+    'alarms: one technician\'s tablet ("the rest of his crew is fine"), "payroll went through fine", and a Spanish',
+    'deploy note "sin errores". The forty-two sets of rounds 12 to 33 (3,360 messages, 756 emergencies) give first-score',
+    'recall 95.6% (723 of 756) and precision 94% (723 of 770). Rounds 31 to 33 show where the rules are thin: on their',
+    'sister sets of the corpus recall was 50 of 54 (93%), on sets in workplaces away from software 44 of 54 (81%). A',
+    'review of the patterns these rounds added, with 108 probe messages, found 19 that paged harmless messages',
+    '("paramedics can now see...", "she collapsed the FAQ sections", "should be fixed now") and 6 that took real',
+    'emergencies back ("not a big deal yet but the disk is 97%", a real phishing attack that mentions "security',
+    'training"); each was narrowed, with tests.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -94,7 +94,7 @@ export const CUES: Cue[] = [
     label: 'mentions data loss',
     patterns: [
       'data loss', 'lost data', 'lost customer data', 'lost real customer data', 'losing data', 'data is gone', 'everything since', 'is gone',
-      'dropped two drives', 'dropped 2 drives', 'lost two drives', 'lost 2 drives', 'raid is degraded', 'raid degraded', 'raid failed', 'raid ~ dropped', 'only copy', 'only copies', 'only exist on', 'only exists on', 'wont mount',
+      'dropped two drives', 'dropped 2 drives', 'lost two drives', 'lost 2 drives', 'raid is degraded', 'raid degraded', 'raid failed', 'raid ~ dropped', 'array wont mount', 'raid ~ wont mount',
       'are gone', 'hard deleting', 'deleting active', 'dropped the', 'wiped', 'deleted the', 'deleted all', 'deleted every', 'by mistake',
       'accidentally deleted', 'accidentally dropped', 'overwrote', 'overwritten', 'truncated', 'corrupted', 'corrupt', 'no backup', 'no backups',
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
@@ -107,7 +107,7 @@ export const CUES: Cue[] = [
     signal: 'security',
     label: 'mentions a security breach',
     patterns: [
-      'a stranger s billing', 'strangers billing', 'a stranger s card', 'card last4', 'other companies invoices', 'other customer s invoices',
+      'a stranger s billing', 'strangers billing', 'a stranger s card', 'someone else s card', 'wrong customer s card',
       'breach', 'breached', 'ransomware', 'ransom', 'ddos', 'hacked', 'hacker', 'compromised', 'account takeover', 'taken over', 'took over',
       'leaked', 'leak', 'leaking', 'exposed', 'exposing', 'phishing', 'phished', 'malware', 'stolen', 'intrusion', 'unauthorized',
       'unauthorised', 'signed into', 'logged into', 'secret key', 'api key', 'aws keys', 'private key', 'credentials', 'credential stuffing',
@@ -148,23 +148,28 @@ export const CUES: Cue[] = [
       'water is pouring', 'water pouring', 'pouring through', 'through the ceiling', 'ceiling is leaking', 'burst pipe', 'pipe burst', 'shut off valve', 'shutoff valve',
       'gas smell', 'smell of gas', 'smells like gas', 'smell gas', 'gas odor', 'gas odour', 'gasgeruch', 'riecht nach gas', 'olor a gas', 'huele a gas', 'odeur de gaz', 'gázszag', 'get people out', 'get everyone out',
       'elevator is stuck', 'elevator stuck', 'lift is stuck', 'lift stuck', 'stuck in the elevator', 'stuck in the lift', 'trapped in the elevator', 'trapped in the lift', 'hit their head', 'hit his head', 'hit her head', 'slipped on the stairs', 'slipped and fell', 'fell down the stairs', 'someone collapsed', 'has collapsed', 'just collapsed', 'unconscious', 'not breathing', 'is bleeding', 'bleeding badly', 'bleeding heavily', 'heart attack', 'seizure', 'first aider', 'first aiders', 'call 112', 'call 911', 'called 112', 'called 911',
-      'he collapsed', 'she collapsed', 'they collapsed', 'volunteer collapsed', 'guest collapsed', 'visitor collapsed', 'patient collapsed', 'colleague collapsed', 'coworker collapsed', 'driver collapsed', 'worker collapsed', 'pantry collapsed',
-      '911 is on the way', '911 is coming', 'paramedics', 'his emergency contact', 'her emergency contact', 'kids on board', 'children on board', 'students on board', 'passengers on board', 'gps hasnt moved', 'bus hasnt moved', 'van hasnt moved', 'truck hasnt moved', 'not answering the radio', 'isnt answering the radio', 'no radio contact', 'cant reach the driver', 'missing child', 'missing student', 'missing kid',
+      'he collapsed and', 'she collapsed and', 'he has collapsed', 'she has collapsed', 'volunteer collapsed', 'guest collapsed', 'visitor collapsed', 'patient collapsed', 'colleague collapsed', 'coworker collapsed', 'driver collapsed', 'worker collapsed', 'pantry collapsed',
+      'fell off a ladder', 'fell off the ladder', 'fell off the scaffold*', 'cant move his arm', 'cant move her arm', 'cant move his leg', 'cant move her leg', 'collapsed in the kitchen', 'ambulance is on the way', 'ambulance is called', 'ambulance has been called',
+      '911 is on the way', '911 is coming', 'paramedics are on the way', 'paramedics are here', 'called the paramedics', 'call the paramedics', 'paramedics ~ arrived', 'his emergency contact', 'her emergency contact', 'bus hasnt moved', 'van hasnt moved', 'truck hasnt moved', 'not answering the radio', 'isnt answering the radio', 'no radio contact', 'child is missing', 'student is missing', 'kid is missing', 'child went missing', 'lost a child',
       'smoke', 'evacuat*', 'actually on fire', 'literally on fire', 'real fire', 'injured', 'ambulance', 'gas leak', 'fire department', 'fire brigade', 'flooding', 'flooded', 'water leak', 'power is out', 'no power', 'füst', 'rauch', 'humo', 'fumée'],
-    // "actually on fire" is no praise.
-    masks: ['praise'],
+    // "actually on fire" is no praise; "collapsed in the kitchen" is no office trifle.
+    masks: ['praise', 'casual'],
   },
   // A plant, lab or kitchen losing what keeps its product safe, while it runs.
   {
     signal: 'severe',
-    label: 'reports a failure on the production floor',
+    label: 'reports a failure that costs more every minute',
     patterns: [
-      'lost positive pressure', 'lost pressure', 'pressure loss', 'stop the line', 'line is down', 'line stopped', 'lines are down', 'lot is at risk', 'batch is at risk', 'batch at risk',
+      'lost positive pressure', 'lost pressure', 'pressure loss', 'production line is down', 'lot is at risk', 'reads ~ and climbing', 'degrees and climbing',
+      'ran against prod', 'ran against production', 'ran on prod instead', 'nobody has started a restore',
+      'paid double', 'paid twice', 'double payment', 'double payments', 'duplicate payment', 'duplicate payments', 'sent to the wrong account', 'wired to the wrong',
+      'or it auto renews', 'frist ~ läuft ~ ab', 'läuft heute ~ ab',
       'temperature excursion', 'temp excursion', 'freezer ~ climbing', 'freezer ~ rising', 'freezer is failing', 'freezer failed', 'fridge ~ climbing', 'cold room ~ climbing', 'samples are thawing', 'samples thawing',
     ],
   },
   // Said to make sure nobody takes it for one: "this is not a test".
-  { signal: 'severe', label: 'reads like a live incident', patterns: ['this is not a test', 'not an exercise', 'this is real'], masks: ['limited', 'drill'] },
+  { signal: 'severe', label: 'reads like a live incident', patterns: ['this is not a test', 'not an exercise'], masks: ['limited', 'drill'] },
+  { signal: 'masked', label: '', patterns: ['this is real'], masks: ['limited', 'drill'] },
   {
     signal: 'problem',
     label: 'reports a problem',
@@ -245,7 +250,7 @@ export const CUES: Cue[] = [
   },
   { signal: 'blocked', label: 'says something stopped working', patterns: [...STOPPED, ...CANNOT_WORK] },
   // An app nobody can get into, a screen that loops for ever: stopped for whoever meets it.
-  { signal: 'blocked', label: 'says something stopped working', patterns: ['cant install it', 'cannot install it', 'removed from sale', 'removed from the app store', 'pulled from the app store', 'cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
+  { signal: 'blocked', label: 'says something stopped working', patterns: ['customers cant install', 'users cant install', 'nobody can install', 'removed from sale', 'removed from the app store', 'pulled from the app store', 'cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
   // "Reports success but nothing lands": only after nothing/never, since "no worries, it arrives Monday" is no failure.
   { signal: 'blocked', label: 'says something stopped working', patterns: ['nothing', 'never'].flatMap((none) => ['lands', 'landed', 'arrives', 'arrived', 'shows up', 'showed up', 'comes through', 'came through', 'gets through', 'got through'].map((verb) => `${none} ~ ${verb}`)) },
   {
@@ -255,7 +260,7 @@ export const CUES: Cue[] = [
       'right now', 'now', 'currently', 'since', 'in progress', 'as we speak', 'ago', 'past hour', 'last hour', 'this morning', 'just now',
       'happening', 'live right now',
       'gerade', 'seit', 'desde', 'hace', 'ahora', 'depuis', 'maintenant', 'en cours', 'óta', 'perce', 'órája', 'azonnal', 'jelenleg',
-      'and climbing', 'and rising', 'still climbing', 'still rising', 'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
+      'most', 'sofort', 'heute früh', 'ahorita', 'so far', 'as of', 'at the moment', 'en este momento', 'en ce moment', 'im moment',
     ],
   },
   {
@@ -349,7 +354,7 @@ export const CUES: Cue[] = [
   // Restaurants a food-ordering company serves are its customers, not a night out: "orders aren't reaching any restaurant tablet".
   { signal: 'masked', label: '', patterns: ['restaurant tablet*', 'restaurant partner*', 'restaurant app', 'restaurant kitchen*', 'restaurant printer*', 'restaurant pos'], masks: ['social'] },
   // A fix still to come is none: "don't get paid unless it's fixed in the next 3 hours", "once it's resolved we'll say".
-  { signal: 'masked', label: '', patterns: ['unless ~ fixed', 'until ~ fixed', 'till ~ fixed', 'once ~ fixed', 'unless ~ resolved', 'until ~ resolved', 'once ~ resolved', 'get fixed', 'gets fixed', 'be fixed', 'needs fixing', 'need fixing'], masks: ['resolved'] },
+  { signal: 'masked', label: '', patterns: ['unless ~ fixed', 'until it s fixed', 'until its fixed', 'until it is fixed', 'till it s fixed', 'once it s fixed', 'once its fixed', 'unless ~ resolved', 'until it s resolved', 'once it s resolved', 'once its resolved', 'needs to be fixed', 'needs fixing', 'need fixing'], masks: ['resolved'] },
   // Checked from a phone too (another network), so not one person's trouble.
   { signal: 'masked', label: '', patterns: ['tried from my phone', 'tried on my phone', 'from my phone too', 'on my phone too', 'my phone too'], masks: ['limited'] },
   // The first day of a term or season is a date, not a new starter.
@@ -362,6 +367,14 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['calls reach', 'calls get through', 'zero calls', 'no calls', 'inbound calls', 'inbound lines', 'abandoned calls', 'calls abandoned', 'calls drop', 'calls are dropping', 'calls in queue', 'calls waiting'], masks: ['call', 'meeting'] },
   // "everyone else sees it fine" is the opposite of everyone.
   { signal: 'limited', label: 'affects only one person or a test system', patterns: ['everyone else sees', 'everyone else is fine', 'everyone else can', 'works for everyone else', 'fine for everyone else', 'for everyone else', 'everybody else is fine', 'everybody else can'], masks: ['scope'] },
+  // Phoning someone about it is no call to hold: "who do I call", "the bank can cancel if we call before 13:00".
+  { signal: 'masked', label: '', patterns: ['who do i call', 'who should i call', 'who do we call', 'who to call', 'if we call', 'we call before', 'call the bank', 'call his wife', 'call her husband', 'call his family', 'call her family', 'call an ambulance'], masks: ['call', 'meeting'] },
+  // Someone unreachable in the air is no trip to plan.
+  { signal: 'masked', label: '', patterns: ['on a flight until', 'is on a flight', 'in the air until', 'flying until'], masks: ['travel'] },
+  // Asking for someone trained is no training.
+  { signal: 'masked', label: '', patterns: ['anyone with first aid', 'anyone with first-aid', 'who has first aid', 'anyone first aid trained', 'with first aid training'], masks: ['drill'] },
+  // Finished without errors: "ya está en producción sin errores".
+  { signal: 'calm', label: 'says it can wait', patterns: ['sin errores', 'sin error', 'ohne fehler', 'sans erreur', 'sans erreurs', 'hiba nélkül', 'without errors', 'without any errors'], masks: ['symptom', 'problem'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
   { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
   // How often, not how many: "logged out every hour", "fails every time".
@@ -382,7 +395,7 @@ export const CUES: Cue[] = [
   },
   { signal: 'review', label: 'asks for a review', patterns: ['relire ma pr', 'relire ma mr', 'relire mon pr', 'relire la pr', 'relire ma merge request', 'relire mon code'], masks: ['comments'] },
   // ---- what takes the alarm back
-  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm test*', 'fire alarm check*', 'fire alarms will be tested', 'fire alarm drill', 'fire drill', 'drill', 'testing the alarm*', 'testing the fire', 'testing the siren*', 'testing the generator', 'testing the backup generator', 'testing the evacuation', 'testing the sprinkler*', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid course', 'first aid training', 'first aid refresher', 'first aid certification', 'first aid session', 'first aid workshop', 'smoke detector test*', 'smoke detector check*', 'smoke detector servic*', 'smoke detector* ~ tested', 'smoke detector* ~ serviced', 'fire alarm* ~ tested', 'smoke alarm* ~ tested', 'smoke alarm test*', 'get serviced', 'being serviced', 'may beep', 'might beep', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing', 'phishing awareness', 'security awareness', 'awareness module', 'awareness training', 'security training', 'security module'], negatable: true },
+  { signal: 'drill', label: 'is a drill or a test', patterns: ['fire alarm test*', 'fire alarm check*', 'fire alarms will be tested', 'fire alarm drill', 'fire drill', 'drill', 'testing the alarm*', 'testing the fire', 'testing the siren*', 'testing the generator', 'testing the backup generator', 'testing the evacuation', 'testing the sprinkler*', 'alarm test', 'no evacuation', 'fire safety', 'safety training', 'evacuation practice', 'evacuation exercise', 'first aid course', 'first aid training', 'first aid refresher', 'first aid certification', 'first aid session', 'first aid workshop', 'smoke detector test*', 'smoke detector check*', 'smoke detector servic*', 'smoke detector* ~ tested', 'smoke detector* ~ serviced', 'fire alarm* ~ tested', 'smoke alarm* ~ tested', 'smoke alarm test*', 'get serviced', 'being serviced', 'may beep', 'might beep', 'simulated', 'phishing simulation', 'phishing test', 'phishing exercise', 'mock phishing', 'phishing awareness module', 'phishing awareness course', 'phishing awareness training', 'security awareness', 'awareness module', 'awareness training', 'security awareness training'], negatable: true },
   {
     signal: 'past',
     label: 'talks about a past incident',
@@ -431,7 +444,7 @@ export const CUES: Cue[] = [
       'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
-      'internal wiki', 'mine is stuck', 'mine is not', 'mine isnt', 'mine wont', 'mine doesnt', 'mine keeps', 'mine stopped', 'her account', 'his account', 'reset her', 'reset his', 'shows her', 'shows him', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
+      'internal wiki', 'mine is stuck', 'mine is not', 'mine isnt', 'mine wont', 'mine doesnt', 'mine keeps', 'mine stopped', 'her account', 'his account', 'reset her', 'reset his', 'shows her', 'shows him', 'his tablet', 'her tablet', 's tablet', 's laptop', 'tried a reinstall', 'tried reinstalling', 'already reinstalled', 'his laptop', 'her laptop', 'his phone', 'her phone', 'rest of ~ is fine', 'rest of ~ are fine', 'others are fine', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
       'only my', 'only affects me', 'i can not login', 'i cannot login', 'i cant login', 'i can not log in', 'i cannot log in', 'i cant log in', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my outlook', 'my mailbox', 'my inbox', 'my calendar', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'starts ~ today', 'starting today', 'new starter', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },
@@ -453,7 +466,7 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'no impact', 'not a big deal', 'no big deal', 'mildly annoying', 'slightly annoying', 'a bit annoying', 'bit annoying', 'minor annoyance', 'no user reports', 'no user reports so far', 'no reports from users', 'no user complaints', 'no customer complaints', 'no complaints so far', 'no issues reported', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'no smoke', 'going off by itself', 'goes off by itself', 'no open delays', 'no delays', 'back in service', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else happened', 'nothing else came in', 'nothing else to report', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do here', 'nothing to do for you', 'nothing to do on your side', 'nothing for you to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'planned changeover', 'is idempotent', 'harmless', 'no harm done', 'went through fine', 'went out fine', 'everyone paid', 'everyone got paid', 'all paid', 'no impact', 'mildly annoying', 'slightly annoying', 'minor annoyance', 'no user reports so far', 'no complaints so far', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'no smoke', 'going off by itself', 'goes off by itself', 'no open delays', 'no delays', 'back in service', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'quiet night', 'nothing else happened', 'nothing else came in', 'nothing else to report', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do here', 'nothing to do for you', 'nothing to do on your side', 'nothing for you to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings
