@@ -60,6 +60,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['ah', 'round 31 (written blind: two more sister sets of the corpus)'],
   ['ai', 'round 32 (written blind: a sister set, and one in eight other workplaces)'],
   ['aj', "round 33 (written blind: a sister set, and one in a company's non-engineering teams)"],
+  ['ak', 'round 34 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -300,7 +301,13 @@ function main(): void {
     'review of the patterns these rounds added, with 108 probe messages, found 19 that paged harmless messages',
     '("paramedics can now see...", "she collapsed the FAQ sections", "should be fixed now") and 6 that took real',
     'emergencies back ("not a big deal yet but the disk is 97%", a real phishing attack that mentions "security',
-    'training"); each was narrowed, with tests.',
+    'training"); each was narrowed, with tests. Round 34 (two more sister sets of the corpus, one leaning on the',
+    'emergency boundary) scored once: macro-F1 0.96, emergency recall 92% (33 of 36), precision 94% (33 of 35),',
+    'urgent 96%, important 89%. Missed: ransomware on a finance drive told with "I pulled my laptop off the wifi"',
+    '(read as an office trifle), merchants who can see every other merchant\'s transactions, asked as "quick q, is it',
+    'expected", and card payments still failing for everyone after a processor\'s "maintenance window ended". The',
+    'forty-four sets of rounds 12 to 34 (3,520 messages, 792 emergencies) give first-score recall 95.5% (756 of 792)',
+    'and precision 94% (756 of 805); this session\'s five sister sets of the corpus alone, 92.2% (83 of 90).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

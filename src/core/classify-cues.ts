@@ -107,6 +107,8 @@ export const CUES: Cue[] = [
     signal: 'security',
     label: 'mentions a security breach',
     patterns: [
+      'every other merchant', 'other merchant s', 'another merchant s', 'other merchants transactions', 'every other tenant', 'another tenant s', 'other tenants data',
+      'ransom note', 'lockbit', 'files renamed to', 'files are encrypted', 'files encrypted', 'encrypted all', 'encrypting files',
       'a stranger s billing', 'strangers billing', 'a stranger s card', 'someone else s card', 'wrong customer s card',
       'breach', 'breached', 'ransomware', 'ransom', 'ddos', 'hacked', 'hacker', 'compromised', 'account takeover', 'taken over', 'took over',
       'leaked', 'leak', 'leaking', 'exposed', 'exposing', 'phishing', 'phished', 'malware', 'stolen', 'intrusion', 'unauthorized',
@@ -375,6 +377,14 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['anyone with first aid', 'anyone with first-aid', 'who has first aid', 'anyone first aid trained', 'with first aid training'], masks: ['drill'] },
   // Finished without errors: "ya está en producción sin errores".
   { signal: 'calm', label: 'says it can wait', patterns: ['sin errores', 'sin error', 'ohne fehler', 'sans erreur', 'sans erreurs', 'hiba nélkül', 'without errors', 'without any errors'], masks: ['symptom', 'problem'] },
+  // Taking a machine off the network is containment, not an office trifle or one person's trouble.
+  { signal: 'masked', label: '', patterns: ['off the wifi', 'off wifi', 'off the network', 'pulled the network cable', 'pulled the cable'], masks: ['casual', 'trivial', 'limited'] },
+  // Said to make sure nobody worries: "logged as PROD-881, nobody is blocked".
+  { signal: 'calm', label: 'says it can wait', patterns: ['nobody is blocked', 'no one is blocked', 'nobody blocked', 'not blocking anyone', 'nobody is affected', 'no one is affected'], masks: ['scope', 'blocked', 'problem'] },
+  // A maintenance window that is over while things still fail is no planned maintenance.
+  { signal: 'masked', label: '', patterns: ['maintenance window ended', 'maintenance window is over', 'maintenance window was over', 'maintenance ended', 'maintenance is over', 'after the maintenance window', 'since the maintenance window'], masks: ['calm'] },
+  // Reproduced "for me" is a way to check it, not one person's trouble.
+  { signal: 'masked', label: '', patterns: ['still reproduces for me', 'reproduces for me', 'reproduced it for me', 'i can reproduce it'], masks: ['limited'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
   { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
   // How often, not how many: "logged out every hour", "fails every time".
@@ -444,7 +454,7 @@ export const CUES: Cue[] = [
       'one account', 'for one', 'my staging', 'my pr', 'vpn', 'e2e', 'not blocking', 'workaround', 'they can', 'no blockers',
       'a user', 'not reproducible', 'cant reproduce', 'for others', 'test', 'integration test', 'unit test', 'e2e test',
       'egy ügyfél*', 'egy felhasználó*', 'un cliente', 'un usuario', 'ein kunde', 'einem kunden', 'un client', 'for one customer', 'test env',
-      'internal wiki', 'mine is stuck', 'mine is not', 'mine isnt', 'mine wont', 'mine doesnt', 'mine keeps', 'mine stopped', 'her account', 'his account', 'reset her', 'reset his', 'shows her', 'shows him', 'his tablet', 'her tablet', 's tablet', 's laptop', 'tried a reinstall', 'tried reinstalling', 'already reinstalled', 'his laptop', 'her laptop', 'his phone', 'her phone', 'rest of ~ is fine', 'rest of ~ are fine', 'others are fine', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
+      'internal wiki', 'mine is stuck', 'mine is not', 'mine isnt', 'mine wont', 'mine doesnt', 'mine keeps', 'mine stopped', 'her account', 'his account', 'reset her', 'reset his', 'shows her', 'shows him', 'his tablet', 'her tablet', 's tablet', 's laptop', 'tried a reinstall', 'tried reinstalling', 'already reinstalled', 'his laptop', 'her laptop', 'his phone', 'her phone', 'rest of ~ is fine', 'rest of ~ are fine', 'others are fine', 'works on my partner', 'works on my wife', 'works on my husband', 'works on my other', 'works on my colleague', 'works for my colleague', 'works on his phone', 'works on her phone', 'dev environment', 'sandbox', 'not customer facing', 'our internal', 'internal bi', 'not a prod issue', 'not prod', 'not production', 'internal only', 'internal tool', 'on my machine',
       'only my', 'only affects me', 'i can not login', 'i cannot login', 'i cant login', 'i can not log in', 'i cannot log in', 'i cant log in', 'my mfa', 'my 2fa', 'my monitor', 'my second monitor', 'my keyboard', 'my mouse', 'my headset', 'my webcam', 'other cable', 'my tablet', 'my ipad', 'my pc', 'my computer', 'my scanner', 'restarted it', 'restart it', 'let me in', 'lets me in', 'blocked by administrator', 'blocked by the administrator', 'blocked by admin', 'i cannot open', 'i cant open', 'my account is locked', 'my account got locked', 'too many tries', 'too many attempts', 'unlock my', 'my phone', 'authenticator', 'his access', 'her access', 'shadowing', 'changed phone', 'changed my phone', 'change my phone', 'changed phones', 'my okta', 'locked out of my', 'layout only', 'ipad only', 'android only', 'ios only', 'safari only', 'firefox only', 'only on ipad', 'only on android', 'only in safari', 'cosmetic', 'switched phones', 'new phone', 'backup codes', 'my outlook', 'my mailbox', 'my inbox', 'my calendar', 'my badge', 'my access badge', 'my access card', 'my keycard', 'my key card', 'my door card', 'my fob', 'getting by', 'new hire', 'new joiner', 'first day', 'started on the', 'started this morning', 'started today', 'starts ~ today', 'starting today', 'new starter', 'just my', 'my preview', 'preview env', 'review app', 'my branch',
     ],
   },

@@ -166,6 +166,11 @@ describe('classify: the traps keyword matching falls into', () => {
     ['"not a big deal yet" before a disk fills', 'Not a big deal yet but the disk on the prod DB is 97% and climbing, writes will stop in ~20 min', 'emergency'],
     ['a real phishing attack that mentions training', 'Real phishing attack right now: 5 people entered their password on the fake login page. Security training applies here, reset yours', 'emergency'],
     ['ransomware before any client noticed', 'Ransomware note on the file server, files encrypted. No issues reported by clients yet', 'emergency'],
+    // Round 34.
+    ['ransomware told with a laptop taken off the wifi', 'ransom note on the shared HR drive, files renamed to `.lockbit`. I pulled my laptop off the wifi. IT pls', 'emergency'],
+    ["every other merchant's data, asked as a quick question", "quick q, is it expected that merchant logins can see every other merchant's payouts? a florist sent us a screenshot of a gym's revenue, still reproduces for me", 'emergency'],
+    ['payments still failing after a maintenance window ended', "the processor's maintenance window ended an hour ago but card payments still fail for everyone, their status page says completed", 'emergency'],
+    ['a feature request where nobody is blocked', 'Two customers asked this week for exporting invoices from the iPad app. Logged as PROD-912, nobody is blocked.', 'daily_operations'],
     ['the only copy of the footage on a failing RAID', 'the edit RAID dropped two drives during the rebuild and the only copy of the day 9 rushes is on it, do not touch it', 'emergency'],
     ['testing the alarms is a test', 'facilities are testing the alarms on floor 2 this afternoon, expect some noise', 'daily_operations'],
     ['sarcastic "love" over a broad failure is no praise', 'love that this happens on launch day: signups are completely broken, every new account errors out', 'emergency'],
