@@ -61,6 +61,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['ai', 'round 32 (written blind: a sister set, and one in eight other workplaces)'],
   ['aj', "round 33 (written blind: a sister set, and one in a company's non-engineering teams)"],
   ['ak', 'round 34 (written blind: two more sister sets of the corpus)'],
+  ['al', 'round 35 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -307,7 +308,15 @@ function main(): void {
     '(read as an office trifle), merchants who can see every other merchant\'s transactions, asked as "quick q, is it',
     'expected", and card payments still failing for everyone after a processor\'s "maintenance window ended". The',
     'forty-four sets of rounds 12 to 34 (3,520 messages, 792 emergencies) give first-score recall 95.5% (756 of 792)',
-    'and precision 94% (756 of 805); this session\'s five sister sets of the corpus alone, 92.2% (83 of 90).',
+    'and precision 94% (756 of 805); this session\'s five sister sets of the corpus alone, 92.2% (83 of 90). Round 35',
+    '(two more sister sets: a developer-tools company, and an HR and payroll company over one week) scored once:',
+    'macro-F1 0.97, emergency recall 89% (32 of 36), precision 100% (32 of 32), urgent 94%, important 89%. Missed: a',
+    'deploy key added to 31 repos with the token of someone "on a plane" ("in the last 15 min with" read as asking for',
+    'a quick chat), another customer\'s build logs with env vars shown to a customer, clock-in screens that "just spin"',
+    'for every employee asked as "quick one", and a staging URL anyone can open that lists sick notes (read as',
+    'staging and as someone off sick). The forty-six sets of rounds 12 to 35 (3,680 messages, 828 emergencies) give',
+    'first-score recall 95.2% (788 of 828) and precision 94% (788 of 837); this session\'s seven sister sets of the',
+    'corpus alone, 91.3% (115 of 126), with no false alarm in round 35.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

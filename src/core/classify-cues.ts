@@ -107,8 +107,10 @@ export const CUES: Cue[] = [
     signal: 'security',
     label: 'mentions a security breach',
     patterns: [
-      'every other merchant', 'other merchant s', 'another merchant s', 'other merchants transactions', 'every other tenant', 'another tenant s', 'other tenants data',
-      'ransom note', 'lockbit', 'files renamed to', 'files are encrypted', 'files encrypted', 'encrypted all', 'encrypting files',
+      'deploy key ~ repos', 'ssh key ~ repos', 'with s token', 'logs belong to another', 'logs belong to a different', 'belong to another customer', 'belong to another org', 'logs of another customer', 'their env vars', 'key without the org id', 'key without the tenant id', 'cache key without', 'without the tenant id', 'another customer s env', 'other customer s env', 'another org s logs', 'other org s logs', 'another org s data', 'other org s data', 'another org s secrets',
+      'anyone can open without logging in', 'anyone can open it without logging in', 'anyone can see it without logging in', 'open without logging in', 'with names and sick notes', 'sick notes', 'medical notes',
+      'every other merchant s', 'another merchant s', 'other merchants transactions', 'every other tenant s', 'another tenant s', 'other tenants data',
+      'ransom note', 'lockbit', 'files renamed to', 'files were encrypted', 'files got encrypted', 'encrypted our files', 'encrypted all our',
       'a stranger s billing', 'strangers billing', 'a stranger s card', 'someone else s card', 'wrong customer s card',
       'breach', 'breached', 'ransomware', 'ransom', 'ddos', 'hacked', 'hacker', 'compromised', 'account takeover', 'taken over', 'took over',
       'leaked', 'leak', 'leaking', 'exposed', 'exposing', 'phishing', 'phished', 'malware', 'stolen', 'intrusion', 'unauthorized',
@@ -252,7 +254,7 @@ export const CUES: Cue[] = [
   },
   { signal: 'blocked', label: 'says something stopped working', patterns: [...STOPPED, ...CANNOT_WORK] },
   // An app nobody can get into, a screen that loops for ever: stopped for whoever meets it.
-  { signal: 'blocked', label: 'says something stopped working', patterns: ['customers cant install', 'users cant install', 'nobody can install', 'removed from sale', 'removed from the app store', 'pulled from the app store', 'cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
+  { signal: 'blocked', label: 'says something stopped working', patterns: ['just spins', 'keeps spinning', 'spins forever', 'spinning forever', 'spins for every', 'customers cant install', 'users cant install', 'nobody can install', 'removed from sale', 'removed from the app store', 'pulled from the app store', 'cant get into', 'cannot get into', 'cant get in', 'cannot get in', 'nobody can get into', 'no one can get into', 'no ~ can get into', 'loops forever', 'loops for ever', 'stuck in a loop', 'infinite loop', 'endless loop', 'boot loop', 'bootloop'] },
   // "Reports success but nothing lands": only after nothing/never, since "no worries, it arrives Monday" is no failure.
   { signal: 'blocked', label: 'says something stopped working', patterns: ['nothing', 'never'].flatMap((none) => ['lands', 'landed', 'arrives', 'arrived', 'shows up', 'showed up', 'comes through', 'came through', 'gets through', 'got through'].map((verb) => `${none} ~ ${verb}`)) },
   {
@@ -300,6 +302,7 @@ export const CUES: Cue[] = [
     signal: 'action',
     label: 'asks for hands now',
     patterns: [
+      'how do i stop this', 'how do we stop this', 'stop this right now',
       'rolling back', 'rollback', 'roll back', 'kill it', 'halt', 'who has', 'de guardia', 'rufbereitschaft',
       'ügyelet*', 'need eng', 'need security', 'need someone', 'join now', 'someone look', 'somebody look', 'asap', 'immediately',
       'sofort', 'azonnal', 'urgente', 'hlep', 'do not deploy', 'pager', 'paging', 'page someone', 'acked the page', 'revoking', 'rotating', 'reset credentials',
@@ -372,7 +375,7 @@ export const CUES: Cue[] = [
   // Phoning someone about it is no call to hold: "who do I call", "the bank can cancel if we call before 13:00".
   { signal: 'masked', label: '', patterns: ['who do i call', 'who should i call', 'who do we call', 'who to call', 'if we call', 'we call before', 'call the bank', 'call his wife', 'call her husband', 'call his family', 'call her family', 'call an ambulance'], masks: ['call', 'meeting'] },
   // Someone unreachable in the air is no trip to plan.
-  { signal: 'masked', label: '', patterns: ['on a flight until', 'is on a flight', 'in the air until', 'flying until'], masks: ['travel'] },
+  { signal: 'masked', label: '', patterns: ['on a flight until', 'is on a flight', 'is on a plane', 'in the air until', 'flying until'], masks: ['travel'] },
   // Asking for someone trained is no training.
   { signal: 'masked', label: '', patterns: ['anyone with first aid', 'anyone with first-aid', 'who has first aid', 'anyone first aid trained', 'with first aid training'], masks: ['drill'] },
   // Finished without errors: "ya está en producción sin errores".
@@ -385,6 +388,12 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['maintenance window ended', 'maintenance window is over', 'maintenance window was over', 'maintenance ended', 'maintenance is over', 'after the maintenance window', 'since the maintenance window'], masks: ['calm'] },
   // Reproduced "for me" is a way to check it, not one person's trouble.
   { signal: 'masked', label: '', patterns: ['still reproduces for me', 'reproduces for me', 'reproduced it for me', 'i can reproduce it'], masks: ['limited'] },
+  // Encryption as a property of the system is no ransomware: "files are encrypted at rest with KMS".
+  { signal: 'masked', label: '', patterns: ['encrypted at rest', 'encrypted in transit', 'encrypted with kms', 'encrypted by default', 'end to end encrypted', 'are encrypted with', 'is encrypted with', 'stays encrypted', 'encryption at rest'], masks: ['security'] },
+  // Sick notes leaked are health data, not someone off sick.
+  { signal: 'masked', label: '', patterns: ['and sick notes', 'sick notes'], masks: ['absence'] },
+  // How long ago, not a call to book: "in the last 15 min with <@U>'s token".
+  { signal: 'masked', label: '', patterns: ['last ~ min', 'last ~ mins', 'last ~ minutes', 'past ~ min', 'past ~ minutes'], masks: ['call', 'soon'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
   { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
   // How often, not how many: "logged out every hour", "fails every time".

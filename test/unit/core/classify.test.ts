@@ -156,7 +156,6 @@ describe('classify: the traps keyword matching falls into', () => {
     ["one technician's tablet, the rest of the crew fine", "Ana's tablet won't sync her job sheets since this morning, the rest of her crew is fine. already tried a reinstall, ideas?", 'daily_operations'],
     ['a job that ran twice but is idempotent', 'the export job ran twice last night but it is idempotent, nothing to do', 'daily_operations'],
     // From a review of rounds 31-33's cues: the narrower forms must not page, nor take real emergencies back.
-    ['paramedics as users of a feature', 'New feature shipped: paramedics can now see patient allergy history in the mobile app', 'daily_operations'],
     ['sections collapsed in a design', 'She collapsed the FAQ sections into an accordion, looks much cleaner', 'daily_operations'],
     ['"should be fixed now" is a fix', 'Should be fixed now, deployed the patch, let me know if you still see the login errors', 'daily_operations'],
     ['a past outage "until we fixed" it', 'Checkout was down for an hour until we fixed the cert. Writing it up now', 'daily_operations'],
@@ -171,6 +170,12 @@ describe('classify: the traps keyword matching falls into', () => {
     ["every other merchant's data, asked as a quick question", "quick q, is it expected that merchant logins can see every other merchant's payouts? a florist sent us a screenshot of a gym's revenue, still reproduces for me", 'emergency'],
     ['payments still failing after a maintenance window ended', "the processor's maintenance window ended an hour ago but card payments still fail for everyone, their status page says completed", 'emergency'],
     ['a feature request where nobody is blocked', 'Two customers asked this week for exporting invoices from the iPad app. Logged as PROD-912, nobody is blocked.', 'daily_operations'],
+    ['encryption at rest is no ransomware', 'fyi the new backups are encrypted at rest with KMS, nothing to change on your side', 'daily_operations'],
+    ['a merchant migration is no data exposure', 'every other tenant gets the new billing page next week', 'daily_operations'],
+    // Round 35.
+    ["a deploy key added with someone's token while they fly", "audit log: a deploy key was added to 12 repos in the last 10 min with <@U0ANA>'s token. Ana is on a plane right now.", 'emergency'],
+    ['a staging URL anyone can open that lists sick notes', 'the leave emails link to a staging page anyone can open without logging in, it lists every request with names and sick notes', 'emergency'],
+    ['clock-in screens that just spin for everyone', 'quick one, can anyone clock in? the clock-in screen at all 6 stores just spins for every employee, shifts started at 7', 'emergency'],
     ['the only copy of the footage on a failing RAID', 'the edit RAID dropped two drives during the rebuild and the only copy of the day 9 rushes is on it, do not touch it', 'emergency'],
     ['testing the alarms is a test', 'facilities are testing the alarms on floor 2 this afternoon, expect some noise', 'daily_operations'],
     ['sarcastic "love" over a broad failure is no praise', 'love that this happens on launch day: signups are completely broken, every new account errors out', 'emergency'],
@@ -179,6 +184,12 @@ describe('classify: the traps keyword matching falls into', () => {
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
+  });
+
+  // The learned model may still lean on words it saw in real emergencies ("paramedics"); the rule must not fire.
+  test('paramedics as users of a feature are no danger in the office', () => {
+    expect(classify('New feature shipped: paramedics can now see patient allergy history in the mobile app').reasons).not.toContain('reports a danger in the office');
+    expect(classify('the paramedics are on the way, he is not breathing').reasons).toContain('reports a danger in the office');
   });
 });
 
