@@ -62,6 +62,7 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['aj', "round 33 (written blind: a sister set, and one in a company's non-engineering teams)"],
   ['ak', 'round 34 (written blind: two more sister sets of the corpus)'],
   ['al', 'round 35 (written blind: two more sister sets of the corpus)'],
+  ['am', 'round 36 (written blind: two more sister sets of the corpus)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -316,7 +317,16 @@ function main(): void {
     'for every employee asked as "quick one", and a staging URL anyone can open that lists sick notes (read as',
     'staging and as someone off sick). The forty-six sets of rounds 12 to 35 (3,680 messages, 828 emergencies) give',
     'first-score recall 95.2% (788 of 828) and precision 94% (788 of 837); this session\'s seven sister sets of the',
-    'corpus alone, 91.3% (115 of 126), with no false alarm in round 35.',
+    'corpus alone, 91.3% (115 of 126), with no false alarm in round 35. Round 36 (two more sister sets: an e-commerce',
+    'platform with understated emergencies, and a video-calls company) scored once: macro-F1 0.89, emergency recall 81%',
+    '(29 of 36), precision 81% (29 of 36). In a company whose product is calls, "every call drops after 60 seconds" and',
+    '"no audio for any dial-in caller" read as asking for a call; a webinar host threatening self-harm had no cue; a',
+    'stalled order sync was buried in a morning round-up next to a label printer (read as the office printer joke);',
+    'a DPA breach-notification window closing today. False alarms: an in-person war room for a sales weekend, an',
+    'incident tabletop exercise, a carrier\'s announced API maintenance, a security questionnaire about tenant',
+    'isolation, a door code asked for "asap". The forty-eight sets of rounds 12 to 36 (3,840 messages, 864',
+    'emergencies) give first-score recall 94.6% (817 of 864) and precision 94% (817 of 873); this session\'s nine',
+    'sister sets of the corpus alone, 88.9% (144 of 162), precision 92% (144 of 157).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -176,6 +176,11 @@ describe('classify: the traps keyword matching falls into', () => {
     ["a deploy key added with someone's token while they fly", "audit log: a deploy key was added to 12 repos in the last 10 min with <@U0ANA>'s token. Ana is on a plane right now.", 'emergency'],
     ['a staging URL anyone can open that lists sick notes', 'the leave emails link to a staging page anyone can open without logging in, it lists every request with names and sick notes', 'emergency'],
     ['clock-in screens that just spin for everyone', 'quick one, can anyone clock in? the clock-in screen at all 6 stores just spins for every employee, shifts started at 7', 'emergency'],
+    // Round 36: a calls product, where calls are the traffic.
+    ['every call dropping in a calls product', 'since the relay deploy at 9:40 every call drops after about a minute, all regions, support queue filling up. can someone roll back?', 'emergency'],
+    ['a threat of self-harm on a live webinar', 'T&S: the host of a live webinar just said on camera they will hurt themselves tonight. who can contact the authorities? need someone senior now', 'emergency'],
+    ['an in-person war room for a sales weekend', 'the Black Friday war room is in person this year, 3rd floor, Fri 07:00-22:00, sign up for a shift by Wednesday', 'offline_activity'],
+    ["a carrier's announced maintenance with nothing to do", 'DHL is doing API maintenance Saturday 01:00-03:00 UTC, label purchases will fail in that window. Nothing for us to do.', 'daily_operations'],
     ['the only copy of the footage on a failing RAID', 'the edit RAID dropped two drives during the rebuild and the only copy of the day 9 rushes is on it, do not touch it', 'emergency'],
     ['testing the alarms is a test', 'facilities are testing the alarms on floor 2 this afternoon, expect some noise', 'daily_operations'],
     ['sarcastic "love" over a broad failure is no praise', 'love that this happens on launch day: signups are completely broken, every new account errors out', 'emergency'],
