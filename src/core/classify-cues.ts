@@ -170,7 +170,7 @@ export const CUES: Cue[] = [
       'lost positive pressure', 'lost pressure', 'pressure loss', 'production line is down', 'lot is at risk', 'reads ~ and climbing', 'degrees and climbing',
       'ran against prod', 'ran against production', 'ran on prod instead', 'nobody has started a restore',
       'paid double', 'paid twice', 'double payment', 'double payments', 'duplicate payment', 'duplicate payments', 'sent to the wrong account', 'wired to the wrong',
-      'or it auto renews', 'frist ~ läuft ~ ab', 'läuft heute ~ ab', 'window closes today', 'penalty clause applies', 'they can terminate',
+      'or it auto renews', 'frist ~ läuft ~ ab', 'läuft heute ~ ab', 'penalty clause applies', 'notification window closes',
       'temperature excursion', 'temp excursion', 'freezer ~ climbing', 'freezer ~ rising', 'freezer is failing', 'freezer failed', 'fridge ~ climbing', 'cold room ~ climbing', 'samples are thawing', 'samples thawing',
     ],
   },
@@ -197,7 +197,7 @@ export const CUES: Cue[] = [
     signal: 'down',
     label: 'says something is down',
     patterns: [
-      'all donw', 'servers all down', 'servres all donw', 'no audio for', 'no audio or video', 'gets audio', 'black and silent', 'black silent', 'every call drops', 'calls drop after', 'drops after roughly', 'hasnt pushed a single', 'hasnt sent a single', 'havent received a single', 'warehouses are idle', 'hibát ad', 'hibát dob', 'egyetlen rendelés sem', 'sem ment át',
+      'all donw', 'servres all donw', 'no audio for', 'no audio or video', 'gets audio', 'black and silent', 'black silent', 'every call drops', 'calls drop after', 'drops after roughly', 'hibát ad', 'hibát dob', 'egyetlen rendelés sem', 'sem ment át',
       'nothing resolves', 'lines drop', 'all inbound lines', 'calls reach agents', 'nothing resolves', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
       'totally down', 'stil down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
       'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',

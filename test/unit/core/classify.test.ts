@@ -181,6 +181,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a threat of self-harm on a live webinar', 'T&S: the host of a live webinar just said on camera they will hurt themselves tonight. who can contact the authorities? need someone senior now', 'emergency'],
     ['an in-person war room for a sales weekend', 'the Black Friday war room is in person this year, 3rd floor, Fri 07:00-22:00, sign up for a shift by Wednesday', 'offline_activity'],
     ["a carrier's announced maintenance with nothing to do", 'DHL is doing API maintenance Saturday 01:00-03:00 UTC, label purchases will fail in that window. Nothing for us to do.', 'daily_operations'],
+    ['a newsletter that has not gone out because it is scheduled', 'the newsletter hasnt sent a single email because it is scheduled for Monday', 'daily_operations'],
+    ['a submission window closing today is no incident', 'the submission window closes today at 5, send your talk proposals', 'offline_activity'],
     ['the only copy of the footage on a failing RAID', 'the edit RAID dropped two drives during the rebuild and the only copy of the day 9 rushes is on it, do not touch it', 'emergency'],
     ['testing the alarms is a test', 'facilities are testing the alarms on floor 2 this afternoon, expect some noise', 'daily_operations'],
     ['sarcastic "love" over a broad failure is no praise', 'love that this happens on launch day: signups are completely broken, every new account errors out', 'emergency'],
