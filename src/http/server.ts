@@ -17,16 +17,42 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Reads a request body up to `limit` bytes; undefined when it is larger (the caller answers 413). */
-export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer | undefined> {
+/** Reads a request body up to `limit` bytes; undefined when it is larger (the caller answers 413), and the request is dropped. */
+export function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) =>
+    readBodyWithin(
+      req,
+      limit,
+      (body) => {
+        if (body === undefined) req.destroy();
+        resolve(body);
+      },
+      reject,
+    ),
+  );
+}
+
+/**
+ * Calls back with the body, or with undefined as soon as it grows past the limit (a chunked body has no length
+ * to check first), then stops listening. Slack's path calls it directly and answers 413 on a connection it
+ * closes; readBody wraps it in a promise for the other routes.
+ */
+export function readBodyWithin(req: IncomingMessage, limit: number, done: (body: Buffer | undefined) => void, failed?: (err: Error) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  const stop = () => req.off('data', onData).off('end', onEnd);
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= limit) return void chunks.push(chunk);
+    stop();
+    done(undefined);
+  };
+  const onEnd = () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+  // A client that goes away mid-body leaves nothing to answer.
+  req.on('data', onData).once('end', onEnd).once('error', (err) => {
+    stop();
+    failed?.(err);
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../log';
-import type { Route } from '../http/server';
+import { readBodyWithin, type Route } from '../http/server';
 import { checkSlackSignature } from './signature';
 
 export type SlackRequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -40,7 +40,7 @@ export function slackRequestListener(
     // Refuse an oversized body before reading it, and close the connection so its unread rest cannot
     // be taken for the next request on a kept-alive socket.
     if (Number(req.headers['content-length'] ?? 0) > bodyLimit) return refuseTooLarge(req, res);
-    readBody(req, bodyLimit, (body) => {
+    readBodyWithin(req, bodyLimit, (body) => {
       if (body === undefined) return refuseTooLarge(req, res);
       const check = checkSlackSignature(signingSecret, req.headers['x-slack-request-timestamp'], req.headers['x-slack-signature'], body, Date.now());
       if (!check.ok) {
@@ -56,28 +56,12 @@ export function slackRequestListener(
 }
 
 /** One exact route per Slack path; the OAuth pages only do something in OAuth mode. */
-export function slackRoutes(listener: SlackRequestListener): Route[] {
-  const handler: Route['handler'] = (req, res) => listener(req, res);
+export function slackRoutes(handler: SlackRequestListener): Route[] {
   return [
     { method: 'POST', path: '/slack/events', handler },
     { method: 'GET', path: '/slack/install', handler },
     { method: 'GET', path: '/slack/oauth_redirect', handler },
   ];
-}
-
-/** Calls back with the body, or undefined once it grows past the limit (a chunked body has no length to check first). */
-function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | undefined) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const onData = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= limit) return void chunks.push(chunk);
-    req.off('data', onData).off('end', onEnd);
-    done(undefined);
-  };
-  const onEnd = () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-  // A client that goes away mid-body leaves nothing to answer.
-  req.on('data', onData).once('end', onEnd).once('error', () => req.off('data', onData).off('end', onEnd));
 }
 
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
