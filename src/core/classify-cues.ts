@@ -112,7 +112,7 @@ export const CUES: Cue[] = [
       'deploy key ~ repos', 'ssh key ~ repos', 'with s token', 'logs belong to another', 'logs belong to a different', 'belong to another customer', 'belong to another org', 'logs of another customer', 'their env vars', 'key without the org id', 'key without the tenant id', 'cache key without', 'without the tenant id', 'another customer s env', 'other customer s env', 'another org s logs', 'other org s logs', 'another org s data', 'other org s data', 'another org s secrets',
       'anyone can open without logging in', 'anyone can open it without logging in', 'anyone can see it without logging in', 'open without logging in', 'with names and sick notes', 'sick notes', 'medical notes',
       'every other merchant s', 'another merchant s', 'other merchants transactions', 'every other tenant s', 'another tenant s', 'other tenants data',
-      'ransom note', 'lockbit', 'files renamed to', 'files were encrypted', 'files got encrypted', 'encrypted our files', 'encrypted all our',
+      'files renamed to', 'files were encrypted', 'files got encrypted', 'encrypted our files', 'encrypted all our',
       'a stranger s billing', 'strangers billing', 'a stranger s card', 'someone else s card', 'wrong customer s card',
       'breach', 'breached', 'ransomware', 'ransom', 'ddos', 'hacked', 'hacker', 'compromised', 'account takeover', 'taken over', 'took over',
       'leaked', 'leak', 'leaking', 'exposed', 'exposing', 'phishing', 'phished', 'malware', 'stolen', 'intrusion', 'unauthorized',
@@ -198,7 +198,7 @@ export const CUES: Cue[] = [
     label: 'says something is down',
     patterns: [
       'all donw', 'servres all donw', 'no audio for', 'no audio or video', 'gets audio', 'black and silent', 'black silent', 'every call drops', 'calls drop after', 'drops after roughly', 'hibát ad', 'hibát dob', 'egyetlen rendelés sem', 'sem ment át',
-      'nothing resolves', 'lines drop', 'all inbound lines', 'calls reach agents', 'nothing resolves', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
+      'nothing resolves', 'lines drop', 'all inbound lines', 'calls reach agents', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
       'totally down', 'stil down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
       'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',
       'funktioniert nicht', 'nem megy', 'no abre', 'no responde', 'lädt nicht', 'kaputt',
@@ -399,7 +399,7 @@ export const CUES: Cue[] = [
   // How long ago, not a call to book: "in the last 15 min with <@U>'s token".
   { signal: 'masked', label: '', patterns: ['last ~ min', 'last ~ mins', 'last ~ minutes', 'past ~ min', 'past ~ minutes'], masks: ['call', 'soon'] },
   // In a calls product, calls are the traffic: "every call drops after 60 s" is no call to hold.
-  { signal: 'masked', label: '', patterns: ['every call drops', 'calls drop', 'call drops', 'calls connect', 'calls conect', 'dial in caller', 'dial in callers', 'any dial in', 'calls conect but', 'call the police', 'contact the authorities'], masks: ['call', 'meeting'] },
+  { signal: 'masked', label: '', patterns: ['every call drops', 'call drops', 'calls connect', 'calls conect', 'dial in caller', 'dial in callers', 'any dial in', 'call the police', 'contact the authorities'], masks: ['call', 'meeting'] },
   // A future deadline with its consequence: "renew it before Friday or we can't ship 7.5".
   { signal: 'masked', label: '', patterns: ['or we cant', 'or we can t', 'or we wont be able'], masks: ['blocked'] },
   // A warehouse's label printer is equipment, not the office printer.
