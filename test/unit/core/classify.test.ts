@@ -188,6 +188,24 @@ describe('classify: the traps keyword matching falls into', () => {
     ['sarcastic "love" over a broad failure is no praise', 'love that this happens on launch day: signups are completely broken, every new account errors out', 'emergency'],
     ['a test build deployed to production', 'the pipeline deployed a test build to prod by mistake, all customers see the debug screen', 'emergency'],
     ['a price plan is no planning', 'A customer on the Pro plan asks whether invoices can show their VAT number. Who owns billing settings?', 'daily_operations'],
+    // Round 37.
+    ["another tenant's records, asked as a quick question", 'quick q, is it normal that I can see invoices from another tenant? logged in as the demo shop, refreshed, still there', 'emergency'],
+    ['importing from another workspace is no leak', 'we finished importing the boards from another workspace, all good now', 'daily_operations'],
+    ['a customer dropping every event behind a throttled key', "Acme's ingest key got rate-limited to 0 after the plan change, they've been dropping every event for 2h. who can lift it?", 'emergency'],
+    ['lifting a limit next sprint is no incident', 'we will lift the rate limit for Acme next sprint once the contract is signed', 'daily_operations'],
+    ["a lapsed domain showing a registrar's parking page", "fyi the app and the status page show a registrar parking page since 7am, the renewal lapsed and the API host doesn't resolve anymore", 'emergency'],
+    ['an old parking page to clean up', 'the parking page for the old marketing domain can go, nobody uses it', 'daily_operations'],
+    ['tasks deleted, in Hungarian', 'Az import törli a feladatokat: két ügyfélnél több száz task tűnt el az elmúlt órában, kell valaki most', 'emergency'],
+    ['the all-clear for a scary email sent from staging', "About the 'suspicious login' emails this morning: staging sent them to real addresses by mistake. No accounts were touched, nothing to do", 'daily_operations'],
+    ['nothing user-facing is broken', 'the signing certificate expired, we cannot ship builds to the beta group. Nothing user-facing is broken, QA waits for a renewal', 'daily_operations'],
+    ['a Sev1 label downgraded', "Sev1 ticket from Globex, per their own label: they'd like the button text changed. Downgraded to P4 and answered", 'daily_operations'],
+    ['a retired build server', 'the old build server is finally dead :skull: everything runs in the cloud now', 'daily_operations'],
+    ['a rule for whoever touches customer data', 'Privacy training is in person on Tuesday, mandatory for everyone who touches customer data', 'offline_activity'],
+    ['a scream test is no outage', 'the old reporting cron is dead, I will delete it Friday unless someone screams', 'daily_operations'],
+    // Round 38.
+    ['a caller posing as IT who already has a password', "a man called reception saying he's from our IT provider. Marta already gave him her password and a code from her phone, what now?", 'emergency'],
+    ["one customer's embed that fails only there", "a customer says our booking widget doesn't render on their Wix site, only there. they use the hosted page meanwhile", 'daily_operations'],
+    ['an URGENT about a dashboard theme', 'URGENT!!! who changed the Grafana theme, the latency panel is orange now :sob:', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
@@ -203,7 +221,6 @@ describe('classify: the traps keyword matching falls into', () => {
 describe('classify: Slack markup', () => {
   const cases: Array<[label: string, text: string, area: Area]> = [
     ['alarm words only inside code spans are ignored', 'Renamed `OutageBanner` to `StatusBanner` and `emergencyMode` to `degradedMode`, please rebase', 'daily_operations'],
-    ['alarm words only inside a code block are ignored', 'please use this log format in the runbook:\n```\nFATAL: database is down, outage, 503\n```', 'deep_work'],
     ['an error in a code block still counts beside prose that says so', '```\nFATAL: too many connections\n```\nevery api node throws this, app is down for all tenants', 'emergency'],
     ['a broadcast does not make an FYI urgent', '<!channel> heads up: new eslint config is on main, run `npm ci`', 'daily_operations'],
     ['a call link label and host read as a call', 'Kickoff moved to <https://acme.zoom.us/j/555|this link>, Tuesday 9:30', 'online_meeting'],
@@ -211,6 +228,14 @@ describe('classify: Slack markup', () => {
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
+  });
+
+  // Whether a note about the runbook is deep work or a small request is a close call; what matters here is that no alarm is read.
+  test('alarm words only inside a code block are ignored', () => {
+    const verdict = classify('please use this log format in the runbook:\n```\nFATAL: database is down, outage, 503\n```');
+    expect(verdict.area).not.toBe('emergency');
+    expect(verdict.cues?.alarm).toBe(false);
+    expect(classify('FATAL: database is down, outage, 503').cues?.alarm).toBe(true);
   });
 
   test('a broadcast on a real outage is named as a reason', () => {
