@@ -70,6 +70,8 @@ interface Candidates {
   token: string;
   /** Whether the token turns the cue after it around (NEGATORS). */
   negator: boolean;
+  /** Whether some phrase has the token as its second step: only then can a `next` or `gap` lookup find it. */
+  follower: boolean;
   /** A slot for one other per-token lookup (the learned model's row for the token) and whose lookup it holds. */
   lookupBy: unknown;
   lookup: number;
@@ -89,6 +91,8 @@ interface Candidates {
 export interface Lexicon {
   exact: Map<string, Pattern[]>;
   prefix: Map<string, Pattern[]>;
+  /** The texts of every phrase's second step (see Candidates.follower). */
+  followers: Set<string>;
   cues: Cue[];
   /** Token -> its candidates, filled as tokens are first seen. */
   memo: TokenTable<Candidates>;
@@ -100,6 +104,7 @@ const MEMO_LIMIT = 50_000;
 function compileLexicon(cues: Cue[]): Lexicon {
   const exact = new Map<string, Pattern[]>();
   const prefix = new Map<string, Pattern[]>();
+  const followers = new Set<string>();
   cues.forEach((cue, index) => {
     for (const source of new Set(cue.patterns)) {
       const pattern = compilePattern(cue, index, source);
@@ -107,9 +112,11 @@ function compileLexicon(cues: Cue[]): Lexicon {
       const first = pattern.steps[0]!;
       if (first.prefix) add(prefix, first.text.slice(0, PREFIX_KEY), pattern);
       else add(exact, first.text, pattern);
+      const second = pattern.steps[1];
+      if (second && !second.prefix) followers.add(second.text);
     }
   });
-  return { exact, prefix, cues, memo: new TokenTable(MEMO_LIMIT) };
+  return { exact, prefix, followers, cues, memo: new TokenTable(MEMO_LIMIT) };
 }
 
 function stepMatches(step: Step, token: string | undefined): boolean {
@@ -139,6 +146,7 @@ function candidates(lexicon: Lexicon, token: string): Candidates {
   return {
     token,
     negator: NEGATORS.has(token),
+    follower: lexicon.followers.has(token),
     lookupBy: undefined,
     lookup: -1,
     next: next.size > 0 ? next : NO_FOLLOWERS,
@@ -286,7 +294,7 @@ function matchCues(found: Candidates[], tokens: string[], clauses: number[]): Cu
   negatedAt.fill(-100);
   for (let at = 0; at < n; at++) {
     const here = found[at]!;
-    if (here.hasNext && at + 1 < n) {
+    if (here.hasNext && at + 1 < n && found[at + 1]!.follower) {
       const list = here.next.get(tokens[at + 1]!);
       if (list) {
         for (let i = 0; i < list.length; i++) {
@@ -300,6 +308,7 @@ function matchCues(found: Candidates[], tokens: string[], clauses: number[]): Cu
     if (here.hasGap) {
       const limit = Math.min(n, at + 1 + GAP);
       for (let p = at + 1; p < limit; p++) {
+        if (!found[p]!.follower) continue;
         const list = here.gap.get(tokens[p]!);
         if (!list) continue;
         for (let i = 0; i < list.length; i++) {
