@@ -247,9 +247,10 @@ function rowOf(model: BayesModel, token: string, slot: { lookupBy: unknown; look
 /**
  * Probability per area (AREAS order) for a message's tokens and cue hits: the same features as
  * bayesFeatures(), which training uses, without building them. Stopwords never reach the model, so
- * they simply find no entry. Features the model never saw carry no evidence either way.
+ * they simply find no entry. Features the model never saw carry no evidence either way. A temperature
+ * above 1 divides the log odds, softening a posterior that naive Bayes makes too sure of itself.
  */
-export function bayesPosterior(model: BayesModel, tokens: readonly string[], hits: CueHits): Float64Array {
+export function bayesPosterior(model: BayesModel, tokens: readonly string[], hits: CueHits, temperature = 1): Float64Array {
   const sums = [model.logPrior[0]!, model.logPrior[1]!, model.logPrior[2]!, model.logPrior[3]!, model.logPrior[4]!];
   const stamp = ++calls;
   const { likelihood, stamps, seen } = model;
@@ -279,7 +280,7 @@ export function bayesPosterior(model: BayesModel, tokens: readonly string[], hit
   const max = Math.max(sums[0]!, sums[1]!, sums[2]!, sums[3]!, sums[4]!);
   const out = new Float64Array(AREA_COUNT);
   let total = 0;
-  for (let a = 0; a < out.length; a++) total += out[a] = Math.exp(sums[a]! - max);
+  for (let a = 0; a < out.length; a++) total += out[a] = Math.exp((sums[a]! - max) / temperature);
   for (let a = 0; a < out.length; a++) out[a]! /= total;
   return out;
 }

@@ -34,10 +34,16 @@ export interface ClassifyContext {
 const SHIPPED_MODEL: BayesModel = compileBayes(shippedCounts as BayesCounts);
 
 const CHANNEL_PRIOR = 0.8;
-// Rules and the learned model get equal say, and the rules' scores are sharpened (temperature 0.5)
-// before mixing; of the settings tried, this did best on the one round of cases the rules had not seen.
+// Rules and the learned model get equal say, each as a softmax at temperature 1; the learned model's log odds are
+// first divided by LEARNED_TEMPERATURE, since naive Bayes counts every word as independent evidence and is sure of
+// itself far too often. Chosen on the first scores of 28 rounds of blind sets, each replayed with the code and model
+// as they were before that round (1,134 emergencies): against the earlier setting (rules sharpened to temperature 0.5,
+// the learned posterior as it came), emergency recall went from 94.3% to 95.8% and precision from 93.7% to 94.6%, and
+// every hand-written trap in the unit tests keeps its verdict. Giving the learned model more than half the say scored
+// higher still on those rounds but let it outvote plain outages ("payments down for all users, notes in the doc").
 const RULE_SHARE = 0.5;
-const RULE_TEMPERATURE = 0.5;
+const RULE_TEMPERATURE = 1;
+const LEARNED_TEMPERATURE = 3;
 // Missing a real emergency is the worst error: a close call tips that way.
 const EMERGENCY_BIAS = 0.1;
 const KEYWORD_BOOST = 0.4;
@@ -119,7 +125,7 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
 
   // Fuse the rules' softmax with the learned posterior, half each.
   const model = context.model ?? SHIPPED_MODEL;
-  const learned = bayesPosterior(model, tokens, hits);
+  const learned = bayesPosterior(model, tokens, hits, LEARNED_TEMPERATURE);
   const fused = new Float64Array(AREAS.length);
   let sum = 0;
   for (let a = 0; a < fused.length; a++) sum += fused[a] = Math.exp((scores[a]! - scores[ruled]!) / RULE_TEMPERATURE);

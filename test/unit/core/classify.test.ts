@@ -206,6 +206,18 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a caller posing as IT who already has a password', "a man called reception saying he's from our IT provider. Marta already gave him her password and a code from her phone, what now?", 'emergency'],
     ["one customer's embed that fails only there", "a customer says our booking widget doesn't render on their Wix site, only there. they use the hosted page meanwhile", 'daily_operations'],
     ['an URGENT about a dashboard theme', 'URGENT!!! who changed the Grafana theme, the latency panel is orange now :sob:', 'daily_operations'],
+    // Round 39.
+    ['a pricing bug told as good news and bad news', 'good news / bad news: Osaka sales are up 30x since 9:00 because we show JPY rates divided by 100. 150 bookings so far and counting, can someone pull JPY inventory?', 'emergency'],
+    ['an approved MFA push nobody started', "I got three MFA prompts I didn't start and I think I tapped approve on one. my account is admin on the payroll portal", 'emergency'],
+    ['a consumer nothing restarted, with someone asked to be online', "~600 orders stuck in 'pending': the export worker died at 03:40 and nothing restarted it. the carrier cutoff is 18:00, anyone from logistics online?", 'emergency'],
+    ["one person's devkit", 'Hello, I have problem with my devkit, it not boot anymore after the update. Who is responsible for devkits please?', 'daily_operations'],
+    ["one person's access to a Jira board", 'Hello, I cannot see the board of the data team since the migration. Who can give me the access please?', 'daily_operations'],
+    // Round 40.
+    ['kitchen printers that stopped at every site in the dinner rush', '<!here> kitchen printers stopped getting tickets at every site since 19:10, orders show as sent but nothing prints. Saturday dinner rush', 'emergency'],
+    ['"is it just me or" asks whether it is everyone', "is it just me or is every receipt printer printing blank since this morning's update? tickets from 5 different restaurants", 'emergency'],
+    ["a read-only login that could delete a customer's data", "quick q, should a read-only support login be able to delete a customer's dashboards? I just did by accident in Globex's tenant", 'emergency'],
+    ['"is it an emergency? no" in German', 'Ist das ein Notfall? Nein, aber die Testumgebung zeigt alte Daten. Kann das jemand diese Woche anschauen?', 'daily_operations'],
+    ["an attack simulation's alerts", "14k alerts on the SOC dashboard today, all from the purple team's lab tenant running an attack sim. Nothing real, just filter it out", 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
