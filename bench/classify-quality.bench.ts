@@ -80,6 +80,10 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['bb', 'round 40 (written blind, a sister set of the corpus: restaurant point of sale)'],
   ['bc', 'round 40 (written blind, a sister set of the corpus: a security vendor, alarm words in routine work)'],
   ['bd', 'round 40 (written blind, a sister set of the corpus: document collaboration, short and non-English messages)'],
+  ['be', "round 41 (written blind, a sister set of the corpus: the corpus's own company, another quarter)"],
+  ['bf', 'round 41 (written blind, a sister set of the corpus: telehealth)'],
+  ['bg', 'round 41 (written blind, a sister set of the corpus: small-business accounting near a tax deadline)'],
+  ['bh', "round 41 (written blind, a sister set of the corpus: an app studio and its clients' production)"],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -388,6 +392,20 @@ function main(): void {
     'Nein", an attack simulation\'s alerts, YubiKeys for analysts who start tomorrow, a dashboard tile named',
     '"Ransomware". The sixty-five sets of rounds 12 to 40 (5,200 messages, 1,170 emergencies) give first-score recall',
     '94.6% (1,107 of 1,170) and precision 93.8% (1,107 of 1,180).',
+    'The same replay, now over rounds 12 to 40 (1,206 emergencies), then showed which takebacks should also cut the',
+    'learned model\'s share: those a message states outright (a drill, "can wait", one person, resolved, past, casual,',
+    'praise, a warning, an in-person event) cut three quarters of it, while guesses about what a message is for (a',
+    'question, a meeting, a document, planning, a round-up) weigh on the rules only. Recall went from 95.7% to 96.5%',
+    '(1,154 to 1,164 of 1,206) at the same precision (94.6% and 94.5%), again with every trap sentence unchanged. Round',
+    '41 (four sister sets: the corpus\'s own company in another quarter, telehealth, small-business accounting near a',
+    'tax deadline, an app studio with its clients\' production), scored once after that change: macro-F1 0.96 to 0.99,',
+    'emergency recall 97.2% (70 of 72), precision 93.3% (70 of 75). Missed: net pay in pence read as pounds, so',
+    '"everyone gets paid 100x"; a test push that went to 200,000 users, in Hungarian (read as a test system). False',
+    'alarms: two people locked out of their own accounts or emulators, a release note that "fixes the duplicate',
+    'reminders", internal QA builds while "the App Store version is unaffected", an "URGENT" typo in a help article.',
+    'The sixty-nine sets of rounds 12 to 41 (5,520 messages, 1,242 emergencies) give first-score recall 94.8% (1,177 of',
+    '1,242) and precision 93.8% (1,177 of 1,255); rounds 40 and 41, scored with the mix chosen by the replay, 95.8% (138',
+    'of 144) and 93.9% (138 of 147). The replay of every round with the final mix: recall 96.6% (1,234 of 1,278).',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

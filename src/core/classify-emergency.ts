@@ -22,6 +22,12 @@ export interface EmergencyScore {
   alarm: number;
   /** What the defusers left of it, 0..1 (1: nothing took it back). */
   factor: number;
+  /**
+   * What the takebacks a message states outright left of it: a drill, "can wait", one person, resolved, past, casual,
+   * praise, a warning, an in-person event. The others (a question, a meeting, a document, planning, a round-up) are
+   * guesses about what the rest of the message is for.
+   */
+  stated: number;
 }
 
 interface Table {
@@ -71,11 +77,17 @@ function addTerms(evidence: number, t: Table, scale: number, hits: CueHits, cont
   return evidence;
 }
 
-/** The factor with a defuser applied when it applies. */
-function defuse(factor: number, applies: boolean, by: number, label: string, contributions: Contribution[]): number {
-  if (!applies) return factor;
+interface Takeback {
+  factor: number;
+  stated: number;
+}
+
+/** Applies a defuser when it applies; a stated one also counts in `stated`. */
+function defuse(takeback: Takeback, applies: boolean, by: number, label: string, contributions: Contribution[], stated = false): void {
+  if (!applies) return;
   contributions.push({ area: 'emergency', weight: Math.log(by), label });
-  return factor * by;
+  takeback.factor *= by;
+  if (stated) takeback.stated *= by;
 }
 
 /** Adds the emergency's reasons to `contributions` (defusers with negative weights) and returns its score. */
@@ -90,35 +102,35 @@ export function scoreEmergency(hits: CueHits, facts: EmergencyFacts, contributio
   if (core > 0 && facts.broadcast) evidence = add(evidence, 0.4, 'notifies the whole channel', contributions);
   if (core > 0 && facts.exclaim) evidence = add(evidence, 0.2, 'sounds alarmed', contributions);
   const alarm = evidence;
-  if (alarm === 0) return { score: 0, alarm, factor: 1 };
+  if (alarm === 0) return { score: 0, alarm, factor: 1, stated: 1 };
 
-  let factor = 1;
+  const t: Takeback = { factor: 1, stated: 1 };
   const broken = hasCue(hits, SIG.severe) || hasCue(hits, SIG.security) || hasCue(hits, SIG.down) || hasCue(hits, SIG.symptom) || hasCue(hits, SIG.blocked) || hasCue(hits, SIG.problem);
   const live = (hasCue(hits, SIG.live) || hasCue(hits, SIG.ongoing)) && broken;
   // Only "still", "again", "not fixed" outweigh a "resolved" or a "yesterday's".
   const ongoing = hasCue(hits, SIG.ongoing) && broken;
-  factor = defuse(factor, hasCue(hits, SIG.drill), 0.15, labelOf(hits, SIG.drill), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.calm), 0.25, labelOf(hits, SIG.calm), contributions);
+  defuse(t, hasCue(hits, SIG.drill), 0.15, labelOf(hits, SIG.drill), contributions, true);
+  defuse(t, hasCue(hits, SIG.calm), 0.25, labelOf(hits, SIG.calm), contributions, true);
   // Narrowed more than once ("my phone", "my 2FA", "the authenticator"), it is one person's trouble. A breach is one
   // even when it reaches one customer, one laptop or one account.
   const narrowed = hits.counts[SIG.limited]! >= 2 ? 0.3 : 0.45;
-  factor = defuse(factor, hasCue(hits, SIG.limited), hasCue(hits, SIG.security) ? 0.85 : hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : narrowed, labelOf(hits, SIG.limited), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.feedback) && !live, 0.6, labelOf(hits, SIG.feedback), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.casual), hasCue(hits, SIG.severe) ? 0.8 : 0.35, labelOf(hits, SIG.casual), contributions);
+  defuse(t, hasCue(hits, SIG.limited), hasCue(hits, SIG.security) ? 0.85 : hasCue(hits, SIG.scope) || hasCue(hits, SIG.customer) ? 0.75 : narrowed, labelOf(hits, SIG.limited), contributions, true);
+  defuse(t, hasCue(hits, SIG.advice), 0.35, labelOf(hits, SIG.advice), contributions, true);
+  defuse(t, hasCue(hits, SIG.feedback) && !live, 0.6, labelOf(hits, SIG.feedback), contributions);
+  defuse(t, hasCue(hits, SIG.casual), hasCue(hits, SIG.severe) ? 0.8 : 0.35, labelOf(hits, SIG.casual), contributions, true);
   // "love that this happens on launch day: signups are completely broken" is sarcasm over a broad failure, not praise.
-  factor = defuse(factor, hasCue(hits, SIG.praise), hasCue(hits, SIG.severe) || (broken && hasCue(hits, SIG.scope)) ? 0.85 : 0.6, labelOf(hits, SIG.praise), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.resolved), ongoing ? 0.7 : 0.3, labelOf(hits, SIG.resolved), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.past), ongoing ? 0.85 : live ? 0.6 : 0.4, labelOf(hits, SIG.past), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.doc), live ? 0.8 : 0.45, labelOf(hits, SIG.doc), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.docWeak) && !live, 0.8, labelOf(hits, SIG.docWeak), contributions);
-  factor = defuse(factor, hasCue(hits, SIG.proposal) || hasCue(hits, SIG.musing), 0.5, labelOf(hits, hasCue(hits, SIG.proposal) ? SIG.proposal : SIG.musing), contributions);
-  factor = defuse(factor, (hasCue(hits, SIG.strategy) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.comments)) && !ongoing, 0.7, 'is about planning', contributions);
-  factor = defuse(factor, (hasCue(hits, SIG.call) || hasCue(hits, SIG.meeting)) && !live, 0.6, 'asks for a meeting', contributions);
-  factor = defuse(factor, hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social), 0.5, 'is an in-person event', contributions);
-  factor = defuse(factor, hasCue(hits, SIG.question) && !live, 0.85, labelOf(hits, SIG.question), contributions);
+  defuse(t, hasCue(hits, SIG.praise), hasCue(hits, SIG.severe) || (broken && hasCue(hits, SIG.scope)) ? 0.85 : 0.6, labelOf(hits, SIG.praise), contributions, true);
+  defuse(t, hasCue(hits, SIG.resolved), ongoing ? 0.7 : 0.3, labelOf(hits, SIG.resolved), contributions, true);
+  defuse(t, hasCue(hits, SIG.past), ongoing ? 0.85 : live ? 0.6 : 0.4, labelOf(hits, SIG.past), contributions, true);
+  defuse(t, hasCue(hits, SIG.doc), live ? 0.8 : 0.45, labelOf(hits, SIG.doc), contributions);
+  defuse(t, hasCue(hits, SIG.docWeak) && !live, 0.8, labelOf(hits, SIG.docWeak), contributions);
+  defuse(t, hasCue(hits, SIG.proposal) || hasCue(hits, SIG.musing), 0.5, labelOf(hits, hasCue(hits, SIG.proposal) ? SIG.proposal : SIG.musing), contributions);
+  defuse(t, (hasCue(hits, SIG.strategy) || hasCue(hits, SIG.decision) || hasCue(hits, SIG.comments)) && !ongoing, 0.7, 'is about planning', contributions);
+  defuse(t, (hasCue(hits, SIG.call) || hasCue(hits, SIG.meeting)) && !live, 0.6, 'asks for a meeting', contributions);
+  defuse(t, hasCue(hits, SIG.offsite) || hasCue(hits, SIG.event) || hasCue(hits, SIG.social), 0.5, 'is an in-person event', contributions, true);
+  defuse(t, hasCue(hits, SIG.question) && !live, 0.85, labelOf(hits, SIG.question), contributions);
   // A failure still going on, buried among small items ("copy is in Figma", "lunch order is in the sheet"), is no small thing.
-  factor = defuse(factor, hasCue(hits, SIG.trivial) && !ongoing, 0.6, labelOf(hits, SIG.trivial), contributions);
-  factor = defuse(factor, facts.bullets >= 3 && !hasCue(hits, SIG.severe), 0.5, 'is a status update', contributions);
-  return { score: evidence * factor, alarm, factor };
+  defuse(t, hasCue(hits, SIG.trivial) && !ongoing, 0.6, labelOf(hits, SIG.trivial), contributions);
+  defuse(t, facts.bullets >= 3 && !hasCue(hits, SIG.severe), 0.5, 'is a status update', contributions);
+  return { score: evidence * t.factor, alarm, factor: t.factor, stated: t.stated };
 }

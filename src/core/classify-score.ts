@@ -33,8 +33,8 @@ export interface Scores {
   contributions: Contribution[];
   /** Evidence for an emergency before anything took it back. */
   alarm: number;
-  /** Share of that evidence the defusers left (1: nothing said "staging", "resolved", "yesterday's"...). */
-  defused: number;
+  /** Share of that evidence the takebacks the message states outright left (1: nothing said "staging", "resolved", "yesterday's"...; see EmergencyScore.stated). */
+  stated: number;
 }
 
 export const AREA_INDEX = Object.fromEntries(AREAS.map((a, i) => [a, i])) as { readonly [K in Area]: number };
@@ -181,5 +181,5 @@ export function scoreFacts(facts: Facts): Scores {
   if (facts.bullets >= 3) add(tally, OPS, 0.8, 'is a status update');
   if (facts.tokenCount <= 4 && hasCue(hits, SIG.thanks)) add(tally, OPS, 0.8, labelOf(hits, SIG.thanks));
 
-  return { scores: tally.scores, contributions: tally.contributions, alarm: emergency.alarm, defused: emergency.factor };
+  return { scores: tally.scores, contributions: tally.contributions, alarm: emergency.alarm, stated: emergency.stated };
 }

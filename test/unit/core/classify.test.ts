@@ -217,7 +217,11 @@ describe('classify: the traps keyword matching falls into', () => {
     ['"is it just me or" asks whether it is everyone', "is it just me or is every receipt printer printing blank since this morning's update? tickets from 5 different restaurants", 'emergency'],
     ["a read-only login that could delete a customer's data", "quick q, should a read-only support login be able to delete a customer's dashboards? I just did by accident in Globex's tenant", 'emergency'],
     ['"is it an emergency? no" in German', 'Ist das ein Notfall? Nein, aber die Testumgebung zeigt alte Daten. Kann das jemand diese Woche anschauen?', 'daily_operations'],
-    ["an attack simulation's alerts", "14k alerts on the SOC dashboard today, all from the purple team's lab tenant running an attack sim. Nothing real, just filter it out", 'daily_operations'],
+    ["an attack simulation's alerts", "14k alerts on the SOC dashboard today, all from the purple team's lab tenant running an attack sim. Nothing real, just filter it out", 'daily_operations'],    // Round 41.
+    ['net pay in pence read as pounds', "the payroll file for Friday reads net pay in pence as pounds, so everyone gets paid 100x. 80 employers already approved their run", 'emergency'],
+    ['a test push that went to every user', 'the test push went out to everyone instead of the campaign, 150k users so far and it is still sending. someone stop the job', 'emergency'],
+    ['a release note that fixes a duplicate', 'billing-service 2.4.1 is in prod, fixes the duplicate invoice emails. changelog in the usual place', 'daily_operations'],
+    ['internal builds while the store version is unaffected', 'the signing cert for internal builds expired, nobody can install QA builds today. The App Store version is unaffected', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
