@@ -84,6 +84,10 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['bf', 'round 41 (written blind, a sister set of the corpus: telehealth)'],
   ['bg', 'round 41 (written blind, a sister set of the corpus: small-business accounting near a tax deadline)'],
   ['bh', "round 41 (written blind, a sister set of the corpus: an app studio and its clients' production)"],
+  ['bi', "round 42 (written blind, a sister set of the corpus: the corpus's own company, its busiest release)"],
+  ['bj', 'round 42 (written blind, a sister set of the corpus: warehouse logistics)'],
+  ['bk', 'round 42 (written blind, a sister set of the corpus: a customer-support platform)'],
+  ['bl', 'round 42 (written blind, a sister set of the corpus: an SMS and voice API, where calls are the product)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -406,6 +410,15 @@ function main(): void {
     'The sixty-nine sets of rounds 12 to 41 (5,520 messages, 1,242 emergencies) give first-score recall 94.8% (1,177 of',
     '1,242) and precision 93.8% (1,177 of 1,255); rounds 40 and 41, scored with the mix chosen by the replay, 95.8% (138',
     'of 144) and 93.9% (138 of 147). The replay of every round with the final mix: recall 96.6% (1,234 of 1,278).',
+    'Round 42 (four sister sets: the corpus\'s own company at its busiest release, warehouse logistics, a customer-support',
+    'platform, an SMS and voice API whose product words are "call", "bridge" and "delivery") scored once: macro-F1 0.96',
+    'to 0.99, emergency recall 95.8% (69 of 72), precision 94.5% (69 of 73). Missed: a customer handed CSVs "from other',
+    'companies", told as "small thing maybe"; a pick-path optimizer that makes every wave 6x longer for all tenants;',
+    'every customer\'s help center serving "Page not found", told after "no rush from my side, but". False alarms: ticket',
+    'titles in quotes ("total outage", "DATA LOSS!!!") over things already explained, and two short non-English notes',
+    '(a request to update screenshots, a demo environment deployed) where only the learned model heard an alarm. Rounds',
+    '40 to 42, scored with the new mix: recall 95.8% (207 of 216), precision 94.1% (207 of 220). The next section',
+    'replays every round\'s first score from the git history.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -249,7 +249,7 @@ export const CUES: Cue[] = [
       'nicht erreichbar', 'fehlermeldungen', 'fehlermeldung', 'fehler', 'lädt endlos', 'endlos', 'hängt', 'no cargan', 'error de', 'errores',
       'fallan', 'falla', 'fallo', 'fallando', 'rechaza', 'roto', 'rota', 'inaccesible', 'inaccessible', 'erreur', 'erreurs', 'plante',
       'planté', 'tourne en boucle', 'en boucle', 'bloqué', 'bloqués', 'nem elérhető', 'hibát', 'hiba', 'hibaüzenet*', 'dob', ...GERMAN_STOPPED,
-      'keine bestellungen', 'nem tölt*', 'printing blank', 'prints blank', 'print blank', 'printed blank', 'no se guardan', 'no se guarda', 'no guarda', 'no guardan', 'go out without', 'goes out without', 'going out without', 'went out without', 'sent out without', 'partent sans', 'part sans', 'sont parties sans', 'envoyées sans', 'nem csinál semmit', 'semmit sem csinál', 'button does nothing', 'buttons do nothing', 'clicking does nothing', 'tapping does nothing', '500er', '404er', 'les da error', 'da error', 'dan error',
+      'keine bestellungen', 'nem tölt*', ...['2x', '3x', '4x', '5x', '6x', '10x', 'times'].flatMap((n) => [`${n} longer`, `${n} slower`]), 'page not found', 'serving a 404', 'serving 404', 'printing blank', 'prints blank', 'print blank', 'printed blank', 'no se guardan', 'no se guarda', 'no guarda', 'no guardan', 'go out without', 'goes out without', 'going out without', 'went out without', 'sent out without', 'partent sans', 'part sans', 'sont parties sans', 'envoyées sans', 'nem csinál semmit', 'semmit sem csinál', 'button does nothing', 'buttons do nothing', 'clicking does nothing', 'tapping does nothing', '500er', '404er', 'les da error', 'da error', 'dan error',
     ],
   },
   {
@@ -474,6 +474,8 @@ export const CUES: Cue[] = [
   },
   // "TEST TEST ignore" is what a test message says, not a test system.
   { signal: 'masked', label: '', patterns: ['test test'], masks: ['limited'] },
+  // The writer's own calm is no all-clear when a "but" follows: "no rush from my side, but every customer's help center is down".
+  { signal: 'masked', label: '', patterns: ['no rush from my side but', 'no rush on my side but', 'no rush from me but', 'no rush for me but'], masks: ['calm'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
   { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
   // How often, not how many: "logged out every hour", "fails every time".
@@ -506,10 +508,12 @@ export const CUES: Cue[] = [
   {
     signal: 'resolved',
     label: 'says it is resolved',
-    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'all good now', 'fixes the', 'fixes a', 'fixes an', 'which fixes', 'that fixes', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket', 'can sign in again', 'working again', 'works again', 'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'back up again', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva', 'resent the', 'sent the right', 'sent the correct', 'corrected it', 'corrected the', 'reverted it', 'rolled it back', 'undid it', 'all sorted', 'sorted now'],
+    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'all good now', 'walked them through it', 'talked them through it', 'fixes the', 'fixes a', 'fixes an', 'which fixes', 'that fixes', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket',  'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva', 'resent the', 'sent the right', 'sent the correct', 'corrected it', 'corrected the', 'reverted it', 'rolled it back', 'undid it', 'all sorted', 'sorted now'],
     // "if this isn't fixed by 18:00" is no fix.
     negatable: true,
   },
+  // "working again" is a fix, not the "again" of a failure that keeps coming back.
+  { signal: 'resolved', label: 'says it is resolved', patterns: ['working again', 'works again', 'can sign in again', 'back up again', 'sending again', 'receiving again', 'flowing again', 'syncing again', 'loading again'], negatable: true, masks: ['ongoing'] },
   // A postmortem that "is up" is a document published for reading, not an FYI to skim.
   { signal: 'doc', label: 'is a document about it', patterns: ['postmortem is up', 'post mortem is up', 'retro is up', 'retro doc is up', 'rca is up', 'write up is up', 'writeup is up', 'incident review is up'], masks: ['fyi'] },
   {

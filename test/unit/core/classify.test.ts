@@ -221,7 +221,9 @@ describe('classify: the traps keyword matching falls into', () => {
     ['net pay in pence read as pounds', "the payroll file for Friday reads net pay in pence as pounds, so everyone gets paid 100x. 80 employers already approved their run", 'emergency'],
     ['a test push that went to every user', 'the test push went out to everyone instead of the campaign, 150k users so far and it is still sending. someone stop the job', 'emergency'],
     ['a release note that fixes a duplicate', 'billing-service 2.4.1 is in prod, fixes the duplicate invoice emails. changelog in the usual place', 'daily_operations'],
-    ['internal builds while the store version is unaffected', 'the signing cert for internal builds expired, nobody can install QA builds today. The App Store version is unaffected', 'daily_operations'],
+    ['internal builds while the store version is unaffected', 'the signing cert for internal builds expired, nobody can install QA builds today. The App Store version is unaffected', 'daily_operations'],    // Round 42.
+    ['"no rush from my side, but" before a broad failure', "not sure who owns this and no rush from my side, but every customer's help center has been serving our 'Page not found' page for 20 min", 'emergency'],
+    ['a customer who is sending again after a walk-through', "Acme opened a ticket titled 'total outage': they had rotated their API key and never updated their server. Walked them through it, they're sending again", 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
