@@ -88,6 +88,10 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['bj', 'round 42 (written blind, a sister set of the corpus: warehouse logistics)'],
   ['bk', 'round 42 (written blind, a sister set of the corpus: a customer-support platform)'],
   ['bl', 'round 42 (written blind, a sister set of the corpus: an SMS and voice API, where calls are the product)'],
+  ['bm', "round 43 (written blind, a sister set of the corpus: the corpus's own company, a quiet summer month)"],
+  ['bn', 'round 43 (written blind, a sister set of the corpus: a second-hand marketplace)'],
+  ['bo', 'round 43 (written blind, a sister set of the corpus: fleet telematics, busy non-technical writers)'],
+  ['bp', 'round 43 (written blind, a sister set of the corpus: an ML platform, emergencies of cost and data)'],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -417,8 +421,18 @@ function main(): void {
     'every customer\'s help center serving "Page not found", told after "no rush from my side, but". False alarms: ticket',
     'titles in quotes ("total outage", "DATA LOSS!!!") over things already explained, and two short non-English notes',
     '(a request to update screenshots, a demo environment deployed) where only the learned model heard an alarm. Rounds',
-    '40 to 42, scored with the new mix: recall 95.8% (207 of 216), precision 94.1% (207 of 220). The next section',
-    'replays every round\'s first score from the git history.',
+    '40 to 42, scored with the new mix: recall 95.8% (207 of 216), precision 94.1% (207 of 220). Round 43 (four sister',
+    'sets: the corpus\'s own company in a quiet summer month, a second-hand marketplace, fleet telematics written by busy',
+    'non-technical people, an ML platform whose emergencies are about cost and data) scored once: macro-F1 0.94 to 0.98,',
+    'emergency recall 100% (72 of 72), precision 93.5% (72 of 77). False alarms: a Figma frame deleted by its owner, a',
+    'package registry down for CI while "prod itself is fine", "crash-free sessions back to 99.6%", a dead Confluence link,',
+    'and a sorting bug where only the learned model heard an alarm. Rounds 40 to 43, scored with the new mix: recall',
+    '96.9% (279 of 288), precision 93.9% (279 of 297). A review helper then probed the patterns of rounds 37 to 43 with',
+    '107 messages of its own: 22 verdicts went wrong because of them, 11 false pages ("importing boards from another',
+    'workspace", "gave them the code for the side door", "serving a 404 now, as intended") and 11 misses ("db-3 is',
+    'working again, the other 11 hosts are down", "this is NOT a red team exercise", "downgraded to sev3, but now all',
+    'of EU can\'t log in"). All were narrowed as it proposed, with tests; of its probes, 5 stay wrong, 4 of them already',
+    'wrong before this session. The next section replays every round\'s first score from the git history.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

@@ -75,12 +75,10 @@ const THEIR_DATA = ['data', 'projects', 'workspaces', 'tickets', 'contacts', 'in
 const CROSS_TENANT = [
   ...['another', 'a different', 'some other', 'the wrong'].flatMap((who) =>
     ['tenant', 'org', 'organization', 'organisation', 'workspace'].flatMap((owner) => [
-      ...['can see', 'i see', 'we see', 'seeing', 'shows', 'showing', 'returns', 'returning'].map((see) => `${see} ~ from ${who} ${owner}`),
-      `belongs to ${who} ${owner}`,
-      `belonging to ${who} ${owner}`,
+      ...['can see', 'i see', 'we see', 'seeing'].map((see) => `${see} ~ from ${who} ${owner}`),
     ]),
   ),
-  ...['that', 'which'].flatMap((that) => [`${that} arent theirs`, `${that} aren t theirs`, `${that} are not theirs`, `${that} isnt theirs`, `${that} is not theirs`, `${that} dont belong to them`, `${that} doesnt belong to them`]),
+  ...['include', 'includes', 'including', 'can see', 'see'].flatMap((see) => [`${see} ~ that arent theirs`, `${see} ~ that are not theirs`]),
 ];
 // A caller posing as IT, and someone who already gave them a password or a code: "Judit already gave him her password + a code from her phone".
 const IMPOSTOR_FROM = ['it', 'it provider', 'helpdesk', 'help desk', 'it support', 'security team', 'bank'];
@@ -88,7 +86,7 @@ const POSED_AS_IT = ['saying', 'says', 'said', 'claiming', 'claims', 'claimed'].
   ['he s from our', 'she s from our', 'he was from our', 'she was from our', 'they re from our', 'to be from our'].flatMap((from) => IMPOSTOR_FROM.map((it) => `${says} ${from} ${it}`)),
 );
 const GAVE_AWAY = [
-  ...['gave', 'already gave', 'read out', 'told'].flatMap((gave) => ['him', 'them', 'the caller'].flatMap((to) => ['her', 'his', 'my', 'their', 'the'].flatMap((whose) => [`${gave} ${to} ${whose} password`, `${gave} ${to} ${whose} code`, `${gave} ${to} ${whose} login`]))),
+  ...['gave', 'already gave', 'read out', 'told'].flatMap((gave) => ['him', 'them', 'the caller'].flatMap((to) => ['her', 'his', 'my', 'their', 'the'].map((whose) => `${gave} ${to} ${whose} password`))),
   ...['a', 'the'].flatMap((a) => ['her', 'his', 'my'].map((whose) => `password ~ ${a} code from ${whose} phone`)),
 ];
 const OTHERS_DATA = ['another', 'other'].flatMap((who) => OTHER_OWNERS.flatMap((owner) => THEIR_DATA.map((data) => `${who} ${owner} s ~ ${data}`)));
@@ -98,6 +96,8 @@ export const CUES: Cue[] = [
   // ---- emergency: the incident itself
   // A war room booked for a sales weekend is a plan, not an incident. Listed before the incident cues: a mask must come first at the same word.
   { signal: 'masked', label: '', patterns: ['war room is in person', 'war room will be', 'war room schedule', 'war room shifts', 'war room shift'], masks: ['severe'] },
+  // A rollout at 100% is done, not a disk at 100%; listed before the failure cues for the same reason.
+  { signal: 'masked', label: '', patterns: ['at 100% rollout', 'is at 100% rollout', '100% rollout', 'rollout at 100%', 'rolled out to 100%', 'rollout is at 100%'], masks: ['symptom'] },
   {
     signal: 'severe',
     label: 'reads like a live incident',
@@ -123,7 +123,7 @@ export const CUES: Cue[] = [
       'versioning was off', 'backups have been failing', 'datenverlust', 'gelöscht', 'pérdida de datos', 'borró', 'borrado', 'perte de données',
       'dropped ~ on prod', 'dropped ~ on the prod', 'dropped ~ in prod', 'dropped ~ in production', 'dropped ~ on production', 'dropped the table', 'dropped a table', 'dropped a prod', 'dropped the prod', 'table got dropped', 'table was dropped', 'restore from backup', 'restore from the backup', 'restore the latest snapshot', 'the latest snapshot', 'stopped all writers',
       'supprimé', 'adatvesztés', 'törölte', 'törlődött', 'törli', 'törlik', 'tűnt el', 'tűntek el', 'eltűntek', 'elvesztek', 'elveszett', 'is deleting', 'are deleting', 'deleting projects', 'deleting data', 'deleting customer',
-      'went out blank', 'throws away', 'throws more away', 'thrown away', 'throwing away', 'silently dropp*', 'silently discard*', 'dropping every event', 'dropped every event', 'dropping every request', 'dropping every message', 'been dropping events', 'been dropping requests', 'been dropping messages', 'been dropping every', 'rate limited to 0', 'rate limited to zero', 'throttled to 0', 'throttled to zero', 'been deleting', 'keeps deleting', 'still deleting', 'has no versioning', 'no versioning', 'stale', 'duplicat*', 'wrong numbers', 'wrong data', 'wrong figures', 'wrong totals', 'wrong values', 'wrong prices', 'charged twice', 'overpaid', 'overpaying', 'overpayment', 'underpaid', 'underpaying', 'paid 100x', 'paid 100 times', 'pence as pounds', 'cents as dollars', 'cents as euros', 'dos veces', 'doppelt', 'deux fois', 'kétszer',
+      'went out blank', 'throws away', 'throws more away', 'thrown away', 'throwing away', 'silently dropp*', 'silently discard*', 'been dropping events', 'been dropping requests', 'been dropping messages', 'been dropping every', 'rate limited to 0', 'rate limited to zero', 'throttled to 0', 'throttled to zero', 'been deleting', 'keeps deleting', 'still deleting', 'has no versioning', 'no versioning', 'stale', 'duplicat*', 'wrong numbers', 'wrong data', 'wrong figures', 'wrong totals', 'wrong values', 'wrong prices', 'charged twice', 'overpaid', 'overpaying', 'overpayment', 'underpaid', 'underpaying', 'paid 100x', 'paid 100 times', ...['reads', 'charged', 'billed', 'paid', 'shows', 'showing', 'sends', 'sent'].flatMap((verb) => [`${verb} ~ pence as pounds`, `${verb} ~ cents as dollars`, `${verb} ~ cents as euros`]), 'dos veces', 'doppelt', 'deux fois', 'kétszer',
     ],
   },
   {
@@ -170,7 +170,7 @@ export const CUES: Cue[] = [
       ...['view only', 'read only', 'support login', 'support role'].flatMap((role) => ['able to delete', 'can delete', 'could delete'].map((act) => `${role} ~ ${act}`)),
       'privilege escalation', 'escalate privileges', 'escalated privileges',
       'phoned support as', 'called support as', 'called in pretending', 'pretended to be', 'never requested the change', 'never asked for the change',
-      'mfa pushes i', 'mfa prompts i', 'mfa requests i', 'pushes i didnt', 'prompts i didnt', 'tapped approve', 'tapped accept', 'hit approve', 'clicked approve', 'pressed approve', 'approved one by accident', 'approved it by accident',
+      'mfa pushes i', 'mfa prompts i', 'mfa requests i', 'pushes i didnt', 'prompts i didnt', 'tapped approve', 'tapped accept', 'approved one by accident', 'approved it by accident',
       ...GAVE_AWAY,
     ],
     masks: ['limited'],
@@ -226,7 +226,7 @@ export const CUES: Cue[] = [
     label: 'says something is down',
     patterns: [
       'all donw', 'servres all donw', 'no audio for', 'no audio or video', 'gets audio', 'black and silent', 'black silent', 'every call drops', 'calls drop after', 'drops after roughly', 'hibát ad', 'hibát dob', 'egyetlen rendelés sem', 'sem ment át',
-      'nothing resolves', 'doesnt resolve anymore', 'doesn t resolve anymore', 'does not resolve anymore', 'no longer resolves', 'stopped resolving', 'not resolving anymore', 'show a parking page', 'shows a parking page', 'showing a parking page', 'registrar parking page', 'now a parking page', 'our domain expired', 'domain has expired', 'domain just expired', 'domain lapsed', 'renewal lapsed', 'nxdomain', 'lines drop', 'all inbound lines', 'calls reach agents', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
+      'nothing resolves', 'doesnt resolve anymore', 'doesn t resolve anymore', 'does not resolve anymore', 'no longer resolves', 'stopped resolving', 'not resolving anymore', 'registrar parking page', ...['site', 'app', 'login', 'checkout', 'homepage', 'website', 'status page'].flatMap((what) => [`${what} shows a parking page`, `${what} show a parking page`, `${what} is a parking page`]), 'our domain expired', 'domain has expired', 'domain just expired', 'domain lapsed', 'renewal lapsed', 'nxdomain', 'lines drop', 'all inbound lines', 'calls reach agents', 'is down', 'are down', 'went down', 'goes down', 'gone down', 's down', 'is donw', 'down for', 'down again', 'completely down',
       'totally down', 'stil down', 'fully down', 'site down', 'app down', 'api down', 'prod down', 'db down', 'down right now', 'still down', 'down since',
       'is dead', 's dead', 'are dead', 'is broken', 'are broken', 'is unavailable', 'is offline', 'went offline', 'stopped working',
       'funktioniert nicht', 'nem megy', 'no abre', 'no responde', 'lädt nicht', 'kaputt',
@@ -249,7 +249,7 @@ export const CUES: Cue[] = [
       'nicht erreichbar', 'fehlermeldungen', 'fehlermeldung', 'fehler', 'lädt endlos', 'endlos', 'hängt', 'no cargan', 'error de', 'errores',
       'fallan', 'falla', 'fallo', 'fallando', 'rechaza', 'roto', 'rota', 'inaccesible', 'inaccessible', 'erreur', 'erreurs', 'plante',
       'planté', 'tourne en boucle', 'en boucle', 'bloqué', 'bloqués', 'nem elérhető', 'hibát', 'hiba', 'hibaüzenet*', 'dob', ...GERMAN_STOPPED,
-      'keine bestellungen', 'nem tölt*', ...['2x', '3x', '4x', '5x', '6x', '10x', 'times'].flatMap((n) => [`${n} longer`, `${n} slower`]), 'page not found', 'serving a 404', 'serving 404', 'printing blank', 'prints blank', 'print blank', 'printed blank', 'no se guardan', 'no se guarda', 'no guarda', 'no guardan', 'go out without', 'goes out without', 'going out without', 'went out without', 'sent out without', 'partent sans', 'part sans', 'sont parties sans', 'envoyées sans', 'nem csinál semmit', 'semmit sem csinál', 'button does nothing', 'buttons do nothing', 'clicking does nothing', 'tapping does nothing', '500er', '404er', 'les da error', 'da error', 'dan error',
+      'keine bestellungen', 'nem tölt*', ...['2x', '3x', '4x', '5x', '6x', '10x', 'times'].flatMap((n) => [`${n} longer`, `${n} slower`]), 'page not found', 'printing blank', 'prints blank', 'print blank', 'printed blank', 'no se guardan', 'no se guarda', 'no guarda', 'no guardan', 'go out without', 'goes out without', 'going out without', 'went out without', 'sent out without', 'partent sans', 'part sans', 'sont parties sans', 'envoyées sans', 'nem csinál semmit', 'semmit sem csinál', 'button does nothing', 'buttons do nothing', 'clicking does nothing', 'tapping does nothing', '500er', '404er', 'les da error', 'da error', 'dan error',
     ],
   },
   {
@@ -381,7 +381,7 @@ export const CUES: Cue[] = [
   // Demo hardware and delivery slots are no demo call or talk; calling 311 about a siren test is no call to hold.
   { signal: 'masked', label: '', patterns: ['demo kiosk*', 'demo unit*', 'demo device*', 'demo stand', 'demo booth', 'demo car*'], masks: ['meeting'] },
   { signal: 'masked', label: '', patterns: ['install slot', 'delivery slot', 'loading slot', 'unloading slot'], masks: ['talk'] },
-  { signal: 'drill', label: 'is a drill or a test', patterns: ['siren test', 'attack sim', 'attack simulation', 'attack simulations', 'purple team', 'red team exercise', 'red teaming exercise', 'breach simulation'] },
+  { signal: 'drill', label: 'is a drill or a test', patterns: ['siren test', 'attack sim', 'attack simulation', 'attack simulations', 'purple team', 'red team exercise', 'red teaming exercise', 'breach simulation'], negatable: true },
   // Never a drill: "someone collapsed, call 911" is the real thing; it is only no call to hold.
   { signal: 'masked', label: '', patterns: ['call 311', 'call 911', 'call 112', 'call 999'], masks: ['call'] },
   { signal: 'masked', label: '', patterns: ['no travel', 'no travelling', 'no traveling', 'no flights', 'no hotel', 'cancel your hotel*', 'cancel your flight*'], masks: ['travel'] },
@@ -467,7 +467,7 @@ export const CUES: Cue[] = [
     signal: 'severe',
     label: 'reads like a live incident',
     patterns: [
-      ...['test message', 'test email', 'test push', 'test notification', 'test newsletter', 'test sms'].flatMap((test) => ['went out to all', 'went out to every', 'went out to everyone', 'went to all', 'went to every', 'sent to all', 'sent to every', 'sent to everyone'].map((out) => `${test} ${out}`)),
+      ...['test message', 'test email', 'test push', 'test notification', 'test newsletter', 'test sms'].flatMap((test) => ['went out to all', 'went out to every', 'went out to everyone'].map((out) => `${test} ${out}`)),
       'teszt üzenet ment ki', 'teszt e mail ment ki', 'teszt értesítés ment ki',
     ],
     masks: ['limited'],
@@ -476,6 +476,10 @@ export const CUES: Cue[] = [
   { signal: 'masked', label: '', patterns: ['test test'], masks: ['limited'] },
   // The writer's own calm is no all-clear when a "but" follows: "no rush from my side, but every customer's help center is down".
   { signal: 'masked', label: '', patterns: ['no rush from my side but', 'no rush on my side but', 'no rush from me but', 'no rush for me but'], masks: ['calm'] },
+  // "crash-free sessions back to 99.6%" is a health figure, not a crash.
+  { signal: 'masked', label: '', patterns: ['crash free', 'error free', 'crashfree'], masks: ['symptom'] },
+  // One part back while the rest is not: "db-3 is working again, the other 11 are down", "syncing again, but deleting every event".
+  { signal: 'masked', label: '', patterns: ['working again', 'works again', 'can sign in again', 'back up again', 'sending again', 'receiving again', 'flowing again', 'syncing again', 'loading again'].flatMap((again) => [`${again} but`, `${again} the other`, `${again} the rest`, `${again} for one`]), masks: ['resolved'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
   { signal: 'masked', label: '', patterns: ['no wifi at all', 'wifi ~ everyone', 'wifi ~ campus', 'wifi ~ whole', 'wifi ~ entire', 'wifi ~ every', 'wifi ~ all floors'], masks: ['casual', 'trivial'] },
   // How often, not how many: "logged out every hour", "fails every time".
@@ -508,7 +512,7 @@ export const CUES: Cue[] = [
   {
     signal: 'resolved',
     label: 'says it is resolved',
-    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'all good now', 'walked them through it', 'talked them through it', 'fixes the', 'fixes a', 'fixes an', 'which fixes', 'that fixes', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket',  'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva', 'resent the', 'sent the right', 'sent the correct', 'corrected it', 'corrected the', 'reverted it', 'rolled it back', 'undid it', 'all sorted', 'sorted now'],
+    patterns: ['resolved', 'is fixed', 'are fixed', 'fixed', 'all good now', 'walked them through it', 'talked them through it', 'in prod fixes', 'is live fixes', 'is out fixes', 'this release fixes', 'back to normal', 'recovered', 'all clear', 'is over', 'closing it', 'ticket closed', 'incident closed', 'closed the ticket', 'closed the incident', 'closing the ticket',  'läuft wieder', 'laufen wieder', 'funktioniert wieder', 'funciona de nuevo', 'vuelve a funcionar', 'fonctionne à nouveau', 'remarche', 'újra működik', 'good news', 'mitigated', 'behoben', 'resuelto', 'résolu', 'megoldva', 'resent the', 'sent the right', 'sent the correct', 'corrected it', 'corrected the', 'reverted it', 'rolled it back', 'undid it', 'all sorted', 'sorted now'],
     // "if this isn't fixed by 18:00" is no fix.
     negatable: true,
   },
@@ -533,7 +537,7 @@ export const CUES: Cue[] = [
       'coffee', 'printer', 'kitchen', 'snack*', 'lol', 'ish', 'jk', 'haha', 'milk', 'pizza', 'cake', 'fridge', 'plants', 'parking', 'toner',
       'jammed', 'wifi', 'guest wifi', 'donuts', 'cookies', 'candy', 'chocolate', 'tea', 'espresso', 'microwave', 'dishwasher', 'aircon',
       'air conditioning', 'elevator', 'lift', 'bathroom', 'toilet', 'mug', 'meme', 'gif', 'playlist', 'fantasy football', 'font', 'fonts',
-      'emoji', 'kávé', 'kávégép', 'kaffee', 'café', 'broken link', 'broken links', 'dead link', 'dead links', 'dead after', 'im dead', 'i m dead', 'so dead', 'dead tired', 'zero visits', 'no visits', 'no traffic', 'zero traffic', 'nobody uses', 'no one uses', 'unused', 'ok if i', 'okay if i', 'mind if i', 'side door', 'door code', 'code for the door', 'code for the side door', 'changed the theme', 'grafana theme', 'dashboard theme', 'is pink now', 'turned pink', 'finally dead', 'finally gone', 'finally died', 'finally decommissioned', 'finally retired', 'finally turned off', 'finally shut down', 'branch is dead', 'branches are dead', 'dead branch', 'dead branches',
+      'emoji', 'kávé', 'kávégép', 'kaffee', 'café', 'broken link', 'broken links', 'dead link', 'dead links', 'link is dead', 'links are dead', 'link is broken', 'links are broken', 'dead after', 'im dead', 'i m dead', 'so dead', 'dead tired', 'zero visits', 'no visits', 'no traffic', 'zero traffic', 'nobody uses', 'no one uses', 'unused', 'ok if i', 'okay if i', 'mind if i', 'side door', 'door code', 'code for the door', 'code for the side door', 'changed the theme', 'grafana theme', 'dashboard theme', 'is pink now', 'turned pink', 'finally dead', 'finally gone', 'finally died', 'finally decommissioned', 'finally retired', 'finally turned off', 'finally shut down', 'branch is dead', 'branches are dead', 'dead branch', 'dead branches',
     ],
   },
   { signal: 'praise', label: 'uses "fire" as praise', patterns: ['is fire', 'on fire'] },
@@ -569,7 +573,7 @@ export const CUES: Cue[] = [
   {
     signal: 'calm',
     label: 'says it can wait',
-    patterns: ['no customer impact', 'planned changeover', 'nothing for us to do', 'will fail in that window', 'in that window', 'doing api maintenance', 'is idempotent', 'harmless', 'no harm done', 'went through fine', 'went out fine', 'everyone paid', 'everyone got paid', 'all paid', 'no impact', 'mildly annoying', 'slightly annoying', 'minor annoyance', 'no user reports so far', 'no complaints so far', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'no smoke', 'going off by itself', 'goes off by itself', 'no open delays', 'no delays', 'back in service', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'not a bug just', 'just sentiment', 'nothing real', 'notfall nein', 'ein notfall nein', 'an emergency no', 'emergencia no', 'urgence non', 'no accounts were touched', 'no account was touched', 'no accounts were affected', 'no accounts were accessed', 'nothing was accessed', 'no data was accessed', 'no data was exposed', 'nothing was exposed', 'nothing was leaked', 'is unaffected', 'are unaffected', 'customers are unaffected', 'users are unaffected', 'version is unaffected', 'nothing user facing is broken', 'nothing customer facing is broken', 'nothing user facing', 'nothing customer facing', ...['delete', 'remove', 'archive', 'turn off', 'shut down'].flatMap((act) => ['someone', 'anyone', 'somebody'].map((who) => `${act} ~ unless ${who} screams`)), 'per their own label', ...['p2', 'p3', 'p4', 'sev2', 'sev3', 'sev4', 'low'].flatMap((level) => [`downgraded to ${level}`, `downgraded it to ${level}`]), 'quiet night', 'nothing else happened', 'nothing else came in', 'nothing else to report', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do here', 'nothing to do for you', 'nothing to do on your side', 'nothing for you to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
+    patterns: ['no customer impact', 'planned changeover', 'nothing for us to do', 'will fail in that window', 'in that window', 'doing api maintenance', 'is idempotent', 'harmless', 'no harm done', 'went through fine', 'went out fine', 'everyone paid', 'everyone got paid', 'all paid', 'no impact', 'mildly annoying', 'slightly annoying', 'minor annoyance', 'no user reports so far', 'no complaints so far', 'worked as designed', 'as expected', 'no action needed', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'tervezett karbantartás', 'geplante wartung', 'mantenimiento programado', 'maintenance programmée', 'not urgent', 'no rush', 'nothing burning', 'not a fire', 'when you get a chance', 'when you get a sec', 'when u get a sec', 'rien d urgent', 'nicht dringend', 'no es urgente', 'nem sürgős', 'not time sensitive', 'whenever', 'no hurry', 'low priority', 'could wait', 'can wait', 'nothing to do now', 'no prod impact', 'no production impact', 'no user impact', 'no impact on', 'muted it', 'mute it', 'muted the', 'raise the threshold', 'false alarm', 'false positive', 'noisy alert*', 'no new crash*', 'crash dashboard flat', 'crash rate flat', 'crash rate is flat', 'crashes are flat', 'quiet week', 'no open pages', 'no pages', 'no smoke', 'going off by itself', 'goes off by itself', 'no open delays', 'no delays', 'back in service', 'regenerate your', 'already on main', 'read ~ instead', 'no open incidents', 'no incidents', 'quiet weekend', 'quiet shift', 'not a bug just sentiment', 'not a bug just a feature request', 'not a bug just feedback', 'just sentiment', 'nothing real', 'notfall nein', 'ein notfall nein', 'emergencia no', 'urgence non', 'as intended', 'as planned', 'decided to let it', 'let it lapse', 'no accounts were touched', 'no account was touched', 'no accounts were affected', 'no accounts were accessed', 'nothing was accessed', 'no data was accessed', 'no data was exposed', 'nothing was exposed', 'nothing was leaked', 'prod itself is fine', 'prod is fine', 'production is fine', 'prod is unaffected', 'production is unaffected', 'customers are unaffected', 'users are unaffected', 'version is unaffected', 'nothing user facing is broken', 'nothing customer facing is broken', 'nothing user facing', 'nothing customer facing', ...['delete', 'remove', 'archive', 'turn off', 'shut down'].flatMap((act) => ['someone', 'anyone', 'somebody'].map((who) => `${act} ~ unless ${who} screams`)), 'per their own label', 'quiet night', 'nothing else happened', 'nothing else came in', 'nothing else to report', 'prod is untouched', 'prod untouched', 'prod is fine', 'production is fine', 'prod unaffected', 'production unaffected', 'prod is unaffected', 'not affecting prod', 'inside the slo', 'within the slo', 'within slo', 'for next sprint', 'no errors so far', 'zero errors so far', 'no errors since', 'no errors after', 'error free', 'fine waiting', 'happy to wait', 'ok waiting', 'okay waiting', 'nothing to do here', 'nothing to do for you', 'nothing to do on your side', 'nothing for you to do', 'when someone has a minute', 'when you have a minute', 'when someone has time', 'looks healthy', 'looking healthy', 'all green', 'nothing is wrong', 'nothing wrong', 'nothing is broken', 'nothing broken', 'all systems normal'],
   },
   { signal: 'hypothetical', label: 'is about what could happen', patterns: ['security questionnaire', 'questionnaire asks', 'how we make sure', 'how do we make sure', 'what if', 'could', 'would', 'might', 'if we', 'if we ever', 'ever had', 'in case', 'tabletop', 'simulation', 'game day', 'chaos'] },
   // ---- meetings

@@ -223,7 +223,18 @@ describe('classify: the traps keyword matching falls into', () => {
     ['a release note that fixes a duplicate', 'billing-service 2.4.1 is in prod, fixes the duplicate invoice emails. changelog in the usual place', 'daily_operations'],
     ['internal builds while the store version is unaffected', 'the signing cert for internal builds expired, nobody can install QA builds today. The App Store version is unaffected', 'daily_operations'],    // Round 42.
     ['"no rush from my side, but" before a broad failure', "not sure who owns this and no rush from my side, but every customer's help center has been serving our 'Page not found' page for 20 min", 'emergency'],
-    ['a customer who is sending again after a walk-through', "Acme opened a ticket titled 'total outage': they had rotated their API key and never updated their server. Walked them through it, they're sending again", 'daily_operations'],
+    ['a customer who is sending again after a walk-through', "Acme opened a ticket titled 'total outage': they had rotated their API key and never updated their server. Walked them through it, they're sending again", 'daily_operations'],    // Round 43.
+    ['a registry outage for CI while prod is fine', 'the package registry is returning 503 so no CI job can install deps, deploys are frozen until it is back. prod itself is fine', 'daily_operations'],
+    ['crash-free sessions are a health figure', 'iOS 4.2.1 hotfix is at 100% rollout, crash-free sessions back to 99.7% :white_check_mark:', 'daily_operations'],    // A review of the patterns rounds 37 to 43 added, with probes of its own.
+    ['one host working again while the rest are down', 'db-3 is working again, the other 11 db hosts are down and checkout fails for everyone', 'emergency'],
+    ['"NOT a red team exercise"', 'This is NOT a red team exercise. Someone is logged into our admin panel and exporting all customer data right now', 'emergency'],
+    ['a patch that fixes an outage, still in review', 'The patch that fixes the login outage is still in review, login is down for everyone', 'emergency'],
+    ['one app unaffected, the other down for all', 'The mobile app is unaffected but the web app is completely down for all customers', 'emergency'],
+    ['a severity downgraded too early', "Downgraded to sev3 this morning, but now all of EU can't log in at all", 'emergency'],
+    ['events dropped from staging on purpose', 'Heads up: the debug filter is dropping every event from the staging bucket, which is what we want for the load test', 'daily_operations'],
+    ['a door code given to movers', 'I already gave them the code for the side door, the movers will be in at 9', 'daily_operations'],
+    ['a parked domain let go on purpose', "The old campaign domain now shows a parking page, that's fine, we decided to let it go", 'daily_operations'],
+    ['a 404 as intended', 'After the redirect cleanup the old /pricing-v1 path is serving a 404 now, as intended', 'daily_operations'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
