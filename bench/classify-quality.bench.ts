@@ -92,6 +92,10 @@ const ROUNDS: Array<[prefix: string, what: string]> = [
   ['bn', 'round 43 (written blind, a sister set of the corpus: a second-hand marketplace)'],
   ['bo', 'round 43 (written blind, a sister set of the corpus: fleet telematics, busy non-technical writers)'],
   ['bp', 'round 43 (written blind, a sister set of the corpus: an ML platform, emergencies of cost and data)'],
+  ['bq', "round 44 (written blind, a sister set of the corpus: the corpus's own company, a reorganisation and a new office)"],
+  ['br', 'round 44 (written blind, a sister set of the corpus: energy management for buildings)'],
+  ['bs', 'round 44 (written blind, a sister set of the corpus: a newsroom platform at election time)'],
+  ['bt', "round 44 (written blind, a sister set of the corpus: a consultancy running clients' products)"],
 ];
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -432,7 +436,14 @@ function main(): void {
     'workspace", "gave them the code for the side door", "serving a 404 now, as intended") and 11 misses ("db-3 is',
     'working again, the other 11 hosts are down", "this is NOT a red team exercise", "downgraded to sev3, but now all',
     'of EU can\'t log in"). All were narrowed as it proposed, with tests; of its probes, 5 stay wrong, 4 of them already',
-    'wrong before this session. The next section replays every round\'s first score from the git history.',
+    'wrong before this session. Round 44 (four sister sets: the corpus\'s own company during a reorganisation and a new',
+    'office, energy management for buildings, a newsroom platform at election time, a consultancy forwarding its',
+    'clients\' emergencies) scored once: macro-F1 0.97 to 1.00, emergency recall 97.2% (70 of 72), precision 97.2% (70',
+    'of 72). Missed: a real fire told as "this is NOT Thursday\'s test" (read as the drill), a push to 2.1M subscribers',
+    'that was "meant for the QA segment". False alarms: a client waiting in the Teams lobby, one person\'s CI build in',
+    'German. Rounds 40 to 44, scored with the new mix: recall 96.9% (349 of 360), precision 94.6% (349 of 369); the',
+    'five sets written as twins of the corpus\'s own company alone (rounds 40 to 44): 89 of 90 and no more than 3',
+    'false alarms a set. The next section replays every round\'s first score from the git history.',
     `Misses in the ${K}-fold run: ${overall.misses.length} of ${overall.total}.`,
   ].join('\n');
   emit('Classifier quality (k-fold)', markdown);

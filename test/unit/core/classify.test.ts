@@ -234,7 +234,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['events dropped from staging on purpose', 'Heads up: the debug filter is dropping every event from the staging bucket, which is what we want for the load test', 'daily_operations'],
     ['a door code given to movers', 'I already gave them the code for the side door, the movers will be in at 9', 'daily_operations'],
     ['a parked domain let go on purpose', "The old campaign domain now shows a parking page, that's fine, we decided to let it go", 'daily_operations'],
-    ['a 404 as intended', 'After the redirect cleanup the old /pricing-v1 path is serving a 404 now, as intended', 'daily_operations'],
+    ['a 404 as intended', 'After the redirect cleanup the old /pricing-v1 path is serving a 404 now, as intended', 'daily_operations'],    // Round 44.
+    ['a real fire that is "NOT Thursday\'s test"', "this is NOT Thursday's test: alarms going off on floors 2-4 and there's smoke near the server room. everyone out by the east stairs", 'emergency'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
     expect(classify(text).area).toBe(area);
