@@ -70,13 +70,13 @@ const GERMAN_STOPPED = GERMAN_VERBS.flatMap((verb) => [`${verb} ~ nicht mehr`, `
 // Someone else's data in front of the wrong people: "another company's contacts", "some other customer's invoice PDF".
 const OTHER_OWNERS = ['customer', 'company', 'client', 'tenant', 'user', 'org', 'account', 'school', 'clinic', 'patient'];
 const THEIR_DATA = ['data', 'projects', 'workspaces', 'tickets', 'contacts', 'invoice*', 'pdf*', 'records', 'files', 'documents', 'details', 'orders', 'emails', 'messages', 'reports', 'dashboard*', 'names', 'addresses', 'card*', 'payslip*', 'salar*', 'chart*', 'results', 'photos'];
+// All-clears that end in "again": a fix ("working again"), unless the rest is still down ("..., but", "the other 11").
+const FIXED_AGAIN = ['working again', 'works again', 'can sign in again', 'back up again', 'sending again', 'receiving again', 'flowing again', 'syncing again', 'loading again'];
 // The same told from the viewer's side: "I can see appointments from another tenant", "project names that aren't theirs".
 // Only owners a product keeps apart: "a question from another customer" or "from another team" is no leak.
 const CROSS_TENANT = [
   ...['another', 'a different', 'some other', 'the wrong'].flatMap((who) =>
-    ['tenant', 'org', 'organization', 'organisation', 'workspace'].flatMap((owner) => [
-      ...['can see', 'i see', 'we see', 'seeing'].map((see) => `${see} ~ from ${who} ${owner}`),
-    ]),
+    ['tenant', 'org', 'organization', 'organisation', 'workspace'].flatMap((owner) => ['can see', 'i see', 'we see', 'seeing'].map((see) => `${see} ~ from ${who} ${owner}`)),
   ),
   ...['include', 'includes', 'including', 'can see', 'see'].flatMap((see) => [`${see} ~ that arent theirs`, `${see} ~ that are not theirs`]),
 ];
@@ -479,7 +479,7 @@ export const CUES: Cue[] = [
   // "crash-free sessions back to 99.6%" is a health figure, not a crash.
   { signal: 'masked', label: '', patterns: ['crash free', 'error free', 'crashfree'], masks: ['symptom'] },
   // One part back while the rest is not: "db-3 is working again, the other 11 are down", "syncing again, but deleting every event".
-  { signal: 'masked', label: '', patterns: ['working again', 'works again', 'can sign in again', 'back up again', 'sending again', 'receiving again', 'flowing again', 'syncing again', 'loading again'].flatMap((again) => [`${again} but`, `${again} the other`, `${again} the rest`, `${again} for one`]), masks: ['resolved'] },
+  { signal: 'masked', label: '', patterns: FIXED_AGAIN.flatMap((again) => [`${again} but`, `${again} the other`, `${again} the rest`, `${again} for one`]), masks: ['resolved'] },
   // A send that reached the wrong audience: "a push to 2.1M subscribers ... meant for the QA segment".
   { signal: 'severe', label: 'reads like a live incident', patterns: ['meant for the qa', 'meant for qa', 'meant for the test', 'meant for internal', 'meant for the internal', 'went to the wrong segment', 'sent to the wrong segment', 'went to the wrong list', 'sent to the wrong list'], masks: ['limited'] },
   // Wifi gone for everyone, or for a whole site, is no office trifle.
@@ -519,7 +519,7 @@ export const CUES: Cue[] = [
     negatable: true,
   },
   // "working again" is a fix, not the "again" of a failure that keeps coming back.
-  { signal: 'resolved', label: 'says it is resolved', patterns: ['working again', 'works again', 'can sign in again', 'back up again', 'sending again', 'receiving again', 'flowing again', 'syncing again', 'loading again'], negatable: true, masks: ['ongoing'] },
+  { signal: 'resolved', label: 'says it is resolved', patterns: FIXED_AGAIN, negatable: true, masks: ['ongoing'] },
   // A postmortem that "is up" is a document published for reading, not an FYI to skim.
   { signal: 'doc', label: 'is a document about it', patterns: ['postmortem is up', 'post mortem is up', 'retro is up', 'retro doc is up', 'rca is up', 'write up is up', 'writeup is up', 'incident review is up'], masks: ['fyi'] },
   {

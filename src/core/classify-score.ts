@@ -33,7 +33,10 @@ export interface Scores {
   contributions: Contribution[];
   /** Evidence for an emergency before anything took it back. */
   alarm: number;
-  /** Share of that evidence the takebacks the message states outright left (1: nothing said "staging", "resolved", "yesterday's"...; see EmergencyScore.stated). */
+  /**
+   * Share of that evidence the takebacks the message states outright left (1: nothing said "staging", "resolved",
+   * "yesterday's"...; see EmergencyScore.stated).
+   */
   stated: number;
 }
 

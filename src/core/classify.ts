@@ -133,9 +133,9 @@ export function classify(text: string, context: ClassifyContext = {}): Verdict {
   for (let a = 0; a < fused.length; a++) sum += fused[a] = Math.exp((scores[a]! - scores[ruled]!) / RULE_TEMPERATURE);
   for (let a = 0; a < fused.length; a++) fused[a] = (RULE_SHARE * fused[a]!) / sum + (1 - RULE_SHARE) * learned[a]!;
   // The learned model may not outvote what a message states outright: "staging", "resolved", "yesterday's" take from
-  // its emergency share three quarters of what they take from the rules' evidence, and "no need for a call" its meeting share. Guesses about what a
-  // message is for (a question, a document, a meeting) weigh on the rules only: in the replayed first scores, letting
-  // them cut the learned share too cost 10 of 1,206 emergencies to spare 2 false alarms.
+  // its emergency share three quarters of what they take from the rules' evidence, and "no need for a call" its
+  // meeting share. Guesses about what a message is for (a question, a document, a meeting) weigh on the rules only: in
+  // the replayed first scores, letting them cut the learned share too cost 10 of 1,206 emergencies to spare 2 false alarms.
   // The bias tips close calls the rules or the channel saw evidence for; with no alarm at all it would only tip the learned model's guesses.
   // Nor may the learned model call an emergency alone where the rules saw no sign of one ("kikerült a blogposzt a publikus
   // GitHub oldalunkra" shares words with a Hungarian key leak, nothing else); in 10-fold this cost no emergency.

@@ -217,15 +217,19 @@ describe('classify: the traps keyword matching falls into', () => {
     ['"is it just me or" asks whether it is everyone', "is it just me or is every receipt printer printing blank since this morning's update? tickets from 5 different restaurants", 'emergency'],
     ["a read-only login that could delete a customer's data", "quick q, should a read-only support login be able to delete a customer's dashboards? I just did by accident in Globex's tenant", 'emergency'],
     ['"is it an emergency? no" in German', 'Ist das ein Notfall? Nein, aber die Testumgebung zeigt alte Daten. Kann das jemand diese Woche anschauen?', 'daily_operations'],
-    ["an attack simulation's alerts", "14k alerts on the SOC dashboard today, all from the purple team's lab tenant running an attack sim. Nothing real, just filter it out", 'daily_operations'],    // Round 41.
+    ["an attack simulation's alerts", "14k alerts on the SOC dashboard today, all from the purple team's lab tenant running an attack sim. Nothing real, just filter it out", 'daily_operations'],
+    // Round 41.
     ['net pay in pence read as pounds', "the payroll file for Friday reads net pay in pence as pounds, so everyone gets paid 100x. 80 employers already approved their run", 'emergency'],
     ['a test push that went to every user', 'the test push went out to everyone instead of the campaign, 150k users so far and it is still sending. someone stop the job', 'emergency'],
     ['a release note that fixes a duplicate', 'billing-service 2.4.1 is in prod, fixes the duplicate invoice emails. changelog in the usual place', 'daily_operations'],
-    ['internal builds while the store version is unaffected', 'the signing cert for internal builds expired, nobody can install QA builds today. The App Store version is unaffected', 'daily_operations'],    // Round 42.
+    ['internal builds while the store version is unaffected', 'the signing cert for internal builds expired, nobody can install QA builds today. The App Store version is unaffected', 'daily_operations'],
+    // Round 42.
     ['"no rush from my side, but" before a broad failure', "not sure who owns this and no rush from my side, but every customer's help center has been serving our 'Page not found' page for 20 min", 'emergency'],
-    ['a customer who is sending again after a walk-through', "Acme opened a ticket titled 'total outage': they had rotated their API key and never updated their server. Walked them through it, they're sending again", 'daily_operations'],    // Round 43.
+    ['a customer who is sending again after a walk-through', "Acme opened a ticket titled 'total outage': they had rotated their API key and never updated their server. Walked them through it, they're sending again", 'daily_operations'],
+    // Round 43.
     ['a registry outage for CI while prod is fine', 'the package registry is returning 503 so no CI job can install deps, deploys are frozen until it is back. prod itself is fine', 'daily_operations'],
-    ['crash-free sessions are a health figure', 'iOS 4.2.1 hotfix is at 100% rollout, crash-free sessions back to 99.7% :white_check_mark:', 'daily_operations'],    // A review of the patterns rounds 37 to 43 added, with probes of its own.
+    ['crash-free sessions are a health figure', 'iOS 4.2.1 hotfix is at 100% rollout, crash-free sessions back to 99.7% :white_check_mark:', 'daily_operations'],
+    // A review of the patterns rounds 37 to 43 added, with probes of its own.
     ['one host working again while the rest are down', 'db-3 is working again, the other 11 db hosts are down and checkout fails for everyone', 'emergency'],
     ['"NOT a red team exercise"', 'This is NOT a red team exercise. Someone is logged into our admin panel and exporting all customer data right now', 'emergency'],
     ['a patch that fixes an outage, still in review', 'The patch that fixes the login outage is still in review, login is down for everyone', 'emergency'],
@@ -234,7 +238,8 @@ describe('classify: the traps keyword matching falls into', () => {
     ['events dropped from staging on purpose', 'Heads up: the debug filter is dropping every event from the staging bucket, which is what we want for the load test', 'daily_operations'],
     ['a door code given to movers', 'I already gave them the code for the side door, the movers will be in at 9', 'daily_operations'],
     ['a parked domain let go on purpose', "The old campaign domain now shows a parking page, that's fine, we decided to let it go", 'daily_operations'],
-    ['a 404 as intended', 'After the redirect cleanup the old /pricing-v1 path is serving a 404 now, as intended', 'daily_operations'],    // Round 44.
+    ['a 404 as intended', 'After the redirect cleanup the old /pricing-v1 path is serving a 404 now, as intended', 'daily_operations'],
+    // Round 44.
     ['a real fire that is "NOT Thursday\'s test"', "this is NOT Thursday's test: alarms going off on floors 2-4 and there's smoke near the server room. everyone out by the east stairs", 'emergency'],
   ];
   test.each(cases)('%s', (_label, text, area) => {
