@@ -85,6 +85,10 @@ function main(): void {
   const rows = parseLabelled(readFileSync(path.join(ROOT, FIXTURE), 'utf8'));
   const rounds = roundsByCommit();
   const first = rounds.findIndex((r) => r.prefixes.includes(FIRST_BLIND_ROUND));
+  if (first < 0) {
+    emit(TITLE, `Not replayed: no commit in the history of ${FIXTURE} adds round 12 (ids "${FIRST_BLIND_ROUND}…").`);
+    return;
+  }
   const lines: string[] = [];
   let total: Tally = { messages: 0, emergencies: 0, caught: 0, paged: 0, correct: 0 };
   const work = mkdtempSync(path.join(os.tmpdir(), 'quadrant-replay-'));
